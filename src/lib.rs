@@ -1,0 +1,14 @@
+//! Milepost: plan and present a client project timeline.
+//!
+//! The plan, the conversation with the client, the risks and the lessons in one RON document.
+//! The layers, from the bottom: [`model`] (plain data), [`store`] (the document on disk),
+//! [`edit`] (changes and their history), [`cli`] (headless commands) and [`ui`] (the window).
+
+rust_i18n::i18n!("locales", fallback = "en");
+
+pub mod cli;
+pub mod edit;
+pub mod i18n;
+pub mod model;
+pub mod store;
+pub mod ui;

@@ -1,0 +1,339 @@
+//! Loading and saving the RON document (DESIGN sections 3 and 7).
+//!
+//! Load refuses anything it cannot read faithfully: a file too large, a syntax error, an
+//! unknown field, a newer version, a broken reference or a loop among links. Save writes the
+//! same bytes for the same project, atomically, keeping the previous file as `NAME.ron.bak`.
+
+mod locate;
+mod migrate;
+mod validate;
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::model::{Document, FORMAT, Project};
+
+pub use locate::{Position, Step, locate};
+pub use validate::{MAX_TEXT_BYTES, Problem, describe_cycle, validate};
+
+/// The largest file Milepost opens.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How deeply RON values may nest; a project needs fewer than ten levels.
+const RECURSION_LIMIT: usize = 64;
+
+/// One problem in a document with its place, ready to print as `FILE:LINE:COLUMN: message`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Located {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column, from 1.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for Located {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.column, self.message)
+    }
+}
+
+/// Why a document could not be loaded or saved.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file system refused.
+    #[error("{action} {path}: {source}")]
+    Io {
+        /// What was being done ("cannot read", "cannot write").
+        action: &'static str,
+        /// The file concerned.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    #[error("the file is {size} bytes; Milepost opens files of at most {MAX_FILE_BYTES} bytes")]
+    TooLarge {
+        /// Its size in bytes.
+        size: u64,
+    },
+    /// The bytes are not UTF-8 text.
+    #[error("the file is not UTF-8 text (invalid byte at offset {offset})")]
+    NotText {
+        /// Where the first invalid byte is.
+        offset: usize,
+    },
+    /// The text is not valid RON, or does not match the document's shape.
+    #[error("{0}")]
+    Syntax(Located),
+    /// The `format` field says this is not a Milepost document.
+    #[error("this is not a Milepost document (format is \"{found}\", expected \"{FORMAT}\")")]
+    WrongFormat {
+        /// The format it claims.
+        found: String,
+    },
+    /// Written by a newer Milepost.
+    #[error(
+        "this document is version {found}, written by a newer Milepost; this one reads up to version {supported}. Update Milepost to open it; the file is left as it is"
+    )]
+    NewerVersion {
+        /// The document's version.
+        found: u32,
+        /// The newest this program reads.
+        supported: u32,
+    },
+    /// A version that never existed.
+    #[error("version {found} is not a Milepost document version")]
+    UnknownVersion {
+        /// The document's version.
+        found: u32,
+    },
+    /// Parsed, but inconsistent.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Invalid(Vec<Located>),
+    /// The project could not be turned into text (should not happen for a valid project).
+    #[error("cannot write the document: {0}")]
+    Serialize(String),
+}
+
+impl StoreError {
+    /// Each problem with its line and column (1:1 when the error has no place in the text).
+    pub fn located(&self) -> Vec<Located> {
+        match self {
+            Self::Syntax(located) => vec![located.clone()],
+            Self::Invalid(list) => list.clone(),
+            other => vec![Located {
+                line: 1,
+                column: 1,
+                message: other.to_string(),
+            }],
+        }
+    }
+}
+
+/// A project read from text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// The project.
+    pub project: Project,
+    /// The version the text was written in, when older than the current one.
+    pub migrated_from: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct Header {
+    format: String,
+    version: u32,
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RECURSION_LIMIT)
+}
+
+fn syntax(error: &ron::error::SpannedError) -> StoreError {
+    StoreError::Syntax(Located {
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message: error.code.to_string(),
+    })
+}
+
+/// Reads a project from RON text.
+///
+/// # Errors
+/// Any reason the text is not a sound Milepost document; see [`StoreError`].
+pub fn load_str(text: &str) -> Result<Loaded, StoreError> {
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(StoreError::TooLarge {
+            size: text.len() as u64,
+        });
+    }
+    let header: Header = ron_options()
+        .from_str(text)
+        .map_err(|error| syntax(&error))?;
+    if header.format != FORMAT {
+        return Err(StoreError::WrongFormat {
+            found: header.format,
+        });
+    }
+    let text = migrate::upgrade(text, header.version)?;
+    let document: Document = ron_options()
+        .from_str(&text)
+        .map_err(|error| syntax(&error))?;
+    let problems = validate(&document.project);
+    if !problems.is_empty() {
+        return Err(StoreError::Invalid(
+            problems
+                .into_iter()
+                .map(|problem| {
+                    let place =
+                        locate(&text, &problem.path).unwrap_or(Position { line: 1, column: 1 });
+                    Located {
+                        line: place.line,
+                        column: place.column,
+                        message: problem.message,
+                    }
+                })
+                .collect(),
+        ));
+    }
+    Ok(Loaded {
+        project: document.project,
+        migrated_from: (header.version != crate::model::CURRENT_VERSION).then_some(header.version),
+    })
+}
+
+/// Reads a project from a file. The file is only read, never written.
+///
+/// # Errors
+/// The file cannot be read, or its text is not a sound document; see [`StoreError`].
+pub fn load_file(path: &Path) -> Result<Loaded, StoreError> {
+    let io = |source| StoreError::Io {
+        action: "cannot read",
+        path: path.to_owned(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(StoreError::TooLarge { size });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let text = String::from_utf8(bytes).map_err(|error| StoreError::NotText {
+        offset: error.utf8_error().valid_up_to(),
+    })?;
+    load_str(&text)
+}
+
+/// The document text of `project`: pretty, deterministic, in the current version.
+///
+/// # Errors
+/// Only if serde cannot represent a value, which a valid project never has.
+pub fn to_string(project: &Project) -> Result<String, StoreError> {
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(3)
+        .indentor("    ")
+        .new_line("\n");
+    let mut text = ron::Options::default()
+        .to_string_pretty(&DocumentRef::new(project), config)
+        .map_err(|error| StoreError::Serialize(error.to_string()))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Serializes like [`Document`] without cloning the project.
+#[derive(serde::Serialize)]
+struct DocumentRef<'a> {
+    format: &'static str,
+    version: u32,
+    project: &'a Project,
+}
+
+impl<'a> DocumentRef<'a> {
+    fn new(project: &'a Project) -> Self {
+        Self {
+            format: FORMAT,
+            version: crate::model::CURRENT_VERSION,
+            project,
+        }
+    }
+}
+
+/// The path of the backup kept beside `path`: `NAME.ron` → `NAME.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// The version written in the first lines of an existing file, if it can be read.
+fn version_on_disk(path: &Path) -> Option<u32> {
+    let mut head = Vec::new();
+    let file = std::fs::File::open(path).ok()?;
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, 4096), &mut head).ok()?;
+    let head = String::from_utf8_lossy(&head);
+    let after = head.split("version").nth(1)?;
+    let digits: String = after
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+/// Saves `project` to `path` atomically.
+///
+/// The text goes to a temporary file in the same folder, which is flushed to disk and then
+/// renamed over `path`; the file it replaces is kept as `NAME.ron.bak`. If anything fails, the
+/// file at `path` is left exactly as it was. A file written by a newer Milepost is never
+/// overwritten.
+///
+/// # Errors
+/// The folder is not writable, the disk is full, or `path` holds a newer document.
+pub fn save_file(project: &Project, path: &Path) -> Result<(), StoreError> {
+    let text = to_string(project)?;
+    write_atomically(path, text.as_bytes())
+}
+
+/// Writes `bytes` to `path` through a flushed temporary file and a rename, keeping a backup.
+///
+/// # Errors
+/// See [`save_file`].
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let io = |action, source| StoreError::Io {
+        action,
+        path: path.to_owned(),
+        source,
+    };
+    if let Some(found) = version_on_disk(path)
+        && found > crate::model::CURRENT_VERSION
+    {
+        return Err(StoreError::NewerVersion {
+            found,
+            supported: crate::model::CURRENT_VERSION,
+        });
+    }
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".milepost-")
+        .suffix(".tmp")
+        .tempfile_in(&folder)
+        .map_err(|source| io("cannot write in the folder of", source))?;
+    temporary
+        .write_all(bytes)
+        .and_then(|()| temporary.as_file().sync_all())
+        .map_err(|source| io("cannot write", source))?;
+    if let Ok(metadata) = std::fs::metadata(path) {
+        // Keep the permissions of the file being replaced.
+        temporary
+            .as_file()
+            .set_permissions(metadata.permissions())
+            .map_err(|source| io("cannot set permissions for", source))?;
+        std::fs::copy(path, backup_path(path))
+            .map_err(|source| io("cannot keep a backup of", source))?;
+    }
+    temporary
+        .persist(path)
+        .map_err(|error| io("cannot replace", error.error))?;
+    sync_folder(&folder).map_err(|source| io("cannot flush the folder of", source))?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn sync_folder(folder: &Path) -> std::io::Result<()> {
+    std::fs::File::open(folder)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_folder(_folder: &Path) -> std::io::Result<()> {
+    Ok(())
+}

@@ -1,0 +1,82 @@
+//! File dialogs on a thread of their own, so the window keeps drawing while one is open.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// What a file dialog was opened for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// Open a project.
+    Open,
+    /// Save the project under a new name.
+    SaveAs,
+}
+
+/// The answer of a dialog: the purpose and the chosen path, or `None` when cancelled.
+pub type Choice = (Purpose, Option<PathBuf>);
+
+/// A dialog that may be open, and the channel its answer comes back on.
+pub struct FileDialogs {
+    sender: Sender<Choice>,
+    receiver: Receiver<Choice>,
+    open: bool,
+}
+
+impl Default for FileDialogs {
+    fn default() -> Self {
+        let (sender, receiver) = channel();
+        Self {
+            sender,
+            receiver,
+            open: false,
+        }
+    }
+}
+
+impl FileDialogs {
+    /// Whether a dialog is showing.
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// Shows a dialog for `purpose` on another thread; its answer arrives through [`Self::poll`].
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: Purpose,
+        filter_name: &str,
+        file_name: &str,
+    ) {
+        if self.open {
+            return;
+        }
+        self.open = true;
+        let sender = self.sender.clone();
+        let ctx = ctx.clone();
+        let filter_name = filter_name.to_owned();
+        let file_name = file_name.to_owned();
+        let spawned = std::thread::Builder::new()
+            .name("file dialog".to_owned())
+            .spawn(move || {
+                let dialog = rfd::FileDialog::new().add_filter(filter_name, &["ron"]);
+                let path = match purpose {
+                    Purpose::Open => dialog.pick_file(),
+                    Purpose::SaveAs => dialog.set_file_name(file_name).save_file(),
+                };
+                // The window may have closed meanwhile; then nobody needs the answer.
+                if sender.send((purpose, path)).is_ok() {
+                    ctx.request_repaint();
+                }
+            });
+        if spawned.is_err() {
+            self.open = false;
+        }
+    }
+
+    /// The answer of the dialog, once it has been given.
+    pub fn poll(&mut self) -> Option<Choice> {
+        let choice = self.receiver.try_recv().ok()?;
+        self.open = false;
+        Some(choice)
+    }
+}

@@ -1,0 +1,821 @@
+//! The window: menus, the outline, the timeline area, the status bar and dialogs.
+//!
+//! The UI reads the project and pushes [`Command`]s; they are carried out at the end of the
+//! frame. Changes to the project itself go through [`crate::edit::History`].
+
+mod files;
+mod outline;
+mod screenshot;
+pub mod theme;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, ViewportCommand};
+
+use crate::edit::{Edit, History};
+use crate::i18n::{self, Language};
+use crate::model::{ItemId, ItemKind, Project};
+use crate::store;
+use crate::tr;
+
+use files::{FileDialogs, Purpose};
+use outline::OutlineState;
+pub use screenshot::Outcome as ScreenshotOutcome;
+
+/// The bundled English sample project.
+pub const SAMPLE: &str = include_str!("../../assets/sample.ron");
+
+/// How many files Open Recent remembers.
+const RECENT_LIMIT: usize = 10;
+
+const KEY_RECENT: &str = "milepost.recent";
+const KEY_LANGUAGE: &str = "milepost.language";
+
+const SHORTCUT_NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+const SHORTCUT_OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+const SHORTCUT_SAVE_AS: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+const SHORTCUT_SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+const SHORTCUT_REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+const SHORTCUT_REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+const SHORTCUT_UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+const SHORTCUT_QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+
+/// How the window starts.
+#[derive(Debug, Default)]
+pub struct Startup {
+    /// The project file to open; the bundled sample when `None`.
+    pub file: Option<PathBuf>,
+    /// Take a screenshot to this path and close.
+    pub screenshot: Option<PathBuf>,
+    /// Force a language instead of the saved or system one.
+    pub language: Option<Language>,
+}
+
+/// Something the user asked for, carried out at the end of the frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Start an empty project.
+    New,
+    /// Show the Open dialog.
+    Open,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Save to the current file (Save As when there is none).
+    Save,
+    /// Show the Save As dialog.
+    SaveAs,
+    /// Save to this file.
+    SaveTo(PathBuf),
+    /// Close the window.
+    Quit,
+    /// Take back the last change.
+    Undo,
+    /// Re-apply the last undone change.
+    Redo,
+    /// Change the project.
+    Apply(Edit),
+    /// Select an item, or nothing.
+    Select(Option<ItemId>),
+    /// Switch language.
+    SetLanguage(Language),
+    /// Forget the recent files.
+    ClearRecent,
+    /// Start renaming the selected item.
+    RenameSelected,
+    /// Show the keyboard shortcuts.
+    ShowShortcuts,
+}
+
+/// What to do once unsaved changes are saved or discarded.
+#[derive(Clone, Debug, PartialEq)]
+enum Pending {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    Quit,
+}
+
+/// A modal dialog on top of the window.
+#[derive(Clone, Debug, PartialEq)]
+enum Dialog {
+    /// An error to read and dismiss.
+    Error { title: String, message: String },
+    /// Unsaved changes: Save, Don't save or Cancel, then `then`.
+    Unsaved { then: Pending },
+    /// The keyboard shortcuts.
+    Shortcuts,
+}
+
+/// Where the open project came from.
+#[derive(Clone, Debug, PartialEq)]
+enum Origin {
+    /// The bundled sample; Save asks for a file.
+    Sample,
+    /// A new project never saved.
+    Untitled,
+    /// A file on disk.
+    File(PathBuf),
+}
+
+/// The Milepost window.
+pub struct App {
+    history: History,
+    origin: Origin,
+    recent: Vec<PathBuf>,
+    language: Language,
+    selection: Option<ItemId>,
+    outline: OutlineState,
+    dialog: Option<Dialog>,
+    /// An action waiting for a Save As to finish.
+    after_save: Option<Pending>,
+    files: FileDialogs,
+    allow_close: bool,
+    status: Option<String>,
+    shown_title: String,
+    screenshot: Option<screenshot::Screenshot>,
+    themed: bool,
+}
+
+impl App {
+    /// Creates the window's state from eframe's creation context.
+    pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
+        Self::with_outcome(cc, startup, ScreenshotOutcome::default())
+    }
+
+    /// Like [`Self::new`], reporting the screenshot's result into `outcome`.
+    pub fn with_outcome(
+        cc: &eframe::CreationContext<'_>,
+        startup: Startup,
+        outcome: ScreenshotOutcome,
+    ) -> Self {
+        let storage = cc.storage;
+        let recent: Vec<PathBuf> = storage
+            .and_then(|storage| eframe::get_value(storage, KEY_RECENT))
+            .unwrap_or_default();
+        let language = startup
+            .language
+            .or_else(|| storage.and_then(|storage| eframe::get_value(storage, KEY_LANGUAGE)))
+            .unwrap_or_else(Language::from_system);
+        i18n::set_language(language);
+        theme::apply(&cc.egui_ctx);
+        let mut app = Self {
+            history: History::new(Project::default()),
+            origin: Origin::Untitled,
+            recent,
+            language,
+            selection: None,
+            outline: OutlineState::default(),
+            dialog: None,
+            after_save: None,
+            files: FileDialogs::default(),
+            allow_close: false,
+            status: None,
+            shown_title: String::new(),
+            screenshot: startup
+                .screenshot
+                .map(|path| screenshot::Screenshot::new(path, outcome)),
+            themed: true,
+        };
+        match startup.file {
+            Some(path) => {
+                app.history = History::new(Project::named(tr!("project.untitled")));
+                app.open_path(&path);
+            }
+            None => app.open_sample(),
+        }
+        app
+    }
+
+    /// The project as it is now.
+    pub fn project(&self) -> &Project {
+        self.history.project()
+    }
+
+    /// Whether there are changes not yet saved.
+    pub fn is_modified(&self) -> bool {
+        self.history.is_modified()
+    }
+
+    /// The files listed in File ▸ Open Recent, newest first.
+    pub fn recent_files(&self) -> &[PathBuf] {
+        &self.recent
+    }
+
+    /// The file the project is saved in, if any.
+    pub fn path(&self) -> Option<&Path> {
+        match &self.origin {
+            Origin::File(path) => Some(path),
+            Origin::Sample | Origin::Untitled => None,
+        }
+    }
+
+    /// The window title: `NAME — Milepost`, with a dot while unsaved.
+    pub fn title(&self) -> String {
+        let name = &self.project().name;
+        let name = if name.trim().is_empty() {
+            tr!("project.untitled").into_owned()
+        } else {
+            name.clone()
+        };
+        let marker = if self.is_modified() { "● " } else { "" };
+        format!("{marker}{name} — Milepost")
+    }
+
+    /// Opens the bundled sample project.
+    pub fn open_sample(&mut self) {
+        match store::load_str(SAMPLE) {
+            Ok(loaded) => {
+                self.history = History::new(loaded.project);
+                self.origin = Origin::Sample;
+            }
+            Err(error) => {
+                self.history = History::new(Project::named(tr!("project.untitled")));
+                self.origin = Origin::Untitled;
+                self.show_error(tr!("dialog.error_title").into_owned(), error.to_string());
+            }
+        }
+        self.selection = None;
+    }
+
+    /// Opens `path`, or shows why it cannot be opened and keeps the current project.
+    pub fn open_path(&mut self, path: &Path) {
+        match store::load_file(path) {
+            Ok(loaded) => {
+                self.history = History::new(loaded.project);
+                self.origin = Origin::File(path.to_owned());
+                self.selection = None;
+                self.outline = OutlineState::default();
+                self.remember(path);
+                self.status = Some(tr!("status.opened", path = path.display()).into_owned());
+            }
+            Err(error) => {
+                let details: Vec<String> = error
+                    .located()
+                    .iter()
+                    .map(|problem| format!("{}:{problem}", path.display()))
+                    .collect();
+                let message = format!(
+                    "{}\n\n{}",
+                    tr!("dialog.open_failed", path = path.display()),
+                    details.join("\n")
+                );
+                self.show_error(tr!("dialog.error_title").into_owned(), message);
+            }
+        }
+    }
+
+    /// Saves to `path`; on failure the file on disk is unchanged and the project stays unsaved.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        match store::save_file(self.project(), path) {
+            Ok(()) => {
+                self.history.mark_saved();
+                self.origin = Origin::File(path.to_owned());
+                self.remember(path);
+                self.status = Some(tr!("status.saved_to", path = path.display()).into_owned());
+                true
+            }
+            Err(error) => {
+                let message = format!(
+                    "{}\n\n{error}",
+                    tr!("dialog.save_failed", path = path.display())
+                );
+                self.show_error(tr!("dialog.error_title").into_owned(), message);
+                false
+            }
+        }
+    }
+
+    /// Applies an edit; a refused edit is explained in a dialog.
+    pub fn apply(&mut self, edit: Edit) {
+        match self.history.apply(edit) {
+            Ok(applied) => self.status = Some(applied.label),
+            Err(error) => {
+                self.show_error(tr!("dialog.error_title").into_owned(), error.to_string());
+            }
+        }
+    }
+
+    /// Carries out a command as if the user had given it.
+    pub fn command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::New => self.guard(Pending::New, ctx),
+            Command::Open => self.guard(Pending::Open, ctx),
+            Command::OpenPath(path) => self.guard(Pending::OpenPath(path), ctx),
+            Command::Quit => self.guard(Pending::Quit, ctx),
+            Command::Save => match self.path().map(Path::to_owned) {
+                Some(path) => {
+                    self.save_to(&path);
+                }
+                None => self.command(ctx, Command::SaveAs),
+            },
+            Command::SaveAs => {
+                let name = format!("{}.ron", file_stem(&self.project().name));
+                self.files
+                    .show(ctx, Purpose::SaveAs, &tr!("dialog.file_filter"), &name);
+            }
+            Command::SaveTo(path) => {
+                if self.save_to(&path)
+                    && let Some(then) = self.after_save.take()
+                {
+                    self.proceed(then, ctx);
+                }
+            }
+            Command::Undo => {
+                self.history.undo();
+            }
+            Command::Redo => {
+                self.history.redo();
+            }
+            Command::Apply(edit) => self.apply(edit),
+            Command::Select(selection) => self.selection = selection,
+            Command::SetLanguage(language) => {
+                self.language = language;
+                i18n::set_language(language);
+            }
+            Command::ClearRecent => self.recent.clear(),
+            Command::ShowShortcuts => self.dialog = Some(Dialog::Shortcuts),
+            Command::RenameSelected => {
+                if let Some(item) = self.selection.and_then(|id| self.project().item(id)) {
+                    self.outline.renaming = Some((item.id, item.name.clone()));
+                }
+            }
+        }
+    }
+
+    /// Runs `pending` now, or first asks what to do with unsaved changes.
+    fn guard(&mut self, pending: Pending, ctx: &egui::Context) {
+        if self.is_modified() {
+            self.dialog = Some(Dialog::Unsaved { then: pending });
+        } else {
+            self.proceed(pending, ctx);
+        }
+    }
+
+    fn proceed(&mut self, pending: Pending, ctx: &egui::Context) {
+        match pending {
+            Pending::New => {
+                self.history = History::new(Project::named(tr!("project.untitled")));
+                self.origin = Origin::Untitled;
+                self.selection = None;
+            }
+            Pending::Open => self
+                .files
+                .show(ctx, Purpose::Open, &tr!("dialog.file_filter"), ""),
+            Pending::OpenPath(path) => self.open_path(&path),
+            Pending::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|known| *known != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_LIMIT);
+    }
+
+    fn show_error(&mut self, title: String, message: String) {
+        self.dialog = Some(Dialog::Error { title, message });
+    }
+
+    fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let typing = ctx.egui_wants_keyboard_input();
+        ctx.input_mut(|input| {
+            // Longer combinations first, so Ctrl+Shift+S is not taken for Ctrl+S.
+            if input.consume_shortcut(&SHORTCUT_SAVE_AS) {
+                commands.push(Command::SaveAs);
+            }
+            if input.consume_shortcut(&SHORTCUT_SAVE) {
+                commands.push(Command::Save);
+            }
+            if input.consume_shortcut(&SHORTCUT_NEW) {
+                commands.push(Command::New);
+            }
+            if input.consume_shortcut(&SHORTCUT_OPEN) {
+                commands.push(Command::Open);
+            }
+            if input.consume_shortcut(&SHORTCUT_QUIT) {
+                commands.push(Command::Quit);
+            }
+            if !typing {
+                if input.consume_shortcut(&SHORTCUT_REDO)
+                    || input.consume_shortcut(&SHORTCUT_REDO_Y)
+                {
+                    commands.push(Command::Redo);
+                }
+                if input.consume_shortcut(&SHORTCUT_UNDO) {
+                    commands.push(Command::Undo);
+                }
+                if input.consume_key(Modifiers::NONE, Key::F2) {
+                    commands.push(Command::RenameSelected);
+                }
+            }
+        });
+    }
+
+    fn menu_bar_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let ctx = ui.ctx().clone();
+        let shortcut = |shortcut: &KeyboardShortcut| ctx.format_shortcut(shortcut);
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button(tr!("menu.file"), |ui| {
+                if ui
+                    .add(egui::Button::new(tr!("menu.new")).shortcut_text(shortcut(&SHORTCUT_NEW)))
+                    .clicked()
+                {
+                    commands.push(Command::New);
+                }
+                if ui
+                    .add(
+                        egui::Button::new(tr!("menu.open")).shortcut_text(shortcut(&SHORTCUT_OPEN)),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::Open);
+                }
+                ui.menu_button(tr!("menu.open_recent"), |ui| {
+                    if self.recent.is_empty() {
+                        ui.add_enabled(false, egui::Button::new(tr!("menu.no_recent")));
+                    }
+                    for path in &self.recent {
+                        if ui.button(path.display().to_string()).clicked() {
+                            commands.push(Command::OpenPath(path.clone()));
+                        }
+                    }
+                    if !self.recent.is_empty() {
+                        ui.separator();
+                        if ui.button(tr!("menu.clear_recent")).clicked() {
+                            commands.push(Command::ClearRecent);
+                        }
+                    }
+                });
+                ui.separator();
+                if ui
+                    .add(
+                        egui::Button::new(tr!("menu.save")).shortcut_text(shortcut(&SHORTCUT_SAVE)),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::Save);
+                }
+                if ui
+                    .add(
+                        egui::Button::new(tr!("menu.save_as"))
+                            .shortcut_text(shortcut(&SHORTCUT_SAVE_AS)),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::SaveAs);
+                }
+                ui.separator();
+                if ui
+                    .add(
+                        egui::Button::new(tr!("menu.quit")).shortcut_text(shortcut(&SHORTCUT_QUIT)),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::Quit);
+                }
+            });
+            ui.menu_button(tr!("menu.edit"), |ui| {
+                let undo = self.history.undo_label().map_or_else(
+                    || tr!("menu.undo").into_owned(),
+                    |label| tr!("menu.undo_label", label = label).into_owned(),
+                );
+                let button = egui::Button::new(undo).shortcut_text(shortcut(&SHORTCUT_UNDO));
+                if ui
+                    .add_enabled(self.history.undo_label().is_some(), button)
+                    .clicked()
+                {
+                    commands.push(Command::Undo);
+                }
+                let redo = self.history.redo_label().map_or_else(
+                    || tr!("menu.redo").into_owned(),
+                    |label| tr!("menu.redo_label", label = label).into_owned(),
+                );
+                let button = egui::Button::new(redo).shortcut_text(shortcut(&SHORTCUT_REDO));
+                if ui
+                    .add_enabled(self.history.redo_label().is_some(), button)
+                    .clicked()
+                {
+                    commands.push(Command::Redo);
+                }
+            });
+            ui.menu_button(tr!("menu.view"), |ui| {
+                ui.menu_button(tr!("menu.language"), |ui| {
+                    for language in Language::ALL {
+                        if ui
+                            .radio(self.language == language, language.native_name())
+                            .clicked()
+                        {
+                            commands.push(Command::SetLanguage(language));
+                        }
+                    }
+                });
+            });
+            ui.menu_button(tr!("menu.help"), |ui| {
+                if ui.button(tr!("menu.shortcuts")).clicked() {
+                    commands.push(Command::ShowShortcuts);
+                }
+            });
+        });
+    }
+
+    fn status_bar_ui(&self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let (text, colour) = if self.is_modified() {
+                (tr!("status.unsaved"), theme::WARNING)
+            } else {
+                (tr!("status.saved"), theme::GOOD)
+            };
+            ui.label(RichText::new(text).color(colour).strong());
+            ui.separator();
+            match &self.origin {
+                Origin::File(path) => ui.label(path.display().to_string()),
+                Origin::Sample => ui.label(tr!("status.sample")),
+                Origin::Untitled => ui.label(tr!("status.untitled")),
+            };
+            ui.separator();
+            let selected = self
+                .selection
+                .and_then(|id| self.project().item(id))
+                .map_or_else(
+                    || tr!("status.nothing_selected").into_owned(),
+                    |item| tr!("status.selected", name = item.name.as_str()).into_owned(),
+                );
+            ui.label(selected);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let project = self.project();
+                ui.label(
+                    RichText::new(tr!(
+                        "status.items",
+                        items = project.items.len(),
+                        links = project.links.len()
+                    ))
+                    .color(theme::TEXT_MUTED),
+                );
+                if let Some(status) = &self.status {
+                    ui.separator();
+                    ui.label(RichText::new(status).color(theme::TEXT_MUTED));
+                }
+                if self.files.is_open() {
+                    ui.separator();
+                    ui.label(tr!("status.dialog_open"));
+                }
+            });
+        });
+    }
+
+    fn header_ui(&self, ui: &mut egui::Ui) {
+        let project = self.project();
+        ui.add_space(8.0);
+        ui.heading(RichText::new(&project.name).strong().color(theme::TEXT));
+        if !project.client.name.is_empty() {
+            ui.label(
+                RichText::new(tr!("header.client", name = project.client.name.as_str()))
+                    .color(theme::TEXT_MUTED),
+            );
+        }
+        if let Some((first, last)) = project.date_range() {
+            let milestones = project
+                .items
+                .iter()
+                .filter(|item| item.kind == ItemKind::Milestone)
+                .count();
+            ui.label(
+                RichText::new(tr!(
+                    "header.span",
+                    from = outline::short_date(first, self.language),
+                    to = outline::short_date(last, self.language),
+                    items = project.items.len(),
+                    milestones = milestones
+                ))
+                .color(theme::TEXT_MUTED),
+            );
+        }
+        if !project.goal.is_empty() {
+            ui.label(tr!("header.goal", goal = project.goal.as_str()));
+        }
+        ui.add_space(8.0);
+        ui.separator();
+        ui.centered_and_justified(|ui| {
+            ui.label(RichText::new(tr!("timeline.placeholder")).color(theme::TEXT_MUTED));
+        });
+    }
+
+    fn dialog_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let Some(dialog) = self.dialog.clone() else {
+            return;
+        };
+        match dialog {
+            Dialog::Error { title, message } => {
+                egui::Modal::new(egui::Id::unique("error_dialog")).show(ctx, |ui| {
+                    ui.set_max_width(560.0);
+                    ui.heading(RichText::new(title).color(theme::DANGER));
+                    ui.add_space(6.0);
+                    ui.label(message);
+                    ui.add_space(10.0);
+                    if ui.button(tr!("dialog.ok")).clicked()
+                        || ui.input(|input| input.key_pressed(Key::Escape))
+                    {
+                        self.dialog = None;
+                    }
+                });
+            }
+            Dialog::Shortcuts => {
+                egui::Modal::new(egui::Id::unique("shortcuts_dialog")).show(ctx, |ui| {
+                    ui.heading(tr!("shortcuts.title"));
+                    ui.label(RichText::new(tr!("shortcuts.list")).monospace());
+                    ui.add_space(10.0);
+                    if ui.button(tr!("dialog.ok")).clicked()
+                        || ui.input(|input| input.key_pressed(Key::Escape))
+                    {
+                        self.dialog = None;
+                    }
+                });
+            }
+            Dialog::Unsaved { then } => {
+                let body = match then {
+                    Pending::New => "dialog.unsaved_body_new",
+                    Pending::Open | Pending::OpenPath(_) => "dialog.unsaved_body_open",
+                    Pending::Quit => "dialog.unsaved_body",
+                };
+                let name = self.project().name.clone();
+                egui::Modal::new(egui::Id::unique("unsaved_dialog")).show(ctx, |ui| {
+                    ui.set_max_width(460.0);
+                    ui.heading(tr!("dialog.unsaved_title"));
+                    ui.add_space(4.0);
+                    ui.label(tr!(body, name = name.as_str()));
+                    ui.add_space(10.0);
+                    ui.horizontal(|ui| {
+                        // Each answer closes this dialog first: a save error may open another.
+                        if ui.button(tr!("dialog.save")).clicked() {
+                            self.dialog = None;
+                            if let Some(path) = self.path().map(Path::to_owned) {
+                                if self.save_to(&path) {
+                                    self.proceed(then.clone(), ctx);
+                                }
+                            } else {
+                                self.after_save = Some(then.clone());
+                                commands.push(Command::SaveAs);
+                            }
+                        }
+                        if ui.button(tr!("dialog.dont_save")).clicked() {
+                            self.dialog = None;
+                            self.proceed(then.clone(), ctx);
+                        }
+                        if ui.button(tr!("dialog.cancel")).clicked()
+                            || ui.input(|input| input.key_pressed(Key::Escape))
+                        {
+                            self.dialog = None;
+                        }
+                    });
+                });
+            }
+        }
+    }
+}
+
+/// A file name made from a project name: letters, digits and dashes.
+fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if stem.is_empty() {
+        "project".to_owned()
+    } else {
+        stem
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if !self.themed {
+            theme::apply(&ctx);
+            self.themed = true;
+        }
+        i18n::set_language(self.language);
+        let mut commands = Vec::new();
+
+        if let Some((purpose, path)) = self.files.poll() {
+            match (purpose, path) {
+                (Purpose::Open, Some(path)) => commands.push(Command::OpenPath(path)),
+                (Purpose::SaveAs, Some(path)) => commands.push(Command::SaveTo(path)),
+                (_, None) => self.after_save = None,
+            }
+        }
+        if self.dialog.is_none() {
+            Self::shortcuts(&ctx, &mut commands);
+        }
+
+        egui::Panel::top("menu_bar").show(ui, |ui| self.menu_bar_ui(ui, &mut commands));
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
+        egui::Panel::left("outline")
+            .default_size(560.0)
+            .min_size(320.0)
+            .show(ui, |ui| {
+                ui.add_space(6.0);
+                ui.label(
+                    RichText::new(tr!("outline.heading"))
+                        .strong()
+                        .color(theme::TEXT_MUTED),
+                );
+                ui.add_space(2.0);
+                outline::outline_ui(
+                    ui,
+                    self.history.project(),
+                    self.selection,
+                    &mut self.outline,
+                    self.language,
+                    &mut commands,
+                );
+            });
+        egui::CentralPanel::default()
+            .frame(egui::Frame::central_panel(&ctx.global_style()).fill(theme::CANVAS_FILL))
+            .show(ui, |ui| self.header_ui(ui));
+        self.dialog_ui(&ctx, &mut commands);
+
+        for command in commands {
+            self.command(&ctx, command);
+        }
+
+        if ctx.input(|input| input.viewport().close_requested())
+            && !self.allow_close
+            && self.is_modified()
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved {
+                then: Pending::Quit,
+            });
+        }
+        let title = self.title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+        if let Some(screenshot) = &mut self.screenshot
+            && screenshot.frame(&ctx)
+        {
+            self.allow_close = true;
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, KEY_RECENT, &self.recent);
+        eframe::set_value(storage, KEY_LANGUAGE, &self.language);
+    }
+}
+
+/// Opens the window and runs until it closes.
+///
+/// # Errors
+/// The window could not be created, or the screenshot could not be saved.
+pub fn run(startup: Startup) -> anyhow::Result<()> {
+    let screenshot_path = startup.screenshot.clone();
+    let outcome = ScreenshotOutcome::default();
+    let app_outcome = Arc::clone(&outcome);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Milepost")
+            .with_app_id("milepost")
+            .with_inner_size([1500.0, 920.0])
+            .with_min_inner_size([800.0, 500.0]),
+        // Fonts for Chinese text come from the provider added below, preferring Simplified forms.
+        system_font_fallback: false,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Milepost",
+        options,
+        Box::new(move |cc| {
+            cc.egui_ctx.add_font_provider(Arc::new(
+                egui_system_font_provider::SystemFontProvider::new().with_locale(Some("zh-Hans")),
+            ));
+            Ok(Box::new(App::with_outcome(cc, startup, app_outcome)))
+        }),
+    )
+    .map_err(|error| anyhow::anyhow!("cannot open the window: {error}"))?;
+    if let Some(path) = screenshot_path {
+        let result = outcome
+            .lock()
+            .map_err(|_| anyhow::anyhow!("the screenshot was lost"))?
+            .take();
+        match result {
+            Some(Ok(())) => {}
+            Some(Err(error)) => anyhow::bail!(error),
+            None => anyhow::bail!("the window closed before {} was written", path.display()),
+        }
+    }
+    Ok(())
+}
