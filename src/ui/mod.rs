@@ -721,7 +721,7 @@ impl eframe::App for App {
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_bar_ui(ui, &mut commands));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
         egui::Panel::left("outline")
-            .default_size(560.0)
+            .default_size(600.0)
             .min_size(320.0)
             .show(ui, |ui| {
                 ui.add_space(6.0);

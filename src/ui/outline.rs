@@ -245,22 +245,22 @@ fn item_row_ui(
             }
         }
     } else {
-        let galley = painter.layout(
+        let colour = if item.kind == ItemKind::Milestone {
+            theme::MILESTONE
+        } else {
+            theme::TEXT
+        };
+        let mut job = egui::text::LayoutJob::simple_singleline(
             item.name.clone(),
             FontId::proportional(14.0),
-            if item.kind == ItemKind::Milestone {
-                theme::MILESTONE
-            } else {
-                theme::TEXT
-            },
-            f32::INFINITY,
+            colour,
         );
-        let name_clip =
-            Rect::from_min_max(pos2(name_left, rect.top()), pos2(name_right, rect.bottom()));
-        painter.with_clip_rect(name_clip).galley(
+        job.wrap = egui::text::TextWrapping::truncate_at_width(name_right - name_left);
+        let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
+        painter.galley(
             pos2(name_left, rect.center().y - galley.size().y / 2.0),
             galley,
-            theme::TEXT,
+            colour,
         );
     }
 

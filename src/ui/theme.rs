@@ -38,8 +38,10 @@ pub const ROW_HEIGHT: f32 = 26.0;
 
 /// Applies Milepost's light theme and type sizes to `ctx`.
 pub fn apply(ctx: &egui::Context) {
+    // One light theme whatever the system prefers: the timeline is made for projectors and print.
     ctx.set_theme(egui::Theme::Light);
-    ctx.style_mut_of(egui::Theme::Light, |style| {
+    ctx.all_styles_mut(|style| {
+        style.visuals = egui::Visuals::light();
         style.text_styles = [
             (
                 TextStyle::Heading,

@@ -1,0 +1,252 @@
+//! The real window, driven through `egui_kittest`: it opens the samples, remembers recent files,
+//! asks before losing unsaved changes, and looks as the committed snapshots show.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use milepost::i18n::Language;
+use milepost::ui::{App, Startup};
+
+const SIZE: [f32; 2] = [1400.0, 860.0];
+
+fn harness(startup: Startup) -> Harness<'static, App> {
+    Harness::builder()
+        .with_size(SIZE)
+        .with_context_setup(|ctx| {
+            ctx.add_font_provider(Arc::new(
+                egui_system_font_provider::SystemFontProvider::new().with_locale(Some("zh-Hans")),
+            ));
+        })
+        .build_eframe(move |cc| App::new(cc, startup))
+}
+
+fn english() -> Startup {
+    Startup {
+        language: Some(Language::English),
+        ..Startup::default()
+    }
+}
+
+/// Relative, so that the path shown in the status bar is the same on every machine.
+fn sample_zh() -> std::path::PathBuf {
+    Path::new("assets/sample-zh.ron").to_owned()
+}
+
+#[test]
+fn opens_the_sample_and_shows_its_name_and_items() {
+    let mut harness = harness(english());
+    harness.run();
+    harness.get_by_label("Acme Trading CRM roll-out");
+    harness.get_by_label("Requirements signed off");
+    harness.get_by_label("Discovery");
+    assert!(
+        !harness.state().is_modified(),
+        "a freshly opened project is unchanged"
+    );
+    assert_eq!(
+        harness.state().title(),
+        "Acme Trading CRM roll-out — Milepost",
+        "window title"
+    );
+}
+
+#[test]
+fn open_recent_lists_a_file_after_it_was_opened() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("zh.ron");
+    std::fs::copy(sample_zh(), &path).expect("copy the sample");
+    let mut harness = harness(english());
+    harness.run();
+    harness.state_mut().open_path(&path);
+    harness.run();
+    harness.get_by_label("华信贸易 ERP 上线项目");
+    let listed = std::fs::canonicalize(&path).expect("canonical path");
+    assert_eq!(
+        harness.state().recent_files().first(),
+        Some(&listed),
+        "remembered first"
+    );
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open Recent").hover();
+    harness.run();
+    harness.get_by_label("Open Recent").click();
+    harness.run();
+    harness.get_by_role_and_label(egui::Role::Button, listed.display().to_string().as_str());
+}
+
+#[test]
+fn a_broken_file_shows_its_error_and_keeps_the_project() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("broken.ron");
+    std::fs::write(
+        &path,
+        "(format: \"milepost\", version: 1, project: (name: \"x\", colour: 1))",
+    )
+    .expect("write");
+    let mut harness = harness(english());
+    harness.run();
+    harness.state_mut().open_path(&path);
+    harness.run();
+    harness.get_by_label("Something went wrong");
+    let message = format!("{}:1:", path.display());
+    assert!(
+        harness.query_by_label_contains(&message).is_some(),
+        "the dialog shows FILE:LINE:COLUMN"
+    );
+    assert_eq!(
+        harness.state().project().name,
+        "Acme Trading CRM roll-out",
+        "the sample stays open"
+    );
+    assert!(
+        harness.state().recent_files().is_empty(),
+        "a broken file is not remembered"
+    );
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("Something went wrong").is_none(),
+        "dismissed"
+    );
+}
+
+/// Renames "Kick-off" through the outline: double-click, type, Enter.
+fn rename_kick_off(harness: &mut Harness<'static, App>) {
+    harness.get_by_label("Kick-off").click();
+    harness.run();
+    harness.get_by_label("Kick-off").click();
+    harness.run();
+    harness.key_press(Key::F2);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Kick-off")
+        .type_text("Project kick-off");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+#[test]
+fn renaming_an_item_is_one_undoable_step() {
+    let mut harness = harness(english());
+    harness.run();
+    rename_kick_off(&mut harness);
+    assert!(
+        harness.state().is_modified(),
+        "the rename changed the project"
+    );
+    harness.get_by_label("Project kick-off");
+    assert!(
+        harness.state().title().starts_with("● "),
+        "the title marks unsaved changes"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.get_by_label("Kick-off");
+    assert!(
+        !harness.state().is_modified(),
+        "undo returns to the saved state"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    harness.get_by_label("Project kick-off");
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut harness = harness(english());
+    harness.run();
+    rename_kick_off(&mut harness);
+    assert!(harness.state().is_modified(), "changed");
+
+    harness
+        .input_mut()
+        .viewports
+        .get_mut(&ViewportId::ROOT)
+        .expect("root viewport")
+        .events
+        .push(ViewportEvent::Close);
+    harness.step();
+    let cancelled = harness
+        .output()
+        .viewport_output
+        .get(&ViewportId::ROOT)
+        .is_some_and(|viewport| {
+            viewport
+                .commands
+                .iter()
+                .any(|command| matches!(command, ViewportCommand::CancelClose))
+        });
+    assert!(cancelled, "the close is held back");
+    harness.run();
+    harness.get_by_label("Save changes?");
+    harness.get_by_label("Don't save");
+
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("Save changes?").is_none(),
+        "Cancel keeps the window"
+    );
+    assert!(harness.state().is_modified(), "and the changes");
+
+    // File ▸ Quit asks the same question; Don't save closes.
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Quit").click();
+    harness.run();
+    harness.get_by_label("Don't save").click();
+    harness.step();
+    let closing = harness
+        .output()
+        .viewport_output
+        .get(&ViewportId::ROOT)
+        .is_some_and(|viewport| {
+            viewport
+                .commands
+                .iter()
+                .any(|command| matches!(command, ViewportCommand::Close))
+        });
+    assert!(closing, "Don't save closes the window");
+}
+
+#[test]
+fn the_language_can_be_switched_from_the_view_menu() {
+    let mut harness = harness(english());
+    harness.run();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Language").click();
+    harness.run();
+    harness.get_by_label("简体中文").click();
+    harness.run();
+    harness.get_by_label("文件");
+    harness.get_by_label("大纲");
+}
+
+#[test]
+fn snapshot_main_window_english() {
+    let mut harness = harness(english());
+    harness.run();
+    harness.snapshot("main_window");
+}
+
+#[test]
+fn snapshot_main_window_chinese() {
+    let mut harness = harness(Startup {
+        file: Some(sample_zh()),
+        language: Some(Language::Chinese),
+        ..Startup::default()
+    });
+    harness.run();
+    harness.get_by_label("华信贸易 ERP 上线项目");
+    harness.snapshot("main_window_zh");
+}
