@@ -174,8 +174,12 @@ pub fn project(items: usize, seed: u64) -> Project {
                 lag_workdays: 0,
             });
         }
-        // A link from another workstream, when the dates already allow it.
-        if index > 0 && rng.u8(..2) == 0 {
+        // Links from other workstreams, when the dates already allow them.
+        let attempts = if rng.u8(..4) == 0 { 2 } else { 1 };
+        for _ in 0..attempts {
+            if index == 0 {
+                break;
+            }
             let from_index = rng.usize(index.saturating_sub(200)..index);
             let from = &project_items[from_index];
             let kind = LinkKind::ALL[rng.usize(..4)];
@@ -185,7 +189,12 @@ pub fn project(items: usize, seed: u64) -> Project {
                 LinkKind::FinishToFinish => from.finish <= item.finish,
                 LinkKind::StartToFinish => from.start <= item.finish,
             };
-            if holds && from.lane != item.lane {
+            let duplicate = links
+                .iter()
+                .rev()
+                .take(4)
+                .any(|link| link.from == from.id && link.to == id);
+            if holds && from.lane != item.lane && !duplicate {
                 links.push(Link {
                     from: from.id,
                     to: id,

@@ -303,9 +303,15 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
         _ => PathBuf::from("."),
     };
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".milepost-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".milepost-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // A new file gets the usual permissions (the umask applies), not the temporary 0600.
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temporary = builder
         .tempfile_in(&folder)
         .map_err(|source| io("cannot write in the folder of", source))?;
     temporary

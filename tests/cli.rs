@@ -1,0 +1,124 @@
+//! The command line: `check` and `generate` as DESIGN section 6 describes them.
+
+use std::path::Path;
+use std::process::Command;
+
+fn milepost() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_milepost"))
+}
+
+#[test]
+fn check_accepts_the_samples() {
+    for sample in ["assets/sample.ron", "assets/sample-zh.ron"] {
+        let output = milepost()
+            .args(["check", sample])
+            .output()
+            .expect("run milepost");
+        assert!(
+            output.status.success(),
+            "{sample}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(
+            String::from_utf8_lossy(&output.stdout).contains("ok"),
+            "says ok"
+        );
+    }
+}
+
+#[test]
+fn check_reports_file_line_column_and_leaves_the_file_alone() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("broken.ron");
+    let text = std::fs::read_to_string("assets/sample.ron")
+        .expect("sample")
+        .replacen("progress: 100", "progress: 250", 1);
+    std::fs::write(&path, &text).expect("write");
+    let output = milepost()
+        .arg("check")
+        .arg(&path)
+        .output()
+        .expect("run milepost");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "exit 1 for a broken document"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let line = stderr.lines().next().expect("a message");
+    let prefix = format!("{}:", path.display());
+    let rest = line
+        .strip_prefix(&prefix)
+        .expect("starts with the file name");
+    let mut parts = rest.splitn(3, ':');
+    let line_number: usize = parts
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a line number");
+    let column: usize = parts.next().and_then(|n| n.parse().ok()).expect("a column");
+    assert!(line_number > 1 && column > 1, "a real position: {line}");
+    assert!(
+        parts.next().is_some_and(|m| m.contains("progress 250")),
+        "the message: {line}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        text,
+        "the file is untouched"
+    );
+}
+
+#[test]
+fn check_reports_a_missing_file() {
+    let output = milepost()
+        .args(["check", "no/such/file.ron"])
+        .output()
+        .expect("run milepost");
+    assert_eq!(output.status.code(), Some(1), "exit 1");
+    assert!(
+        String::from_utf8_lossy(&output.stderr).starts_with("no/such/file.ron:1:1: cannot read"),
+        "says it cannot read the file"
+    );
+}
+
+#[test]
+fn generate_writes_a_sound_deterministic_project() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let first = dir.path().join("a.ron");
+    let second = dir.path().join("b.ron");
+    for path in [&first, &second] {
+        let status = milepost()
+            .args(["generate", "--items", "1000", "--seed", "5", "-o"])
+            .arg(path)
+            .status()
+            .expect("run milepost");
+        assert!(status.success(), "generate succeeds");
+    }
+    assert_eq!(
+        std::fs::read(&first).ok(),
+        std::fs::read(&second).ok(),
+        "same seed, same bytes"
+    );
+    let output = milepost()
+        .arg("check")
+        .arg(&first)
+        .output()
+        .expect("run milepost");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("1000 items"),
+        "the check counts the items"
+    );
+    assert!(
+        !Path::new(&store_backup(&first)).exists(),
+        "a new file has no backup"
+    );
+}
+
+fn store_backup(path: &Path) -> std::path::PathBuf {
+    milepost::store::backup_path(path)
+}
