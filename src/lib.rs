@@ -11,4 +11,5 @@ pub mod edit;
 pub mod i18n;
 pub mod model;
 pub mod store;
+pub mod timeline;
 pub mod ui;

@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         let startup = milepost::ui::Startup {
             file: args.file,
             screenshot: args.screenshot,
-            language: None,
+            ..milepost::ui::Startup::default()
         };
         match milepost::ui::run(startup) {
             Ok(()) => ExitCode::SUCCESS,

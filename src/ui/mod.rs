@@ -8,20 +8,26 @@ mod outline;
 mod screenshot;
 pub mod theme;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+use chrono::NaiveDate;
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, ViewportCommand};
 
 use crate::edit::{Edit, History};
 use crate::i18n::{self, Language};
-use crate::model::{ItemId, ItemKind, Project};
+use crate::model::{ItemId, Project};
 use crate::store;
+use crate::timeline::canvas::{self, CanvasAction, CanvasInput, TimelineState};
 use crate::tr;
 
 use files::{FileDialogs, Purpose};
-use outline::OutlineState;
+use outline::{OutlineInput, OutlineState};
+pub use outline::short_date;
 pub use screenshot::Outcome as ScreenshotOutcome;
+use theme::{Palette, ThemeChoice};
 
 /// The bundled English sample project.
 pub const SAMPLE: &str = include_str!("../../assets/sample.ron");
@@ -31,6 +37,10 @@ const RECENT_LIMIT: usize = 10;
 
 const KEY_RECENT: &str = "milepost.recent";
 const KEY_LANGUAGE: &str = "milepost.language";
+const KEY_THEME: &str = "milepost.theme";
+
+/// Height of the strip above the outline and the timeline (title and column headings).
+const STRIP_HEIGHT: f32 = 34.0;
 
 const SHORTCUT_NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 const SHORTCUT_OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
@@ -52,6 +62,10 @@ pub struct Startup {
     pub screenshot: Option<PathBuf>,
     /// Force a language instead of the saved or system one.
     pub language: Option<Language>,
+    /// Force a theme instead of the saved one.
+    pub theme: Option<ThemeChoice>,
+    /// The date to treat as today (tests pin it); the system date when `None`.
+    pub today: Option<NaiveDate>,
 }
 
 /// Something the user asked for, carried out at the end of the frame.
@@ -77,8 +91,16 @@ pub enum Command {
     Redo,
     /// Change the project.
     Apply(Edit),
-    /// Select an item, or nothing.
-    Select(Option<ItemId>),
+    /// Select these items (none: clear the selection).
+    Select(Vec<ItemId>),
+    /// Add an item to the selection, or take it out.
+    ToggleSelect(ItemId),
+    /// Fit the whole project into view.
+    ZoomToFit,
+    /// Centre today.
+    GoToToday,
+    /// Switch between light and dark.
+    SetTheme(ThemeChoice),
     /// Switch language.
     SetLanguage(Language),
     /// Forget the recent files.
@@ -126,8 +148,11 @@ pub struct App {
     origin: Origin,
     recent: Vec<PathBuf>,
     language: Language,
-    selection: Option<ItemId>,
+    theme: ThemeChoice,
+    today: NaiveDate,
+    selection: HashSet<ItemId>,
     outline: OutlineState,
+    timeline: TimelineState,
     dialog: Option<Dialog>,
     /// An action waiting for a Save As to finish.
     after_save: Option<Pending>,
@@ -136,7 +161,6 @@ pub struct App {
     status: Option<String>,
     shown_title: String,
     screenshot: Option<screenshot::Screenshot>,
-    themed: bool,
 }
 
 impl App {
@@ -160,14 +184,21 @@ impl App {
             .or_else(|| storage.and_then(|storage| eframe::get_value(storage, KEY_LANGUAGE)))
             .unwrap_or_else(Language::from_system);
         i18n::set_language(language);
-        theme::apply(&cc.egui_ctx);
+        let theme_choice = startup
+            .theme
+            .or_else(|| storage.and_then(|storage| eframe::get_value(storage, KEY_THEME)))
+            .unwrap_or_default();
+        theme::apply(&cc.egui_ctx, theme_choice);
         let mut app = Self {
             history: History::new(Project::default()),
             origin: Origin::Untitled,
             recent,
             language,
-            selection: None,
+            theme: theme_choice,
+            today: startup.today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            selection: HashSet::new(),
             outline: OutlineState::default(),
+            timeline: TimelineState::default(),
             dialog: None,
             after_save: None,
             files: FileDialogs::default(),
@@ -177,7 +208,6 @@ impl App {
             screenshot: startup
                 .screenshot
                 .map(|path| screenshot::Screenshot::new(path, outcome)),
-            themed: true,
         };
         match startup.file {
             Some(path) => {
@@ -237,7 +267,14 @@ impl App {
                 self.show_error(tr!("dialog.error_title").into_owned(), error.to_string());
             }
         }
-        self.selection = None;
+        self.after_open();
+    }
+
+    /// Resets what belongs to the previous project's view.
+    fn after_open(&mut self) {
+        self.selection.clear();
+        self.outline = OutlineState::default();
+        self.timeline.reset();
     }
 
     /// Opens `path`, or shows why it cannot be opened and keeps the current project.
@@ -246,8 +283,7 @@ impl App {
             Ok(loaded) => {
                 self.history = History::new(loaded.project);
                 self.origin = Origin::File(path.to_owned());
-                self.selection = None;
-                self.outline = OutlineState::default();
+                self.after_open();
                 self.remember(path);
                 self.status = Some(tr!("status.opened", path = path.display()).into_owned());
             }
@@ -330,7 +366,18 @@ impl App {
                 self.history.redo();
             }
             Command::Apply(edit) => self.apply(edit),
-            Command::Select(selection) => self.selection = selection,
+            Command::Select(items) => self.selection = items.into_iter().collect(),
+            Command::ToggleSelect(item) => {
+                if !self.selection.remove(&item) {
+                    self.selection.insert(item);
+                }
+            }
+            Command::ZoomToFit => self.timeline.fit_pending = true,
+            Command::GoToToday => self.timeline.today_pending = true,
+            Command::SetTheme(choice) => {
+                self.theme = choice;
+                theme::apply(ctx, choice);
+            }
             Command::SetLanguage(language) => {
                 self.language = language;
                 i18n::set_language(language);
@@ -338,7 +385,7 @@ impl App {
             Command::ClearRecent => self.recent.clear(),
             Command::ShowShortcuts => self.dialog = Some(Dialog::Shortcuts),
             Command::RenameSelected => {
-                if let Some(item) = self.selection.and_then(|id| self.project().item(id)) {
+                if let Some(item) = self.single_selection().and_then(|id| self.project().item(id)) {
                     self.outline.renaming = Some((item.id, item.name.clone()));
                 }
             }
@@ -359,7 +406,7 @@ impl App {
             Pending::New => {
                 self.history = History::new(Project::named(tr!("project.untitled")));
                 self.origin = Origin::Untitled;
-                self.selection = None;
+                self.after_open();
             }
             Pending::Open => self
                 .files
@@ -369,6 +416,15 @@ impl App {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
+        }
+    }
+
+    /// The selected item, when exactly one is selected.
+    fn single_selection(&self) -> Option<ItemId> {
+        let mut items = self.selection.iter();
+        match (items.next(), items.next()) {
+            (Some(&item), None) => Some(item),
+            _ => None,
         }
     }
 
@@ -413,6 +469,9 @@ impl App {
                 }
                 if input.consume_key(Modifiers::NONE, Key::F2) {
                     commands.push(Command::RenameSelected);
+                }
+                if input.consume_key(Modifiers::NONE, Key::Home) {
+                    commands.push(Command::GoToToday);
                 }
             }
         });
@@ -506,6 +565,20 @@ impl App {
                 }
             });
             ui.menu_button(tr!("menu.view"), |ui| {
+                if ui.button(tr!("menu.zoom_to_fit")).clicked() {
+                    commands.push(Command::ZoomToFit);
+                }
+                if ui.add(egui::Button::new(tr!("menu.today")).shortcut_text("Home")).clicked() {
+                    commands.push(Command::GoToToday);
+                }
+                ui.separator();
+                ui.menu_button(tr!("menu.theme"), |ui| {
+                    for (choice, key) in [(ThemeChoice::Light, "menu.theme_light"), (ThemeChoice::Dark, "menu.theme_dark")] {
+                        if ui.radio(self.theme == choice, tr!(key)).clicked() {
+                            commands.push(Command::SetTheme(choice));
+                        }
+                    }
+                });
                 ui.menu_button(tr!("menu.language"), |ui| {
                     for language in Language::ALL {
                         if ui
@@ -526,11 +599,12 @@ impl App {
     }
 
     fn status_bar_ui(&self, ui: &mut egui::Ui) {
+        let palette = Palette::of(self.theme);
         ui.horizontal(|ui| {
             let (text, colour) = if self.is_modified() {
-                (tr!("status.unsaved"), theme::WARNING)
+                (tr!("status.unsaved"), palette.warning)
             } else {
-                (tr!("status.saved"), theme::GOOD)
+                (tr!("status.saved"), palette.good)
             };
             ui.label(RichText::new(text).color(colour).strong());
             ui.separator();
@@ -540,13 +614,11 @@ impl App {
                 Origin::Untitled => ui.label(tr!("status.untitled")),
             };
             ui.separator();
-            let selected = self
-                .selection
-                .and_then(|id| self.project().item(id))
-                .map_or_else(
-                    || tr!("status.nothing_selected").into_owned(),
-                    |item| tr!("status.selected", name = item.name.as_str()).into_owned(),
-                );
+            let selected = match (self.single_selection().and_then(|id| self.project().item(id)), self.selection.len()) {
+                (Some(item), _) => tr!("status.selected", name = item.name.as_str()).into_owned(),
+                (None, 0) => tr!("status.nothing_selected").into_owned(),
+                (None, count) => tr!("status.selected_many", count = count).into_owned(),
+            };
             ui.label(selected);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let project = self.project();
@@ -556,11 +628,11 @@ impl App {
                         items = project.items.len(),
                         links = project.links.len()
                     ))
-                    .color(theme::TEXT_MUTED),
+                    .color(palette.text_muted),
                 );
                 if let Some(status) = &self.status {
                     ui.separator();
-                    ui.label(RichText::new(status).color(theme::TEXT_MUTED));
+                    ui.label(RichText::new(status).color(palette.text_muted));
                 }
                 if self.files.is_open() {
                     ui.separator();
@@ -570,41 +642,31 @@ impl App {
         });
     }
 
-    fn header_ui(&self, ui: &mut egui::Ui) {
+    /// The strip above the timeline: the project's name, client and dates.
+    fn title_strip_ui(&self, ui: &mut egui::Ui, palette: &Palette) {
         let project = self.project();
-        ui.add_space(8.0);
-        ui.heading(RichText::new(&project.name).strong().color(theme::TEXT));
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), STRIP_HEIGHT), egui::Sense::hover());
+        let mut child = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(rect.shrink2(egui::vec2(10.0, 0.0)))
+                .layout(egui::Layout::left_to_right(egui::Align::Center)),
+        );
+        child.label(RichText::new(&project.name).strong().size(17.0).color(palette.text));
         if !project.client.name.is_empty() {
-            ui.label(
-                RichText::new(tr!("header.client", name = project.client.name.as_str()))
-                    .color(theme::TEXT_MUTED),
-            );
+            child.label(RichText::new(tr!("header.client", name = project.client.name.as_str())).color(palette.text_muted));
         }
         if let Some((first, last)) = project.date_range() {
-            let milestones = project
-                .items
-                .iter()
-                .filter(|item| item.kind == ItemKind::Milestone)
-                .count();
-            ui.label(
+            child.label(
                 RichText::new(tr!(
                     "header.span",
                     from = outline::short_date(first, self.language),
                     to = outline::short_date(last, self.language),
-                    items = project.items.len(),
-                    milestones = milestones
+                    items = project.items.len()
                 ))
-                .color(theme::TEXT_MUTED),
+                .color(palette.text_muted),
             );
         }
-        if !project.goal.is_empty() {
-            ui.label(tr!("header.goal", goal = project.goal.as_str()));
-        }
-        ui.add_space(8.0);
-        ui.separator();
-        ui.centered_and_justified(|ui| {
-            ui.label(RichText::new(tr!("timeline.placeholder")).color(theme::TEXT_MUTED));
-        });
+        ui.painter().hline(rect.x_range(), rect.bottom() - 0.5, egui::Stroke::new(1.0, palette.grid));
     }
 
     fn dialog_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
@@ -615,7 +677,7 @@ impl App {
             Dialog::Error { title, message } => {
                 egui::Modal::new(egui::Id::unique("error_dialog")).show(ctx, |ui| {
                     ui.set_max_width(560.0);
-                    ui.heading(RichText::new(title).color(theme::DANGER));
+                    ui.heading(RichText::new(title).color(Palette::of(self.theme).danger));
                     ui.add_space(6.0);
                     ui.label(message);
                     ui.add_space(10.0);
@@ -700,11 +762,8 @@ fn file_stem(name: &str) -> String {
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        if !self.themed {
-            theme::apply(&ctx);
-            self.themed = true;
-        }
         i18n::set_language(self.language);
+        let palette = Palette::of(self.theme);
         let mut commands = Vec::new();
 
         if let Some((purpose, path)) = self.files.poll() {
@@ -720,43 +779,53 @@ impl eframe::App for App {
 
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_bar_ui(ui, &mut commands));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
+        let revision = self.history.revision();
         egui::Panel::left("outline")
             .default_size(600.0)
             .min_size(320.0)
+            .frame(egui::Frame::NONE.fill(palette.panel))
             .show(ui, |ui| {
-                ui.add_space(6.0);
-                ui.label(
-                    RichText::new(tr!("outline.heading"))
-                        .strong()
-                        .color(theme::TEXT_MUTED),
-                );
-                ui.add_space(2.0);
-                outline::outline_ui(
-                    ui,
-                    self.history.project(),
-                    self.selection,
-                    &mut self.outline,
-                    self.language,
-                    &mut commands,
-                );
+                ui.allocate_exact_size(egui::vec2(ui.available_width(), STRIP_HEIGHT), egui::Sense::hover());
+                let input = OutlineInput {
+                    project: self.history.project(),
+                    revision,
+                    selection: &self.selection,
+                    language: self.language,
+                    palette,
+                };
+                outline::outline_ui(ui, &mut self.timeline, &mut self.outline, &input, &mut commands);
             });
         egui::CentralPanel::default()
-            .frame(egui::Frame::central_panel(&ctx.global_style()).fill(theme::CANVAS_FILL))
-            .show(ui, |ui| self.header_ui(ui));
+            .frame(egui::Frame::NONE.fill(palette.canvas))
+            .show(ui, |ui| {
+                self.title_strip_ui(ui, palette);
+                let input = CanvasInput {
+                    project: self.history.project(),
+                    revision,
+                    selection: &self.selection,
+                    today: self.today,
+                    language: self.language,
+                    palette,
+                    critical: None,
+                    preview: None,
+                };
+                let output = canvas::canvas_ui(ui, &mut self.timeline, &input);
+                for action in output.actions {
+                    commands.push(match action {
+                        CanvasAction::Select(items) => Command::Select(items),
+                        CanvasAction::ToggleSelect(item) => Command::ToggleSelect(item),
+                    });
+                }
+            });
         self.dialog_ui(&ctx, &mut commands);
 
         for command in commands {
             self.command(&ctx, command);
         }
 
-        if ctx.input(|input| input.viewport().close_requested())
-            && !self.allow_close
-            && self.is_modified()
-        {
+        if ctx.input(|input| input.viewport().close_requested()) && !self.allow_close && self.is_modified() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.dialog = Some(Dialog::Unsaved {
-                then: Pending::Quit,
-            });
+            self.dialog = Some(Dialog::Unsaved { then: Pending::Quit });
         }
         let title = self.title();
         if title != self.shown_title {
@@ -774,6 +843,7 @@ impl eframe::App for App {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, KEY_RECENT, &self.recent);
         eframe::set_value(storage, KEY_LANGUAGE, &self.language);
+        eframe::set_value(storage, KEY_THEME, &self.theme);
     }
 }
 
@@ -818,4 +888,16 @@ pub fn run(startup: Startup) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// A date written out in the current language: "Fri 4 Dec 2026" or "2026年12月4日 周五".
+pub fn short_date_long(date: NaiveDate, language: Language) -> String {
+    match language {
+        Language::English => date.format("%a %-d %b %Y").to_string(),
+        Language::Chinese => {
+            const WEEKDAYS: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+            let weekday = WEEKDAYS[chrono::Datelike::weekday(&date).num_days_from_monday() as usize];
+            format!("{} {weekday}", date.format("%Y年%-m月%-d日"))
+        }
+    }
 }

@@ -1,53 +1,25 @@
-//! The left outline: lanes and their items with dates, owner and progress.
+//! The left outline: lanes and their items with dates, owner and progress, row-aligned with the
+//! timeline (both use the rows and the vertical scroll of [`TimelineState`]).
+
+use std::collections::HashSet;
 
 use chrono::NaiveDate;
-use egui::{
-    Align2, Color32, FontId, Pos2, Rect, Role, Sense, Stroke, Vec2, WidgetInfo, pos2, vec2,
-};
+use egui::{Align2, Color32, FontId, Pos2, Rect, Role, Sense, Stroke, Vec2, WidgetInfo, pos2, vec2};
 
 use crate::i18n::Language;
 use crate::model::{Item, ItemId, ItemKind, LaneId, Project};
+use crate::timeline::canvas::{HEADER_HEIGHT, TimelineState};
+use crate::timeline::layout::Row;
 use crate::tr;
 
 use super::Command;
-use super::theme;
+use super::theme::{self, Palette};
 
 /// What the outline keeps between frames.
 #[derive(Default)]
 pub struct OutlineState {
     /// The item being renamed and the text typed so far.
     pub renaming: Option<(ItemId, String)>,
-}
-
-/// One row of the outline.
-enum Row<'a> {
-    Lane { name: String, count: usize },
-    Item(&'a Item),
-}
-
-fn rows(project: &Project) -> Vec<Row<'_>> {
-    let mut rows = Vec::with_capacity(project.items.len() + project.lanes.len() + 1);
-    let in_lane = |lane: Option<LaneId>| project.items.iter().filter(move |item| item.lane == lane);
-    for lane in &project.lanes {
-        rows.push(Row::Lane {
-            name: lane.name.clone(),
-            count: in_lane(Some(lane.id)).count(),
-        });
-        rows.extend(in_lane(Some(lane.id)).map(Row::Item));
-    }
-    let loose: Vec<&Item> = project
-        .items
-        .iter()
-        .filter(|item| item.lane.is_none_or(|lane| project.lane(lane).is_none()))
-        .collect();
-    if !loose.is_empty() {
-        rows.push(Row::Lane {
-            name: tr!("outline.no_lane").into_owned(),
-            count: loose.len(),
-        });
-        rows.extend(loose.into_iter().map(Row::Item));
-    }
-    rows
 }
 
 /// A short date in the current language: "4 Dec" or "12月4日".
@@ -62,243 +34,231 @@ fn date_span(item: &Item, language: Language) -> String {
     if item.kind == ItemKind::Milestone || item.start == item.finish {
         short_date(item.finish, language)
     } else {
-        format!(
-            "{} – {}",
-            short_date(item.start, language),
-            short_date(item.finish, language)
-        )
+        format!("{} – {}", short_date(item.start, language), short_date(item.finish, language))
     }
 }
 
-/// Paints the small symbol of an item's kind centred in `rect`.
-fn kind_icon(painter: &egui::Painter, center: Pos2, kind: ItemKind) {
+/// Paints the small symbol of an item's kind centred at `center`.
+fn kind_icon(painter: &egui::Painter, center: Pos2, kind: ItemKind, palette: &Palette) {
     match kind {
         ItemKind::Task => {
-            painter.rect_filled(
-                Rect::from_center_size(center, vec2(12.0, 7.0)),
-                2.0,
-                theme::TASK,
-            );
+            painter.rect_filled(Rect::from_center_size(center, vec2(12.0, 7.0)), 2.0, palette.task);
         }
         ItemKind::Milestone => {
             let r = 5.5;
             painter.add(egui::Shape::convex_polygon(
-                vec![
-                    center + vec2(0.0, -r),
-                    center + vec2(r, 0.0),
-                    center + vec2(0.0, r),
-                    center + vec2(-r, 0.0),
-                ],
-                theme::MILESTONE,
+                vec![center + vec2(0.0, -r), center + vec2(r, 0.0), center + vec2(0.0, r), center + vec2(-r, 0.0)],
+                palette.milestone,
                 Stroke::NONE,
             ));
         }
         ItemKind::Buffer => {
             let rect = Rect::from_center_size(center, vec2(12.0, 7.0));
-            painter.rect_stroke(
-                rect,
-                2.0,
-                Stroke::new(1.5, theme::BUFFER),
-                egui::StrokeKind::Inside,
-            );
+            painter.rect_stroke(rect, 2.0, Stroke::new(1.5, palette.buffer), egui::StrokeKind::Inside);
         }
     }
+}
+
+/// Column widths of an item row, from the right edge.
+const PROGRESS_WIDTH: f32 = 44.0;
+const OWNER_WIDTH: f32 = 104.0;
+const DATES_WIDTH: f32 = 122.0;
+
+/// Everything the outline reads.
+pub struct OutlineInput<'a> {
+    /// The project.
+    pub project: &'a Project,
+    /// Its revision.
+    pub revision: u64,
+    /// Selected items.
+    pub selection: &'a HashSet<ItemId>,
+    /// Labels' language.
+    pub language: Language,
+    /// Colours.
+    pub palette: &'a Palette,
 }
 
 /// Draws the outline and pushes what the user did into `commands`.
 pub fn outline_ui(
     ui: &mut egui::Ui,
-    project: &Project,
-    selection: Option<ItemId>,
+    timeline: &mut TimelineState,
     state: &mut OutlineState,
-    language: Language,
+    input: &OutlineInput<'_>,
     commands: &mut Vec<Command>,
 ) {
-    let rows = rows(project);
+    let palette = input.palette;
+    let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
+    let painter = ui.painter_at(rect);
+    // Column headings, in the band the timeline uses for its time header.
+    let header = Rect::from_min_size(rect.min, vec2(rect.width(), HEADER_HEIGHT));
+    painter.rect_filled(header, 0.0, palette.header_fill);
+    painter.hline(header.x_range(), header.bottom() - 0.5, Stroke::new(1.0, palette.grid_strong));
+    let heading_y = header.bottom() - 12.0;
+    let font = FontId::proportional(12.0);
+    let columns = Columns::new(rect);
+    painter.text(pos2(columns.name_left, heading_y), Align2::LEFT_CENTER, tr!("outline.column.name"), font.clone(), palette.text_muted);
+    painter.text(pos2(columns.dates_right, heading_y), Align2::RIGHT_CENTER, tr!("outline.column.dates"), font.clone(), palette.text_muted);
+    painter.text(pos2(columns.owner_left, heading_y), Align2::LEFT_CENTER, tr!("outline.column.owner"), font.clone(), palette.text_muted);
+    painter.text(pos2(columns.progress_right, heading_y), Align2::RIGHT_CENTER, tr!("outline.column.progress"), font, palette.text_muted);
+    painter.text(pos2(rect.left() + 8.0, header.top() + 12.0), Align2::LEFT_CENTER, tr!("outline.heading"), FontId::proportional(13.0), palette.text);
+
+    let rows_rect = Rect::from_min_max(pos2(rect.left(), header.bottom()), rect.max);
+    if response.hovered() || ui.rect_contains_pointer(rows_rect) {
+        let scroll = ui.input(|input| input.smooth_scroll_delta.y);
+        if scroll != 0.0 {
+            timeline.scroll_by(-scroll, rows_rect.height());
+        }
+    }
+    let rows = timeline.rows(input.project, input.revision).rows.clone();
     if rows.is_empty() {
-        ui.add_space(12.0);
-        ui.weak(tr!("outline.empty"));
+        painter.text(rows_rect.center_top() + vec2(0.0, 24.0), Align2::CENTER_CENTER, tr!("outline.empty"), FontId::proportional(14.0), palette.text_muted);
         return;
     }
     let row_height = theme::ROW_HEIGHT;
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show_rows(ui, row_height, rows.len(), |ui, range| {
-            ui.spacing_mut().item_spacing.y = 0.0;
-            for row in &rows[range] {
-                match row {
-                    Row::Lane { name, count } => lane_row_ui(ui, name, *count),
-                    Row::Item(item) => {
-                        item_row_ui(ui, project, item, selection, state, language, commands);
-                    }
+    let first = (timeline.scroll_y / row_height).floor().max(0.0) as usize;
+    let count = (rows_rect.height() / row_height).ceil() as usize + 1;
+    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rows_rect));
+    child.set_clip_rect(rows_rect);
+    for (row_index, row) in rows.iter().enumerate().skip(first).take(count) {
+        let top = rows_rect.top() + row_index as f32 * row_height - timeline.scroll_y;
+        let row_rect = Rect::from_min_size(pos2(rows_rect.left(), top), vec2(rows_rect.width(), row_height));
+        match row {
+            Row::Lane { lane, count, collapsed } => {
+                if lane_row_ui(&mut child, row_rect, input.project, *lane, *count, *collapsed, palette) {
+                    timeline.toggle_lane(*lane);
                 }
             }
-        });
+            Row::Item { index } => {
+                if let Some(item) = input.project.items.get(*index) {
+                    item_row_ui(&mut child, row_rect, &columns, item, state, input, commands);
+                }
+            }
+        }
+    }
 }
 
-fn lane_row_ui(ui: &mut egui::Ui, name: &str, count: usize) {
-    let width = ui.available_width();
-    let (rect, response) = ui.allocate_exact_size(vec2(width, theme::ROW_HEIGHT), Sense::hover());
-    response.widget_info(|| WidgetInfo::labeled(Role::Label, true, name));
-    let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 0.0, theme::LANE_FILL);
-    painter.text(
-        pos2(rect.left() + 8.0, rect.center().y),
-        Align2::LEFT_CENTER,
-        name,
-        FontId::proportional(14.0),
-        theme::TEXT,
-    );
-    painter.text(
-        pos2(rect.right() - 8.0, rect.center().y),
-        Align2::RIGHT_CENTER,
-        count.to_string(),
-        FontId::proportional(12.0),
-        theme::TEXT_MUTED,
-    );
-    painter.hline(
-        rect.x_range(),
-        rect.bottom() - 0.5,
-        Stroke::new(1.0, theme::SEPARATOR),
-    );
-}
-
-/// Column layout of an item row, from the right edge.
+/// Where the columns of an item row are.
 struct Columns {
-    progress: f32,
-    owner: f32,
-    dates: f32,
+    name_left: f32,
+    name_right: f32,
+    dates_right: f32,
+    owner_left: f32,
+    progress_right: f32,
 }
 
-const COLUMNS: Columns = Columns {
-    progress: 44.0,
-    owner: 110.0,
-    dates: 124.0,
-};
+impl Columns {
+    fn new(rect: Rect) -> Self {
+        let progress_right = rect.right() - 8.0;
+        let owner_left = progress_right - PROGRESS_WIDTH - OWNER_WIDTH + 6.0;
+        let dates_right = owner_left - 10.0;
+        Self {
+            name_left: rect.left() + 30.0,
+            name_right: dates_right - DATES_WIDTH,
+            dates_right,
+            owner_left,
+            progress_right,
+        }
+    }
+}
+
+/// Draws a lane heading; returns true when it was clicked (to collapse or expand it).
+fn lane_row_ui(ui: &mut egui::Ui, rect: Rect, project: &Project, lane: Option<LaneId>, count: usize, collapsed: bool, palette: &Palette) -> bool {
+    let name = lane
+        .and_then(|id| project.lane(id))
+        .map_or_else(|| tr!("outline.no_lane").into_owned(), |lane| lane.name.clone());
+    let response = ui.interact(rect, ui.scope_id().with(("lane", lane)), Sense::click());
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &name));
+    let painter = ui.painter_at(rect.intersect(ui.clip_rect()));
+    painter.rect_filled(rect, 0.0, if response.hovered() { palette.hover_fill } else { palette.lane_fill });
+    // A triangle: pointing right when collapsed, down when open.
+    let c = pos2(rect.left() + 14.0, rect.center().y);
+    let points = if collapsed {
+        vec![c + vec2(-3.0, -5.0), c + vec2(4.0, 0.0), c + vec2(-3.0, 5.0)]
+    } else {
+        vec![c + vec2(-5.0, -3.0), c + vec2(5.0, -3.0), c + vec2(0.0, 4.0)]
+    };
+    painter.add(egui::Shape::convex_polygon(points, palette.text_muted, Stroke::NONE));
+    painter.text(pos2(rect.left() + 26.0, rect.center().y), Align2::LEFT_CENTER, &name, FontId::proportional(14.0), palette.text);
+    painter.text(pos2(rect.right() - 8.0, rect.center().y), Align2::RIGHT_CENTER, count.to_string(), FontId::proportional(12.0), palette.text_muted);
+    painter.hline(rect.x_range(), rect.bottom() - 0.5, Stroke::new(1.0, palette.grid));
+    let clicked = response.clicked();
+    response.on_hover_text(tr!("outline.collapse_hint"));
+    clicked
+}
 
 fn item_row_ui(
     ui: &mut egui::Ui,
-    project: &Project,
+    rect: Rect,
+    columns: &Columns,
     item: &Item,
-    selection: Option<ItemId>,
     state: &mut OutlineState,
-    language: Language,
+    input: &OutlineInput<'_>,
     commands: &mut Vec<Command>,
 ) {
-    let width = ui.available_width();
-    let (rect, response) = ui.allocate_exact_size(vec2(width, theme::ROW_HEIGHT), Sense::click());
+    let palette = input.palette;
+    let response = ui.interact(rect, ui.scope_id().with(("item", item.id)), Sense::click());
     response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &item.name));
-    let selected = selection == Some(item.id);
+    let selected = input.selection.contains(&item.id);
     let fill = if selected {
-        theme::SELECTION_FILL
+        palette.selection_fill
     } else if response.hovered() {
-        theme::HOVER_FILL
+        palette.hover_fill
     } else {
         Color32::TRANSPARENT
     };
-    let painter = ui.painter_at(rect);
+    let painter = ui.painter_at(rect.intersect(ui.clip_rect()));
     painter.rect_filled(rect, 0.0, fill);
+    painter.hline(rect.x_range(), rect.bottom() - 0.5, Stroke::new(1.0, palette.grid_faint));
+    kind_icon(&painter, pos2(rect.left() + 16.0, rect.center().y), item.kind, palette);
 
-    let progress_x = rect.right() - 8.0;
-    let owner_x = progress_x - COLUMNS.progress;
-    let dates_x = owner_x - COLUMNS.owner;
-    let name_right = dates_x - COLUMNS.dates - 6.0;
-    let name_left = rect.left() + 30.0;
-    kind_icon(
-        &painter,
-        pos2(rect.left() + 16.0, rect.center().y),
-        item.kind,
-    );
-
-    let renaming = state
-        .renaming
-        .as_ref()
-        .is_some_and(|(id, _)| *id == item.id);
+    let renaming = state.renaming.as_ref().is_some_and(|(id, _)| *id == item.id);
     if renaming {
-        let name_rect = Rect::from_min_max(
-            pos2(name_left - 4.0, rect.top() + 2.0),
-            pos2(name_right, rect.bottom() - 2.0),
-        );
+        let name_rect = Rect::from_min_max(pos2(columns.name_left - 4.0, rect.top() + 2.0), pos2(columns.name_right, rect.bottom() - 2.0));
         if let Some((_, text)) = &mut state.renaming {
-            let edit = ui.put(
-                name_rect,
-                egui::TextEdit::singleline(text).desired_width(name_rect.width()),
-            );
+            let edit = ui.put(name_rect, egui::TextEdit::singleline(text).desired_width(name_rect.width()));
             let edit = edit.labelled_by(response.id);
             if !edit.has_focus() && !edit.lost_focus() {
                 edit.request_focus();
             }
-            let confirmed =
-                edit.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
             let cancelled = ui.input(|input| input.key_pressed(egui::Key::Escape));
             if cancelled {
                 state.renaming = None;
-            } else if confirmed || (edit.lost_focus() && !cancelled) {
+            } else if edit.lost_focus() {
                 let name = text.trim().to_owned();
                 if !name.is_empty() && name != item.name {
-                    commands.push(Command::Apply(crate::edit::Edit::RenameItem {
-                        item: item.id,
-                        name,
-                    }));
+                    commands.push(Command::Apply(crate::edit::Edit::RenameItem { item: item.id, name }));
                 }
                 state.renaming = None;
             }
         }
     } else {
-        let colour = if item.kind == ItemKind::Milestone {
-            theme::MILESTONE
-        } else {
-            theme::TEXT
-        };
-        let mut job = egui::text::LayoutJob::simple_singleline(
-            item.name.clone(),
-            FontId::proportional(14.0),
-            colour,
-        );
-        job.wrap = egui::text::TextWrapping::truncate_at_width(name_right - name_left);
+        let colour = if item.kind == ItemKind::Milestone { palette.milestone } else { palette.text };
+        let mut job = egui::text::LayoutJob::simple_singleline(item.name.clone(), FontId::proportional(14.0), colour);
+        job.wrap = egui::text::TextWrapping::truncate_at_width(columns.name_right - columns.name_left - 6.0);
         let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
-        painter.galley(
-            pos2(name_left, rect.center().y - galley.size().y / 2.0),
-            galley,
-            colour,
-        );
+        painter.galley(pos2(columns.name_left, rect.center().y - galley.size().y / 2.0), galley, colour);
     }
 
-    painter.text(
-        pos2(dates_x, rect.center().y),
-        Align2::RIGHT_CENTER,
-        date_span(item, language),
-        FontId::proportional(13.0),
-        theme::TEXT_MUTED,
-    );
-    let owner = item.owner.and_then(|id| project.person(id)).map_or_else(
-        || tr!("outline.nobody").into_owned(),
-        |person| person.name.clone(),
-    );
-    let owner_clip = Rect::from_min_max(
-        pos2(owner_x - COLUMNS.owner + 6.0, rect.top()),
-        pos2(owner_x, rect.bottom()),
-    );
-    painter.with_clip_rect(owner_clip).text(
-        pos2(owner_x - COLUMNS.owner + 6.0, rect.center().y),
-        Align2::LEFT_CENTER,
-        owner,
-        FontId::proportional(13.0),
-        theme::TEXT_MUTED,
-    );
+    painter.text(pos2(columns.dates_right, rect.center().y), Align2::RIGHT_CENTER, date_span(item, input.language), FontId::proportional(13.0), palette.text_muted);
+    let owner = item
+        .owner
+        .and_then(|id| input.project.person(id))
+        .map_or_else(|| tr!("outline.nobody").into_owned(), |person| person.name.clone());
+    let owner_clip = Rect::from_min_max(pos2(columns.owner_left, rect.top()), pos2(columns.progress_right - PROGRESS_WIDTH, rect.bottom()));
+    painter
+        .with_clip_rect(owner_clip.intersect(painter.clip_rect()))
+        .text(pos2(columns.owner_left, rect.center().y), Align2::LEFT_CENTER, owner, FontId::proportional(13.0), palette.text_muted);
     if item.kind == ItemKind::Task {
-        progress_ui(
-            &painter,
-            Rect::from_min_max(
-                pos2(progress_x - COLUMNS.progress + 6.0, rect.top()),
-                pos2(progress_x, rect.bottom()),
-            ),
-            item.progress,
-        );
+        let gauge = Rect::from_min_max(pos2(columns.progress_right - PROGRESS_WIDTH + 8.0, rect.top()), pos2(columns.progress_right, rect.bottom()));
+        progress_ui(&painter, gauge, item.progress, palette);
     }
 
     if response.clicked() {
-        commands.push(Command::Select(Some(item.id)));
+        if ui.input(|input| input.modifiers.command) {
+            commands.push(Command::ToggleSelect(item.id));
+        } else {
+            commands.push(Command::Select(vec![item.id]));
+        }
     }
     if response.double_clicked() {
         state.renaming = Some((item.id, item.name.clone()));
@@ -307,27 +267,11 @@ fn item_row_ui(
 }
 
 /// A small progress gauge with the percentage.
-fn progress_ui(painter: &egui::Painter, rect: Rect, progress: u8) {
-    let colour = if progress >= 100 {
-        theme::GOOD
-    } else {
-        theme::TASK
-    };
-    painter.text(
-        pos2(rect.right(), rect.center().y - 3.0),
-        Align2::RIGHT_CENTER,
-        tr!("outline.progress", percent = progress),
-        FontId::proportional(11.5),
-        theme::TEXT_MUTED,
-    );
-    let track = Rect::from_min_size(
-        pos2(rect.left(), rect.center().y + 6.0),
-        Vec2::new(rect.width(), 3.0),
-    );
-    painter.rect_filled(track, 1.5, theme::SEPARATOR);
-    let done = Rect::from_min_size(
-        track.min,
-        vec2(track.width() * f32::from(progress.min(100)) / 100.0, 3.0),
-    );
+fn progress_ui(painter: &egui::Painter, rect: Rect, progress: u8, palette: &Palette) {
+    let colour = if progress >= 100 { palette.good } else { palette.task };
+    painter.text(pos2(rect.right(), rect.center().y - 3.0), Align2::RIGHT_CENTER, tr!("outline.progress", percent = progress), FontId::proportional(11.5), palette.text_muted);
+    let track = Rect::from_min_size(pos2(rect.left(), rect.center().y + 6.0), Vec2::new(rect.width(), 3.0));
+    painter.rect_filled(track, 1.5, palette.grid);
+    let done = Rect::from_min_size(track.min, vec2(track.width() * f32::from(progress.min(100)) / 100.0, 3.0));
     painter.rect_filled(done, 1.5, colour);
 }

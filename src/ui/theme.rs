@@ -1,77 +1,191 @@
-//! Design tokens: every colour and size the window uses, in one place.
+//! Design tokens: every colour and size the window uses, in one place, for a light and a dark
+//! theme. Drawing code takes its colours from a [`Palette`], never from literals.
 
 use egui::{Color32, FontFamily, FontId, TextStyle};
 
-/// Accent for selection and focus.
-pub const ACCENT: Color32 = Color32::from_rgb(0x1F, 0x5F, 0xBF);
-/// Background of a selected row.
-pub const SELECTION_FILL: Color32 = Color32::from_rgb(0xDC, 0xE8, 0xFA);
-/// Background of a hovered row.
-pub const HOVER_FILL: Color32 = Color32::from_rgb(0xF0, 0xF4, 0xFA);
-/// Background of a lane heading row.
-pub const LANE_FILL: Color32 = Color32::from_rgb(0xEE, 0xF0, 0xF3);
-/// Main text.
-pub const TEXT: Color32 = Color32::from_rgb(0x1E, 0x23, 0x2B);
-/// Secondary text: dates, owners, hints.
-pub const TEXT_MUTED: Color32 = Color32::from_rgb(0x5B, 0x64, 0x70);
-/// Task bars and icons.
-pub const TASK: Color32 = Color32::from_rgb(0x3C, 0x7D, 0xD9);
-/// Milestone diamonds.
-pub const MILESTONE: Color32 = Color32::from_rgb(0x7A, 0x3F, 0xC2);
-/// Buffers.
-pub const BUFFER: Color32 = Color32::from_rgb(0x8A, 0x94, 0xA3);
-/// Something done.
-pub const GOOD: Color32 = Color32::from_rgb(0x2E, 0x8B, 0x57);
-/// Something to watch.
-pub const WARNING: Color32 = Color32::from_rgb(0xC7, 0x7C, 0x02);
-/// Something broken: a breached deadline, an error.
-pub const DANGER: Color32 = Color32::from_rgb(0xC6, 0x28, 0x28);
-/// The panel background.
-pub const PANEL_FILL: Color32 = Color32::from_rgb(0xFA, 0xFB, 0xFC);
-/// The central area's background.
-pub const CANVAS_FILL: Color32 = Color32::WHITE;
-/// Thin separators.
-pub const SEPARATOR: Color32 = Color32::from_rgb(0xDD, 0xE1, 0xE6);
-
-/// Height of one outline row (and later one timeline row), in points.
+/// Height of one outline and timeline row, in points.
 pub const ROW_HEIGHT: f32 = 26.0;
 
-/// Applies Milepost's light theme and type sizes to `ctx`.
-pub fn apply(ctx: &egui::Context) {
-    // One light theme whatever the system prefers: the timeline is made for projectors and print.
-    ctx.set_theme(egui::Theme::Light);
+/// Light or dark.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ThemeChoice {
+    /// Dark text on white: the default, and what projectors show best.
+    #[default]
+    Light,
+    /// Light text on dark grey.
+    Dark,
+}
+
+/// The colours of one theme.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Palette {
+    /// Selection and focus.
+    pub selection: Color32,
+    /// Background of a selected row.
+    pub selection_fill: Color32,
+    /// Background of a hovered row.
+    pub hover_fill: Color32,
+    /// Background of a lane heading row.
+    pub lane_fill: Color32,
+    /// Every other item row.
+    pub row_stripe: Color32,
+    /// Main text.
+    pub text: Color32,
+    /// Secondary text: dates, owners, hints.
+    pub text_muted: Color32,
+    /// Text written on a task bar.
+    pub text_on_bar: Color32,
+    /// Task bars.
+    pub task: Color32,
+    /// The body of a task bar (its name is written on it).
+    pub task_fill: Color32,
+    /// Bars and diamonds drawn at a previewed new place.
+    pub task_moved: Color32,
+    /// The body of a bar at a previewed new place.
+    pub task_moved_fill: Color32,
+    /// Behind names written beside bars.
+    pub label_backdrop: Color32,
+    /// Milestone diamonds.
+    pub milestone: Color32,
+    /// Buffers (outline icon).
+    pub buffer: Color32,
+    /// Done, healthy.
+    pub good: Color32,
+    /// To watch.
+    pub warning: Color32,
+    /// Broken: a breached deadline, an error.
+    pub danger: Color32,
+    /// Deadline markers.
+    pub deadline: Color32,
+    /// The critical path.
+    pub critical: Color32,
+    /// Link arrows.
+    pub link: Color32,
+    /// The today line.
+    pub today: Color32,
+    /// Panels.
+    pub panel: Color32,
+    /// The timeline's background.
+    pub canvas: Color32,
+    /// The time header.
+    pub header_fill: Color32,
+    /// Weekend shading.
+    pub weekend: Color32,
+    /// Holiday shading.
+    pub holiday: Color32,
+    /// Row separators and header ticks.
+    pub grid: Color32,
+    /// The header's bottom line.
+    pub grid_strong: Color32,
+    /// Guide lines through the rows.
+    pub grid_faint: Color32,
+}
+
+impl Palette {
+    /// The light theme.
+    pub const LIGHT: Self = Self {
+        selection: Color32::from_rgb(0x1F, 0x5F, 0xBF),
+        selection_fill: Color32::from_rgb(0xDC, 0xE8, 0xFA),
+        hover_fill: Color32::from_rgb(0xF0, 0xF4, 0xFA),
+        lane_fill: Color32::from_rgb(0xEE, 0xF0, 0xF3),
+        row_stripe: Color32::from_rgb(0xFB, 0xFC, 0xFD),
+        text: Color32::from_rgb(0x1E, 0x23, 0x2B),
+        text_muted: Color32::from_rgb(0x5B, 0x64, 0x70),
+        text_on_bar: Color32::from_rgb(0x12, 0x2B, 0x52),
+        task: Color32::from_rgb(0x2F, 0x6F, 0xCF),
+        task_fill: Color32::from_rgb(0xC9, 0xDB, 0xF6),
+        task_moved: Color32::from_rgb(0xE0, 0x7B, 0x00),
+        task_moved_fill: Color32::from_rgb(0xFB, 0xDF, 0xBC),
+        label_backdrop: Color32::from_rgb(0xFF, 0xFF, 0xFF),
+        milestone: Color32::from_rgb(0x7A, 0x3F, 0xC2),
+        buffer: Color32::from_rgb(0x8A, 0x94, 0xA3),
+        good: Color32::from_rgb(0x2E, 0x8B, 0x57),
+        warning: Color32::from_rgb(0xC7, 0x7C, 0x02),
+        danger: Color32::from_rgb(0xC6, 0x28, 0x28),
+        deadline: Color32::from_rgb(0xC6, 0x28, 0x28),
+        critical: Color32::from_rgb(0xD9, 0x3A, 0x2B),
+        link: Color32::from_rgb(0x7D, 0x87, 0x94),
+        today: Color32::from_rgb(0xE5, 0x48, 0x4D),
+        panel: Color32::from_rgb(0xFA, 0xFB, 0xFC),
+        canvas: Color32::WHITE,
+        header_fill: Color32::from_rgb(0xF5, 0xF6, 0xF8),
+        weekend: Color32::from_rgb(0xF5, 0xF6, 0xF8),
+        holiday: Color32::from_rgb(0xFC, 0xEF, 0xE3),
+        grid: Color32::from_rgb(0xDD, 0xE1, 0xE6),
+        grid_strong: Color32::from_rgb(0xB8, 0xBF, 0xC8),
+        grid_faint: Color32::from_rgb(0xEE, 0xF0, 0xF3),
+    };
+
+    /// The dark theme.
+    pub const DARK: Self = Self {
+        selection: Color32::from_rgb(0x6C, 0xA8, 0xFF),
+        selection_fill: Color32::from_rgb(0x23, 0x3A, 0x5C),
+        hover_fill: Color32::from_rgb(0x2A, 0x30, 0x3A),
+        lane_fill: Color32::from_rgb(0x2B, 0x2F, 0x36),
+        row_stripe: Color32::from_rgb(0x20, 0x23, 0x28),
+        text: Color32::from_rgb(0xE6, 0xE9, 0xEE),
+        text_muted: Color32::from_rgb(0xA0, 0xA8, 0xB4),
+        text_on_bar: Color32::from_rgb(0xEE, 0xF4, 0xFF),
+        task: Color32::from_rgb(0x5A, 0x96, 0xF0),
+        task_fill: Color32::from_rgb(0x24, 0x45, 0x73),
+        task_moved: Color32::from_rgb(0xF0, 0x94, 0x1F),
+        task_moved_fill: Color32::from_rgb(0x6B, 0x44, 0x14),
+        label_backdrop: Color32::from_rgb(0x1A, 0x1C, 0x20),
+        milestone: Color32::from_rgb(0xB3, 0x86, 0xF0),
+        buffer: Color32::from_rgb(0x9A, 0xA4, 0xB3),
+        good: Color32::from_rgb(0x4C, 0xB7, 0x7A),
+        warning: Color32::from_rgb(0xE8, 0xA3, 0x2E),
+        danger: Color32::from_rgb(0xF0, 0x5A, 0x5A),
+        deadline: Color32::from_rgb(0xF0, 0x5A, 0x5A),
+        critical: Color32::from_rgb(0xFF, 0x6B, 0x5B),
+        link: Color32::from_rgb(0x8A, 0x94, 0xA3),
+        today: Color32::from_rgb(0xFF, 0x5C, 0x61),
+        panel: Color32::from_rgb(0x1E, 0x21, 0x26),
+        canvas: Color32::from_rgb(0x1A, 0x1C, 0x20),
+        header_fill: Color32::from_rgb(0x24, 0x27, 0x2D),
+        weekend: Color32::from_rgb(0x22, 0x25, 0x2A),
+        holiday: Color32::from_rgb(0x33, 0x2A, 0x22),
+        grid: Color32::from_rgb(0x34, 0x38, 0x40),
+        grid_strong: Color32::from_rgb(0x4A, 0x50, 0x5A),
+        grid_faint: Color32::from_rgb(0x26, 0x29, 0x2F),
+    };
+
+    /// The palette of a theme.
+    pub fn of(choice: ThemeChoice) -> &'static Self {
+        match choice {
+            ThemeChoice::Light => &Self::LIGHT,
+            ThemeChoice::Dark => &Self::DARK,
+        }
+    }
+}
+
+/// Applies a theme and Milepost's type sizes to `ctx`.
+pub fn apply(ctx: &egui::Context, choice: ThemeChoice) {
+    let palette = Palette::of(choice);
+    let (theme, base) = match choice {
+        ThemeChoice::Light => (egui::Theme::Light, egui::Visuals::light()),
+        ThemeChoice::Dark => (egui::Theme::Dark, egui::Visuals::dark()),
+    };
+    ctx.set_theme(theme);
     ctx.all_styles_mut(|style| {
-        style.visuals = egui::Visuals::light();
+        style.visuals = base.clone();
         style.text_styles = [
-            (
-                TextStyle::Heading,
-                FontId::new(22.0, FontFamily::Proportional),
-            ),
+            (TextStyle::Heading, FontId::new(22.0, FontFamily::Proportional)),
             (TextStyle::Body, FontId::new(14.0, FontFamily::Proportional)),
-            (
-                TextStyle::Button,
-                FontId::new(14.0, FontFamily::Proportional),
-            ),
-            (
-                TextStyle::Small,
-                FontId::new(11.5, FontFamily::Proportional),
-            ),
-            (
-                TextStyle::Monospace,
-                FontId::new(13.0, FontFamily::Monospace),
-            ),
+            (TextStyle::Button, FontId::new(14.0, FontFamily::Proportional)),
+            (TextStyle::Small, FontId::new(11.5, FontFamily::Proportional)),
+            (TextStyle::Monospace, FontId::new(13.0, FontFamily::Monospace)),
         ]
         .into();
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(8.0, 3.0);
         let visuals = &mut style.visuals;
-        visuals.panel_fill = PANEL_FILL;
-        visuals.window_fill = Color32::WHITE;
-        visuals.extreme_bg_color = Color32::WHITE;
-        visuals.selection.bg_fill = SELECTION_FILL;
-        visuals.selection.stroke.color = ACCENT;
-        visuals.hyperlink_color = ACCENT;
-        visuals.widgets.noninteractive.fg_stroke.color = TEXT;
-        visuals.widgets.noninteractive.bg_stroke.color = SEPARATOR;
+        visuals.panel_fill = palette.panel;
+        visuals.extreme_bg_color = palette.canvas;
+        visuals.selection.bg_fill = palette.selection_fill;
+        visuals.selection.stroke.color = palette.selection;
+        visuals.hyperlink_color = palette.selection;
+        visuals.widgets.noninteractive.fg_stroke.color = palette.text;
+        visuals.widgets.noninteractive.bg_stroke.color = palette.grid;
     });
 }

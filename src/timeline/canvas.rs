@@ -1,0 +1,610 @@
+//! The timeline canvas in egui: time header, shading, today line, bars, diamonds, buffers,
+//! arrows; navigation (scroll, pan, zoom, fit) and the gestures that become edits.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Datelike as _, Months, NaiveDate};
+use egui::{Color32, CornerRadius, FontId, Pos2, Rect, Sense, Shape as EguiShape, Stroke, StrokeKind, pos2, vec2};
+
+use crate::i18n::Language;
+use crate::model::{ItemId, ItemKind, LaneId, Project};
+use crate::tr;
+use crate::ui::theme::{self, Palette};
+
+use super::layout::{self, DIAMOND_HALF, Mark, Overlay, Rows, Scene, Viewport};
+use super::transform::{Transform, days_from_date};
+
+/// Height of the two-row time header, in points.
+pub const HEADER_HEIGHT: f32 = 44.0;
+
+/// The view of the timeline: kept between frames, never saved in the project.
+pub struct TimelineState {
+    /// Dates ⇄ x.
+    pub transform: Transform,
+    /// How far the rows are scrolled, in points.
+    pub scroll_y: f32,
+    /// Lanes whose items are hidden (`None` is the group of items in no lane).
+    pub collapsed: HashSet<Option<LaneId>>,
+    /// Whether the critical path is highlighted.
+    pub show_critical: bool,
+    /// Fit the project into view on the next frame.
+    pub fit_pending: bool,
+    /// Centre today on the next frame.
+    pub today_pending: bool,
+    /// The rows, rebuilt when the project or the collapsed lanes change.
+    rows: Rows,
+    rows_key: Option<(u64, usize)>,
+    /// Width of the canvas in the last frame.
+    width: f32,
+    /// The gesture in progress, if any.
+    drag: Option<Drag>,
+}
+
+/// A drag on the canvas.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Drag {
+    /// Dragging the background moves the view.
+    Pan,
+}
+
+impl Default for TimelineState {
+    fn default() -> Self {
+        Self {
+            transform: Transform::default(),
+            scroll_y: 0.0,
+            collapsed: HashSet::new(),
+            show_critical: false,
+            fit_pending: true,
+            today_pending: false,
+            rows: Rows::default(),
+            rows_key: None,
+            width: 800.0,
+            drag: None,
+        }
+    }
+}
+
+impl TimelineState {
+    /// The rows for `project` at `revision`, rebuilt only when something changed.
+    pub fn rows(&mut self, project: &Project, revision: u64) -> &Rows {
+        let key = (revision, self.collapsed.len() ^ (self.collapsed.iter().map(|lane| lane.map_or(0, |id| id.0 as usize + 1)).sum::<usize>() << 8));
+        if self.rows_key != Some(key) {
+            self.rows = Rows::new(project, &self.collapsed);
+            self.rows_key = Some(key);
+        }
+        &self.rows
+    }
+
+    /// Forgets the cached rows (a new project was opened).
+    pub fn reset(&mut self) {
+        *self = Self::default();
+    }
+
+    /// Shows or hides the items of a lane.
+    pub fn toggle_lane(&mut self, lane: Option<LaneId>) {
+        if !self.collapsed.remove(&lane) {
+            self.collapsed.insert(lane);
+        }
+        self.rows_key = None;
+    }
+
+    /// Scrolls the rows by `dy` points, within the rows' height.
+    pub fn scroll_by(&mut self, dy: f32, visible_height: f32) {
+        let content = self.rows.len() as f32 * theme::ROW_HEIGHT;
+        let max = (content - visible_height + theme::ROW_HEIGHT).max(0.0);
+        self.scroll_y = (self.scroll_y + dy).clamp(0.0, max);
+    }
+}
+
+/// Something the canvas asks of the window.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CanvasAction {
+    /// Select these items (empty: nothing).
+    Select(Vec<ItemId>),
+    /// Add or remove an item from the selection.
+    ToggleSelect(ItemId),
+}
+
+/// The time units of the two header rows at a zoom.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unit {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+}
+
+impl Unit {
+    /// The first boundary of this unit on or before `date`.
+    fn floor(self, date: NaiveDate) -> NaiveDate {
+        let ymd = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(date);
+        match self {
+            Self::Day => date,
+            Self::Week => date - chrono::Days::new(u64::from(date.weekday().num_days_from_monday())),
+            Self::Month => ymd(date.year(), date.month()),
+            Self::Quarter => ymd(date.year(), (date.month0() / 3) * 3 + 1),
+            Self::Year => ymd(date.year(), 1),
+            Self::Decade => ymd(date.year() - date.year().rem_euclid(10), 1),
+        }
+    }
+
+    /// The boundary after `date`, which is itself a boundary.
+    fn next(self, date: NaiveDate) -> NaiveDate {
+        let later = match self {
+            Self::Day => date.checked_add_days(chrono::Days::new(1)),
+            Self::Week => date.checked_add_days(chrono::Days::new(7)),
+            Self::Month => date.checked_add_months(Months::new(1)),
+            Self::Quarter => date.checked_add_months(Months::new(3)),
+            Self::Year => date.checked_add_months(Months::new(12)),
+            Self::Decade => date.checked_add_months(Months::new(120)),
+        };
+        later.unwrap_or(NaiveDate::MAX)
+    }
+
+    fn label(self, date: NaiveDate, width: f32, language: Language) -> String {
+        let chinese = language == Language::Chinese;
+        match self {
+            Self::Day => date.day().to_string(),
+            Self::Week if width >= 52.0 => {
+                if chinese {
+                    date.format("%-m月%-d日").to_string()
+                } else {
+                    date.format("%-d %b").to_string()
+                }
+            }
+            Self::Week => date.day().to_string(),
+            Self::Month if width >= 110.0 => {
+                if chinese {
+                    date.format("%Y年%-m月").to_string()
+                } else {
+                    date.format("%B %Y").to_string()
+                }
+            }
+            Self::Month => {
+                if chinese {
+                    date.format("%-m月").to_string()
+                } else {
+                    date.format("%b").to_string()
+                }
+            }
+            Self::Quarter => format!("Q{}", date.month0() / 3 + 1),
+            Self::Year => {
+                if chinese {
+                    format!("{}年", date.year())
+                } else {
+                    date.year().to_string()
+                }
+            }
+            Self::Decade => {
+                if chinese {
+                    format!("{}年代", date.year())
+                } else {
+                    format!("{}s", date.year())
+                }
+            }
+        }
+    }
+}
+
+/// The (top, bottom) header units for a zoom given in points per day.
+fn header_units(points_per_day: f64) -> (Unit, Unit) {
+    if points_per_day >= 22.0 {
+        (Unit::Month, Unit::Day)
+    } else if points_per_day >= 4.0 {
+        (Unit::Month, Unit::Week)
+    } else if points_per_day >= 0.9 {
+        (Unit::Year, Unit::Month)
+    } else if points_per_day >= 0.25 {
+        (Unit::Year, Unit::Quarter)
+    } else {
+        (Unit::Decade, Unit::Year)
+    }
+}
+
+/// Everything the canvas needs from the window for one frame.
+pub struct CanvasInput<'a> {
+    /// The project.
+    pub project: &'a Project,
+    /// Its revision, to know when to rebuild rows.
+    pub revision: u64,
+    /// Selected items.
+    pub selection: &'a HashSet<ItemId>,
+    /// Today, for the today line.
+    pub today: NaiveDate,
+    /// The language of labels.
+    pub language: Language,
+    /// Colours.
+    pub palette: &'a Palette,
+    /// Items on the critical path, when it is shown.
+    pub critical: Option<&'a HashSet<ItemId>>,
+    /// Dates to draw instead of the items' own (a drag in progress).
+    pub preview: Option<&'a HashMap<ItemId, (NaiveDate, NaiveDate)>>,
+}
+
+/// What a frame of the canvas produced.
+pub struct CanvasOutput {
+    /// The scene drawn, for hit testing by the caller.
+    pub scene: Scene,
+    /// The viewport it was drawn in.
+    pub viewport: Viewport,
+    /// The response of the whole canvas area.
+    pub response: egui::Response,
+    /// Requests for the window.
+    pub actions: Vec<CanvasAction>,
+}
+
+/// Draws the timeline into the remaining space of `ui`.
+pub fn canvas_ui(ui: &mut egui::Ui, state: &mut TimelineState, input: &CanvasInput<'_>) -> CanvasOutput {
+    let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, tr!("timeline.label")));
+    let palette = input.palette;
+    let project = input.project;
+    state.width = rect.width();
+    state.transform.left_x_points = f64::from(rect.left());
+    if state.fit_pending {
+        fit(state, project, rect.width());
+        state.fit_pending = false;
+    }
+    if state.today_pending {
+        state.transform.centre_on(input.today, f64::from(rect.width()));
+        state.today_pending = false;
+    }
+    let rows_rect = Rect::from_min_max(pos2(rect.left(), rect.top() + HEADER_HEIGHT), rect.max);
+    navigate(ui, state, &response, rect, rows_rect);
+
+    let mut actions = Vec::new();
+    let revision = input.revision;
+    state.rows(project, revision);
+    let viewport = Viewport {
+        transform: state.transform,
+        rows_top_y: rows_rect.top() - state.scroll_y,
+        row_height: theme::ROW_HEIGHT,
+        x_range: (rect.left(), rect.right()),
+        y_range: (rows_rect.top(), rows_rect.bottom()),
+    };
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, palette.canvas);
+
+    let workdays = |start: NaiveDate, finish: NaiveDate| -> u32 {
+        start
+            .iter_days()
+            .take_while(|day| *day <= finish)
+            .take(3660)
+            .filter(|day| project.calendar.is_working_day(*day))
+            .count() as u32
+    };
+    let font = FontId::proportional(13.0);
+    let measure = |text: &str| -> f32 {
+        ui.fonts_mut(|fonts| fonts.layout_no_wrap(text.to_owned(), font.clone(), Color32::BLACK).size().x)
+    };
+    let overlay = Overlay {
+        preview: input.preview,
+        critical: input.critical,
+        workdays: &workdays,
+        measure: &measure,
+    };
+    let scene = layout::scene(project, &state.rows, &viewport, &overlay);
+
+    let rows_painter = painter.with_clip_rect(rows_rect);
+    lane_bands_ui(&rows_painter, state, &viewport, &scene, rows_rect, palette);
+    shading_ui(&rows_painter, project, &state.transform, rows_rect, palette);
+    guides_ui(&rows_painter, &state.transform, rows_rect, palette);
+    today_ui(&painter, &state.transform, input.today, rect, palette);
+    for arrow in &scene.arrows {
+        arrow_ui(&rows_painter, arrow, palette);
+    }
+    for shape in &scene.shapes {
+        shape_ui(&rows_painter, shape, input.selection.contains(&shape.item), palette, &font);
+    }
+    header_ui(&painter, &state.transform, rect, input.language, palette);
+
+    if response.drag_started() {
+        state.drag = Some(Drag::Pan);
+    }
+    if response.drag_stopped() {
+        state.drag = None;
+    }
+
+    // Hover tooltip and clicks on items.
+    if let Some(pointer) = response.hover_pos()
+        && let Some(shape) = layout::hit(&scene, pointer.x, pointer.y, theme::ROW_HEIGHT)
+        && rows_rect.contains(pointer)
+    {
+        let item_id = shape.item;
+        if let Some(item) = project.item(item_id) {
+            response.clone().on_hover_ui_at_pointer(|ui| tooltip_ui(ui, project, item, input.language, &workdays));
+        }
+        if response.clicked() {
+            if ui.input(|input| input.modifiers.command) {
+                actions.push(CanvasAction::ToggleSelect(item_id));
+            } else {
+                actions.push(CanvasAction::Select(vec![item_id]));
+            }
+        }
+    } else if response.clicked() {
+        actions.push(CanvasAction::Select(Vec::new()));
+    }
+    if response.double_clicked() && response.hover_pos().is_some_and(|pointer| layout::hit(&scene, pointer.x, pointer.y, theme::ROW_HEIGHT).is_none()) {
+        state.fit_pending = true;
+        ui.ctx().request_repaint();
+    }
+    CanvasOutput {
+        scene,
+        viewport,
+        response,
+        actions,
+    }
+}
+
+/// Fits the whole project into a canvas `width` points wide.
+fn fit(state: &mut TimelineState, project: &Project, width: f32) {
+    if let Some((first, last)) = project.date_range() {
+        state.transform.fit(first, last, f64::from(width), 40.0);
+        state.transform.left_x_points = 0.0;
+    }
+}
+
+/// Wheel, pinch and background drag.
+fn navigate(ui: &egui::Ui, state: &mut TimelineState, response: &egui::Response, rect: Rect, rows_rect: Rect) {
+    let left = f64::from(rect.left());
+    state.transform.left_x_points = left;
+    if response.hovered() {
+        let (scroll, zoom, pointer) = ui.input(|input| (input.smooth_scroll_delta, input.zoom_delta(), input.pointer.hover_pos()));
+        if (zoom - 1.0).abs() > f32::EPSILON
+            && let Some(pointer) = pointer
+        {
+            state.transform.zoom_at(f64::from(pointer.x), f64::from(zoom));
+        } else {
+            if scroll.x != 0.0 {
+                state.transform.pan(f64::from(scroll.x));
+            }
+            if scroll.y != 0.0 {
+                state.scroll_by(-scroll.y, rows_rect.height());
+            }
+        }
+    }
+    if state.drag == Some(Drag::Pan) && response.dragged() {
+        let delta = response.drag_delta();
+        state.transform.pan(f64::from(delta.x));
+        state.scroll_by(-delta.y, rows_rect.height());
+    }
+    if response.dragged_by(egui::PointerButton::Middle) {
+        let delta = response.drag_delta();
+        state.transform.pan(f64::from(delta.x));
+        state.scroll_by(-delta.y, rows_rect.height());
+    }
+}
+
+fn lane_bands_ui(painter: &egui::Painter, state: &TimelineState, viewport: &Viewport, scene: &Scene, rows_rect: Rect, palette: &Palette) {
+    for row in scene.rows.clone() {
+        let top = viewport.rows_top_y + row as f32 * viewport.row_height;
+        let band = Rect::from_min_max(pos2(rows_rect.left(), top), pos2(rows_rect.right(), top + viewport.row_height));
+        match state.rows.rows.get(row) {
+            Some(layout::Row::Lane { .. }) => {
+                painter.rect_filled(band, 0.0, palette.lane_fill);
+            }
+            Some(layout::Row::Item { .. }) => {
+                if row % 2 == 0 {
+                    painter.rect_filled(band, 0.0, palette.row_stripe);
+                }
+            }
+            None => {}
+        }
+        painter.hline(band.x_range(), band.bottom() - 0.5, Stroke::new(1.0, palette.grid));
+    }
+}
+
+/// Non-working days shaded, when a day is wide enough to see.
+fn shading_ui(painter: &egui::Painter, project: &Project, transform: &Transform, rows_rect: Rect, palette: &Palette) {
+    let points_per_day = transform.points_per_day();
+    // Holidays matter at most zooms; weekends only once a day is wide enough to read.
+    if points_per_day < 1.5 {
+        return;
+    }
+    let show_weekends = points_per_day >= 8.0;
+    let first = transform.date_from_x(f64::from(rows_rect.left()));
+    let last = transform.date_from_x(f64::from(rows_rect.right()));
+    for day in first.iter_days().take_while(|day| *day <= last) {
+        if !project.calendar.is_working_day(day) {
+            let x0 = transform.x_from_date(day) as f32;
+            let x1 = transform.x_from_date_end(day) as f32;
+            let is_holiday = project.calendar.holidays.iter().any(|holiday| holiday.from <= day && day <= holiday.to);
+            if !is_holiday && !show_weekends {
+                continue;
+            }
+            let fill = if is_holiday { palette.holiday } else { palette.weekend };
+            painter.rect_filled(Rect::from_x_y_ranges(x0..=x1, rows_rect.y_range()), 0.0, fill);
+        }
+    }
+}
+
+/// Faint vertical lines through the rows at the boundaries of the header's finer unit.
+fn guides_ui(painter: &egui::Painter, transform: &Transform, rows_rect: Rect, palette: &Palette) {
+    let (_, unit) = header_units(transform.points_per_day());
+    let mut boundary = unit.floor(transform.date_from_x(f64::from(rows_rect.left())));
+    for _ in 0..2000 {
+        let x = transform.x_from_date(boundary) as f32;
+        if x > rows_rect.right() {
+            break;
+        }
+        painter.vline(x, rows_rect.y_range(), Stroke::new(1.0, palette.grid_faint));
+        boundary = unit.next(boundary);
+    }
+}
+
+fn today_ui(painter: &egui::Painter, transform: &Transform, today: NaiveDate, rect: Rect, palette: &Palette) {
+    let x = (transform.x_from_date(today) + transform.points_per_day() / 2.0) as f32;
+    if rect.x_range().contains(x) {
+        painter.vline(x, (rect.top() + HEADER_HEIGHT)..=rect.bottom(), Stroke::new(2.0, palette.today));
+    }
+}
+
+fn header_ui(painter: &egui::Painter, transform: &Transform, rect: Rect, language: Language, palette: &Palette) {
+    let header = Rect::from_min_size(rect.min, vec2(rect.width(), HEADER_HEIGHT));
+    painter.rect_filled(header, 0.0, palette.header_fill);
+    painter.hline(header.x_range(), header.bottom() - 0.5, Stroke::new(1.0, palette.grid_strong));
+    let (top_unit, bottom_unit) = header_units(transform.points_per_day());
+    let half = HEADER_HEIGHT / 2.0;
+    for (unit, y0, strong) in [(top_unit, header.top(), true), (bottom_unit, header.top() + half, false)] {
+        let first = unit.floor(transform.date_from_x(f64::from(rect.left())));
+        let mut boundary = first;
+        let mut guard = 0;
+        while guard < 2000 {
+            guard += 1;
+            let next = unit.next(boundary);
+            let x0 = transform.x_from_date(boundary) as f32;
+            let x1 = transform.x_from_date(next) as f32;
+            if x0 > rect.right() {
+                break;
+            }
+            painter.vline(x0, y0..=y0 + half, Stroke::new(1.0, palette.grid));
+            let width = x1 - x0;
+            let label = unit.label(boundary, width, language);
+            let font = FontId::proportional(if strong { 13.0 } else { 12.0 });
+            let colour = if strong { palette.text } else { palette.text_muted };
+            let galley = painter.layout_no_wrap(label, font, colour);
+            if galley.size().x + 6.0 <= width {
+                // Keep the label of a unit that starts off screen visible at the left edge.
+                let x = if strong { (x0 + 6.0).max(rect.left() + 6.0).min(x1 - galley.size().x - 4.0) } else { x0 + (width - galley.size().x) / 2.0 };
+                painter.galley(pos2(x, y0 + (half - galley.size().y) / 2.0), galley, colour);
+            }
+            boundary = next;
+        }
+        if strong {
+            painter.hline(header.x_range(), y0 + half, Stroke::new(1.0, palette.grid));
+        }
+    }
+}
+
+fn arrow_ui(painter: &egui::Painter, arrow: &layout::Arrow, palette: &Palette) {
+    let colour = if arrow.critical { palette.critical } else { palette.link };
+    let points: Vec<Pos2> = arrow.points.iter().map(|&(x, y)| pos2(x, y)).collect();
+    painter.add(EguiShape::line(points.clone(), Stroke::new(if arrow.critical { 1.8 } else { 1.2 }, colour)));
+    if let Some(&tip) = points.last() {
+        let direction = if arrow.points_right { 1.0 } else { -1.0 };
+        let back = tip.x - direction * 6.0;
+        painter.add(EguiShape::convex_polygon(vec![tip, pos2(back, tip.y - 4.0), pos2(back, tip.y + 4.0)], colour, Stroke::NONE));
+    }
+}
+
+fn shape_ui(painter: &egui::Painter, shape: &layout::Shape, selected: bool, palette: &Palette, font: &FontId) {
+    let y = shape.y;
+    let half_height = layout::BAR_HEIGHT / 2.0;
+    let outline = if selected {
+        Stroke::new(2.0, palette.selection)
+    } else if shape.critical {
+        Stroke::new(1.5, palette.critical)
+    } else {
+        Stroke::NONE
+    };
+    let mut label_colour = palette.text;
+    match shape.mark {
+        Mark::Task { progress } => {
+            let width = (shape.x1 - shape.x0).max(2.0);
+            let bar = Rect::from_min_size(pos2(shape.x0, y - half_height), vec2(width, layout::BAR_HEIGHT));
+            let (fill, strong) = if shape.moved {
+                (palette.task_moved_fill, palette.task_moved)
+            } else {
+                (palette.task_fill, palette.task)
+            };
+            painter.rect_filled(bar, CornerRadius::same(3), fill);
+            // Progress as a strip along the bottom, so the name stays readable on the bar.
+            let strip = Rect::from_min_max(pos2(bar.left(), bar.bottom() - 4.0), pos2(bar.left() + bar.width() * progress, bar.bottom()));
+            painter.rect_filled(strip, CornerRadius { nw: 0, ne: 0, sw: 3, se: if progress >= 1.0 { 3 } else { 0 } }, strong);
+            painter.rect_stroke(bar, CornerRadius::same(3), Stroke::new(1.0, strong), StrokeKind::Inside);
+            painter.rect_stroke(bar, CornerRadius::same(3), outline, StrokeKind::Outside);
+            if shape.label.inside {
+                label_colour = palette.text_on_bar;
+            }
+        }
+        Mark::Milestone { deadline_x, breached } => {
+            let colour = if breached { palette.danger } else if shape.moved { palette.task_moved } else { palette.milestone };
+            if let Some(deadline_x) = deadline_x {
+                let top = y - half_height - 1.0;
+                painter.vline(deadline_x, top..=y + half_height + 1.0, Stroke::new(1.5, palette.deadline));
+                painter.add(EguiShape::convex_polygon(
+                    vec![pos2(deadline_x, top), pos2(deadline_x - 4.0, top - 4.0), pos2(deadline_x + 4.0, top - 4.0)],
+                    palette.deadline,
+                    Stroke::NONE,
+                ));
+            }
+            let r = DIAMOND_HALF;
+            let x = shape.x0;
+            painter.add(EguiShape::convex_polygon(
+                vec![pos2(x, y - r), pos2(x + r, y), pos2(x, y + r), pos2(x - r, y)],
+                colour,
+                outline,
+            ));
+            if breached {
+                label_colour = palette.danger;
+            }
+        }
+        Mark::Buffer { consumption } => {
+            let colour = if consumption >= 0.66 {
+                palette.danger
+            } else if consumption >= 0.33 {
+                palette.warning
+            } else {
+                palette.good
+            };
+            let width = (shape.x1 - shape.x0).max(2.0);
+            let bar = Rect::from_min_size(pos2(shape.x0, y - half_height + 2.0), vec2(width, layout::BAR_HEIGHT - 4.0));
+            painter.rect_filled(bar, CornerRadius::same(2), colour.gamma_multiply(0.25));
+            // Hatching so a buffer never reads as a task.
+            let clip = painter.with_clip_rect(bar.intersect(painter.clip_rect()));
+            let mut x = bar.left() - bar.height();
+            while x < bar.right() {
+                clip.line_segment([pos2(x, bar.bottom()), pos2(x + bar.height(), bar.top())], Stroke::new(1.0, colour.gamma_multiply(0.8)));
+                x += 5.0;
+            }
+            painter.rect_stroke(bar, CornerRadius::same(2), Stroke::new(1.2, colour), StrokeKind::Inside);
+            if selected {
+                painter.rect_stroke(bar, CornerRadius::same(2), outline, StrokeKind::Outside);
+            }
+        }
+    }
+    let galley = painter.layout_no_wrap(shape.label.text.clone(), font.clone(), label_colour);
+    let label_pos = pos2(shape.label.x, y - galley.size().y / 2.0 - if shape.label.inside { 1.5 } else { 0.0 });
+    if !shape.label.inside {
+        // A soft backdrop keeps names readable where arrows and guide lines pass behind them.
+        let backdrop = Rect::from_min_size(label_pos, galley.size()).expand2(vec2(2.0, 0.0));
+        painter.rect_filled(backdrop, 2.0, palette.label_backdrop);
+    }
+    if shape.label.inside {
+        let clip = Rect::from_min_max(pos2(shape.x0, y - half_height), pos2(shape.x1 - 2.0, y + half_height));
+        painter.with_clip_rect(clip.intersect(painter.clip_rect())).galley(label_pos, galley, label_colour);
+    } else {
+        painter.galley(label_pos, galley, label_colour);
+    }
+}
+
+fn tooltip_ui(ui: &mut egui::Ui, project: &Project, item: &crate::model::Item, language: Language, workdays: &dyn Fn(NaiveDate, NaiveDate) -> u32) {
+    ui.strong(&item.name);
+    let date = |date: NaiveDate| crate::ui::short_date_long(date, language);
+    match item.kind {
+        ItemKind::Milestone => {
+            ui.label(tr!("tooltip.milestone_date", date = date(item.finish)));
+            if let Some(deadline) = item.deadline {
+                ui.label(tr!("tooltip.deadline", date = date(deadline)));
+            }
+        }
+        ItemKind::Task | ItemKind::Buffer => {
+            ui.label(tr!("tooltip.dates", start = date(item.start), finish = date(item.finish)));
+            let count = if item.start > item.finish { 0 } else { workdays(item.start, item.finish) };
+            ui.label(tr!("tooltip.workdays", count = count));
+        }
+    }
+    if let Some(owner) = item.owner.and_then(|id| project.person(id)) {
+        ui.label(tr!("tooltip.owner", name = owner.name.as_str()));
+    }
+    if item.kind == ItemKind::Task {
+        ui.label(tr!("tooltip.progress", percent = item.progress));
+    }
+}
+
+/// Screen x of the centre of `date`'s day.
+pub fn x_of_day_centre(transform: &Transform, date: NaiveDate) -> f32 {
+    transform.x_from_days(days_from_date(date) + 0.5) as f32
+}

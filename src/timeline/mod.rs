@@ -1,0 +1,6 @@
+//! The timeline: the screen ⇄ date [`transform`], the plain-data [`layout`], and the egui
+//! [`canvas`] that draws it and turns gestures into edits.
+
+pub mod canvas;
+pub mod layout;
+pub mod transform;
