@@ -4,7 +4,10 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike as _, Months, NaiveDate};
-use egui::{Color32, CornerRadius, FontId, Pos2, Rect, Sense, Shape as EguiShape, Stroke, StrokeKind, pos2, vec2};
+use egui::{
+    Color32, CornerRadius, FontId, Pos2, Rect, Sense, Shape as EguiShape, Stroke, StrokeKind, pos2,
+    vec2,
+};
 
 use crate::i18n::Language;
 use crate::model::{ItemId, ItemKind, LaneId, Project};
@@ -67,7 +70,16 @@ impl Default for TimelineState {
 impl TimelineState {
     /// The rows for `project` at `revision`, rebuilt only when something changed.
     pub fn rows(&mut self, project: &Project, revision: u64) -> &Rows {
-        let key = (revision, self.collapsed.len() ^ (self.collapsed.iter().map(|lane| lane.map_or(0, |id| id.0 as usize + 1)).sum::<usize>() << 8));
+        let key = (
+            revision,
+            self.collapsed.len()
+                ^ (self
+                    .collapsed
+                    .iter()
+                    .map(|lane| lane.map_or(0, |id| id.0 as usize + 1))
+                    .sum::<usize>()
+                    << 8),
+        );
         if self.rows_key != Some(key) {
             self.rows = Rows::new(project, &self.collapsed);
             self.rows_key = Some(key);
@@ -122,7 +134,9 @@ impl Unit {
         let ymd = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(date);
         match self {
             Self::Day => date,
-            Self::Week => date - chrono::Days::new(u64::from(date.weekday().num_days_from_monday())),
+            Self::Week => {
+                date - chrono::Days::new(u64::from(date.weekday().num_days_from_monday()))
+            }
             Self::Month => ymd(date.year(), date.month()),
             Self::Quarter => ymd(date.year(), (date.month0() / 3) * 3 + 1),
             Self::Year => ymd(date.year(), 1),
@@ -146,7 +160,6 @@ impl Unit {
     fn label(self, date: NaiveDate, width: f32, language: Language) -> String {
         let chinese = language == Language::Chinese;
         match self {
-            Self::Day => date.day().to_string(),
             Self::Week if width >= 52.0 => {
                 if chinese {
                     date.format("%-m月%-d日").to_string()
@@ -154,7 +167,7 @@ impl Unit {
                     date.format("%-d %b").to_string()
                 }
             }
-            Self::Week => date.day().to_string(),
+            Self::Day | Self::Week => date.day().to_string(),
             Self::Month if width >= 110.0 => {
                 if chinese {
                     date.format("%Y年%-m月").to_string()
@@ -236,9 +249,14 @@ pub struct CanvasOutput {
 }
 
 /// Draws the timeline into the remaining space of `ui`.
-pub fn canvas_ui(ui: &mut egui::Ui, state: &mut TimelineState, input: &CanvasInput<'_>) -> CanvasOutput {
+pub fn canvas_ui(
+    ui: &mut egui::Ui,
+    state: &mut TimelineState,
+    input: &CanvasInput<'_>,
+) -> CanvasOutput {
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, tr!("timeline.label")));
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, tr!("timeline.label")));
     let palette = input.palette;
     let project = input.project;
     state.width = rect.width();
@@ -248,7 +266,9 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut TimelineState, input: &CanvasInp
         state.fit_pending = false;
     }
     if state.today_pending {
-        state.transform.centre_on(input.today, f64::from(rect.width()));
+        state
+            .transform
+            .centre_on(input.today, f64::from(rect.width()));
         state.today_pending = false;
     }
     let rows_rect = Rect::from_min_max(pos2(rect.left(), rect.top() + HEADER_HEIGHT), rect.max);
@@ -277,7 +297,12 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut TimelineState, input: &CanvasInp
     };
     let font = FontId::proportional(13.0);
     let measure = |text: &str| -> f32 {
-        ui.fonts_mut(|fonts| fonts.layout_no_wrap(text.to_owned(), font.clone(), Color32::BLACK).size().x)
+        ui.fonts_mut(|fonts| {
+            fonts
+                .layout_no_wrap(text.to_owned(), font.clone(), Color32::BLACK)
+                .size()
+                .x
+        })
     };
     let overlay = Overlay {
         preview: input.preview,
@@ -296,7 +321,13 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut TimelineState, input: &CanvasInp
         arrow_ui(&rows_painter, arrow, palette);
     }
     for shape in &scene.shapes {
-        shape_ui(&rows_painter, shape, input.selection.contains(&shape.item), palette, &font);
+        shape_ui(
+            &rows_painter,
+            shape,
+            input.selection.contains(&shape.item),
+            palette,
+            &font,
+        );
     }
     header_ui(&painter, &state.transform, rect, input.language, palette);
 
@@ -314,7 +345,9 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut TimelineState, input: &CanvasInp
     {
         let item_id = shape.item;
         if let Some(item) = project.item(item_id) {
-            response.clone().on_hover_ui_at_pointer(|ui| tooltip_ui(ui, project, item, input.language, &workdays));
+            response.clone().on_hover_ui_at_pointer(|ui| {
+                tooltip_ui(ui, project, item, input.language, &workdays)
+            });
         }
         if response.clicked() {
             if ui.input(|input| input.modifiers.command) {
@@ -326,7 +359,11 @@ pub fn canvas_ui(ui: &mut egui::Ui, state: &mut TimelineState, input: &CanvasInp
     } else if response.clicked() {
         actions.push(CanvasAction::Select(Vec::new()));
     }
-    if response.double_clicked() && response.hover_pos().is_some_and(|pointer| layout::hit(&scene, pointer.x, pointer.y, theme::ROW_HEIGHT).is_none()) {
+    if response.double_clicked()
+        && response.hover_pos().is_some_and(|pointer| {
+            layout::hit(&scene, pointer.x, pointer.y, theme::ROW_HEIGHT).is_none()
+        })
+    {
         state.fit_pending = true;
         ui.ctx().request_repaint();
     }
@@ -347,15 +384,29 @@ fn fit(state: &mut TimelineState, project: &Project, width: f32) {
 }
 
 /// Wheel, pinch and background drag.
-fn navigate(ui: &egui::Ui, state: &mut TimelineState, response: &egui::Response, rect: Rect, rows_rect: Rect) {
+fn navigate(
+    ui: &egui::Ui,
+    state: &mut TimelineState,
+    response: &egui::Response,
+    rect: Rect,
+    rows_rect: Rect,
+) {
     let left = f64::from(rect.left());
     state.transform.left_x_points = left;
     if response.hovered() {
-        let (scroll, zoom, pointer) = ui.input(|input| (input.smooth_scroll_delta, input.zoom_delta(), input.pointer.hover_pos()));
+        let (scroll, zoom, pointer) = ui.input(|input| {
+            (
+                input.smooth_scroll_delta,
+                input.zoom_delta(),
+                input.pointer.hover_pos(),
+            )
+        });
         if (zoom - 1.0).abs() > f32::EPSILON
             && let Some(pointer) = pointer
         {
-            state.transform.zoom_at(f64::from(pointer.x), f64::from(zoom));
+            state
+                .transform
+                .zoom_at(f64::from(pointer.x), f64::from(zoom));
         } else {
             if scroll.x != 0.0 {
                 state.transform.pan(f64::from(scroll.x));
@@ -377,27 +428,45 @@ fn navigate(ui: &egui::Ui, state: &mut TimelineState, response: &egui::Response,
     }
 }
 
-fn lane_bands_ui(painter: &egui::Painter, state: &TimelineState, viewport: &Viewport, scene: &Scene, rows_rect: Rect, palette: &Palette) {
+fn lane_bands_ui(
+    painter: &egui::Painter,
+    state: &TimelineState,
+    viewport: &Viewport,
+    scene: &Scene,
+    rows_rect: Rect,
+    palette: &Palette,
+) {
     for row in scene.rows.clone() {
         let top = viewport.rows_top_y + row as f32 * viewport.row_height;
-        let band = Rect::from_min_max(pos2(rows_rect.left(), top), pos2(rows_rect.right(), top + viewport.row_height));
+        let band = Rect::from_min_max(
+            pos2(rows_rect.left(), top),
+            pos2(rows_rect.right(), top + viewport.row_height),
+        );
         match state.rows.rows.get(row) {
             Some(layout::Row::Lane { .. }) => {
                 painter.rect_filled(band, 0.0, palette.lane_fill);
             }
-            Some(layout::Row::Item { .. }) => {
-                if row % 2 == 0 {
-                    painter.rect_filled(band, 0.0, palette.row_stripe);
-                }
+            Some(layout::Row::Item { .. }) if row % 2 == 0 => {
+                painter.rect_filled(band, 0.0, palette.row_stripe);
             }
-            None => {}
+            Some(layout::Row::Item { .. }) | None => {}
         }
-        painter.hline(band.x_range(), band.bottom() - 0.5, Stroke::new(1.0, palette.grid));
+        painter.hline(
+            band.x_range(),
+            band.bottom() - 0.5,
+            Stroke::new(1.0, palette.grid),
+        );
     }
 }
 
 /// Non-working days shaded, when a day is wide enough to see.
-fn shading_ui(painter: &egui::Painter, project: &Project, transform: &Transform, rows_rect: Rect, palette: &Palette) {
+fn shading_ui(
+    painter: &egui::Painter,
+    project: &Project,
+    transform: &Transform,
+    rows_rect: Rect,
+    palette: &Palette,
+) {
     let points_per_day = transform.points_per_day();
     // Holidays matter at most zooms; weekends only once a day is wide enough to read.
     if points_per_day < 1.5 {
@@ -410,12 +479,24 @@ fn shading_ui(painter: &egui::Painter, project: &Project, transform: &Transform,
         if !project.calendar.is_working_day(day) {
             let x0 = transform.x_from_date(day) as f32;
             let x1 = transform.x_from_date_end(day) as f32;
-            let is_holiday = project.calendar.holidays.iter().any(|holiday| holiday.from <= day && day <= holiday.to);
+            let is_holiday = project
+                .calendar
+                .holidays
+                .iter()
+                .any(|holiday| holiday.from <= day && day <= holiday.to);
             if !is_holiday && !show_weekends {
                 continue;
             }
-            let fill = if is_holiday { palette.holiday } else { palette.weekend };
-            painter.rect_filled(Rect::from_x_y_ranges(x0..=x1, rows_rect.y_range()), 0.0, fill);
+            let fill = if is_holiday {
+                palette.holiday
+            } else {
+                palette.weekend
+            };
+            painter.rect_filled(
+                Rect::from_x_y_ranges(x0..=x1, rows_rect.y_range()),
+                0.0,
+                fill,
+            );
         }
     }
 }
@@ -434,20 +515,43 @@ fn guides_ui(painter: &egui::Painter, transform: &Transform, rows_rect: Rect, pa
     }
 }
 
-fn today_ui(painter: &egui::Painter, transform: &Transform, today: NaiveDate, rect: Rect, palette: &Palette) {
+fn today_ui(
+    painter: &egui::Painter,
+    transform: &Transform,
+    today: NaiveDate,
+    rect: Rect,
+    palette: &Palette,
+) {
     let x = (transform.x_from_date(today) + transform.points_per_day() / 2.0) as f32;
     if rect.x_range().contains(x) {
-        painter.vline(x, (rect.top() + HEADER_HEIGHT)..=rect.bottom(), Stroke::new(2.0, palette.today));
+        painter.vline(
+            x,
+            (rect.top() + HEADER_HEIGHT)..=rect.bottom(),
+            Stroke::new(2.0, palette.today),
+        );
     }
 }
 
-fn header_ui(painter: &egui::Painter, transform: &Transform, rect: Rect, language: Language, palette: &Palette) {
+fn header_ui(
+    painter: &egui::Painter,
+    transform: &Transform,
+    rect: Rect,
+    language: Language,
+    palette: &Palette,
+) {
     let header = Rect::from_min_size(rect.min, vec2(rect.width(), HEADER_HEIGHT));
     painter.rect_filled(header, 0.0, palette.header_fill);
-    painter.hline(header.x_range(), header.bottom() - 0.5, Stroke::new(1.0, palette.grid_strong));
+    painter.hline(
+        header.x_range(),
+        header.bottom() - 0.5,
+        Stroke::new(1.0, palette.grid_strong),
+    );
     let (top_unit, bottom_unit) = header_units(transform.points_per_day());
     let half = HEADER_HEIGHT / 2.0;
-    for (unit, y0, strong) in [(top_unit, header.top(), true), (bottom_unit, header.top() + half, false)] {
+    for (unit, y0, strong) in [
+        (top_unit, header.top(), true),
+        (bottom_unit, header.top() + half, false),
+    ] {
         let first = unit.floor(transform.date_from_x(f64::from(rect.left())));
         let mut boundary = first;
         let mut guard = 0;
@@ -463,11 +567,21 @@ fn header_ui(painter: &egui::Painter, transform: &Transform, rect: Rect, languag
             let width = x1 - x0;
             let label = unit.label(boundary, width, language);
             let font = FontId::proportional(if strong { 13.0 } else { 12.0 });
-            let colour = if strong { palette.text } else { palette.text_muted };
+            let colour = if strong {
+                palette.text
+            } else {
+                palette.text_muted
+            };
             let galley = painter.layout_no_wrap(label, font, colour);
             if galley.size().x + 6.0 <= width {
                 // Keep the label of a unit that starts off screen visible at the left edge.
-                let x = if strong { (x0 + 6.0).max(rect.left() + 6.0).min(x1 - galley.size().x - 4.0) } else { x0 + (width - galley.size().x) / 2.0 };
+                let x = if strong {
+                    (x0 + 6.0)
+                        .max(rect.left() + 6.0)
+                        .min(x1 - galley.size().x - 4.0)
+                } else {
+                    x0 + (width - galley.size().x) / 2.0
+                };
                 painter.galley(pos2(x, y0 + (half - galley.size().y) / 2.0), galley, colour);
             }
             boundary = next;
@@ -479,17 +593,34 @@ fn header_ui(painter: &egui::Painter, transform: &Transform, rect: Rect, languag
 }
 
 fn arrow_ui(painter: &egui::Painter, arrow: &layout::Arrow, palette: &Palette) {
-    let colour = if arrow.critical { palette.critical } else { palette.link };
+    let colour = if arrow.critical {
+        palette.critical
+    } else {
+        palette.link
+    };
     let points: Vec<Pos2> = arrow.points.iter().map(|&(x, y)| pos2(x, y)).collect();
-    painter.add(EguiShape::line(points.clone(), Stroke::new(if arrow.critical { 1.8 } else { 1.2 }, colour)));
+    painter.add(EguiShape::line(
+        points.clone(),
+        Stroke::new(if arrow.critical { 1.8 } else { 1.2 }, colour),
+    ));
     if let Some(&tip) = points.last() {
         let direction = if arrow.points_right { 1.0 } else { -1.0 };
         let back = tip.x - direction * 6.0;
-        painter.add(EguiShape::convex_polygon(vec![tip, pos2(back, tip.y - 4.0), pos2(back, tip.y + 4.0)], colour, Stroke::NONE));
+        painter.add(EguiShape::convex_polygon(
+            vec![tip, pos2(back, tip.y - 4.0), pos2(back, tip.y + 4.0)],
+            colour,
+            Stroke::NONE,
+        ));
     }
 }
 
-fn shape_ui(painter: &egui::Painter, shape: &layout::Shape, selected: bool, palette: &Palette, font: &FontId) {
+fn shape_ui(
+    painter: &egui::Painter,
+    shape: &layout::Shape,
+    selected: bool,
+    palette: &Palette,
+    font: &FontId,
+) {
     let y = shape.y;
     let half_height = layout::BAR_HEIGHT / 2.0;
     let outline = if selected {
@@ -503,7 +634,10 @@ fn shape_ui(painter: &egui::Painter, shape: &layout::Shape, selected: bool, pale
     match shape.mark {
         Mark::Task { progress } => {
             let width = (shape.x1 - shape.x0).max(2.0);
-            let bar = Rect::from_min_size(pos2(shape.x0, y - half_height), vec2(width, layout::BAR_HEIGHT));
+            let bar = Rect::from_min_size(
+                pos2(shape.x0, y - half_height),
+                vec2(width, layout::BAR_HEIGHT),
+            );
             let (fill, strong) = if shape.moved {
                 (palette.task_moved_fill, palette.task_moved)
             } else {
@@ -511,21 +645,55 @@ fn shape_ui(painter: &egui::Painter, shape: &layout::Shape, selected: bool, pale
             };
             painter.rect_filled(bar, CornerRadius::same(3), fill);
             // Progress as a strip along the bottom, so the name stays readable on the bar.
-            let strip = Rect::from_min_max(pos2(bar.left(), bar.bottom() - 4.0), pos2(bar.left() + bar.width() * progress, bar.bottom()));
-            painter.rect_filled(strip, CornerRadius { nw: 0, ne: 0, sw: 3, se: if progress >= 1.0 { 3 } else { 0 } }, strong);
-            painter.rect_stroke(bar, CornerRadius::same(3), Stroke::new(1.0, strong), StrokeKind::Inside);
+            let strip = Rect::from_min_max(
+                pos2(bar.left(), bar.bottom() - 4.0),
+                pos2(bar.left() + bar.width() * progress, bar.bottom()),
+            );
+            painter.rect_filled(
+                strip,
+                CornerRadius {
+                    nw: 0,
+                    ne: 0,
+                    sw: 3,
+                    se: if progress >= 1.0 { 3 } else { 0 },
+                },
+                strong,
+            );
+            painter.rect_stroke(
+                bar,
+                CornerRadius::same(3),
+                Stroke::new(1.0, strong),
+                StrokeKind::Inside,
+            );
             painter.rect_stroke(bar, CornerRadius::same(3), outline, StrokeKind::Outside);
             if shape.label.inside {
                 label_colour = palette.text_on_bar;
             }
         }
-        Mark::Milestone { deadline_x, breached } => {
-            let colour = if breached { palette.danger } else if shape.moved { palette.task_moved } else { palette.milestone };
+        Mark::Milestone {
+            deadline_x,
+            breached,
+        } => {
+            let colour = if breached {
+                palette.danger
+            } else if shape.moved {
+                palette.task_moved
+            } else {
+                palette.milestone
+            };
             if let Some(deadline_x) = deadline_x {
                 let top = y - half_height - 1.0;
-                painter.vline(deadline_x, top..=y + half_height + 1.0, Stroke::new(1.5, palette.deadline));
+                painter.vline(
+                    deadline_x,
+                    top..=y + half_height + 1.0,
+                    Stroke::new(1.5, palette.deadline),
+                );
                 painter.add(EguiShape::convex_polygon(
-                    vec![pos2(deadline_x, top), pos2(deadline_x - 4.0, top - 4.0), pos2(deadline_x + 4.0, top - 4.0)],
+                    vec![
+                        pos2(deadline_x, top),
+                        pos2(deadline_x - 4.0, top - 4.0),
+                        pos2(deadline_x + 4.0, top - 4.0),
+                    ],
                     palette.deadline,
                     Stroke::NONE,
                 ));
@@ -533,7 +701,12 @@ fn shape_ui(painter: &egui::Painter, shape: &layout::Shape, selected: bool, pale
             let r = DIAMOND_HALF;
             let x = shape.x0;
             painter.add(EguiShape::convex_polygon(
-                vec![pos2(x, y - r), pos2(x + r, y), pos2(x, y + r), pos2(x - r, y)],
+                vec![
+                    pos2(x, y - r),
+                    pos2(x + r, y),
+                    pos2(x, y + r),
+                    pos2(x - r, y),
+                ],
                 colour,
                 outline,
             ));
@@ -550,37 +723,62 @@ fn shape_ui(painter: &egui::Painter, shape: &layout::Shape, selected: bool, pale
                 palette.good
             };
             let width = (shape.x1 - shape.x0).max(2.0);
-            let bar = Rect::from_min_size(pos2(shape.x0, y - half_height + 2.0), vec2(width, layout::BAR_HEIGHT - 4.0));
+            let bar = Rect::from_min_size(
+                pos2(shape.x0, y - half_height + 2.0),
+                vec2(width, layout::BAR_HEIGHT - 4.0),
+            );
             painter.rect_filled(bar, CornerRadius::same(2), colour.gamma_multiply(0.25));
             // Hatching so a buffer never reads as a task.
             let clip = painter.with_clip_rect(bar.intersect(painter.clip_rect()));
             let mut x = bar.left() - bar.height();
             while x < bar.right() {
-                clip.line_segment([pos2(x, bar.bottom()), pos2(x + bar.height(), bar.top())], Stroke::new(1.0, colour.gamma_multiply(0.8)));
+                clip.line_segment(
+                    [pos2(x, bar.bottom()), pos2(x + bar.height(), bar.top())],
+                    Stroke::new(1.0, colour.gamma_multiply(0.8)),
+                );
                 x += 5.0;
             }
-            painter.rect_stroke(bar, CornerRadius::same(2), Stroke::new(1.2, colour), StrokeKind::Inside);
+            painter.rect_stroke(
+                bar,
+                CornerRadius::same(2),
+                Stroke::new(1.2, colour),
+                StrokeKind::Inside,
+            );
             if selected {
                 painter.rect_stroke(bar, CornerRadius::same(2), outline, StrokeKind::Outside);
             }
         }
     }
     let galley = painter.layout_no_wrap(shape.label.text.clone(), font.clone(), label_colour);
-    let label_pos = pos2(shape.label.x, y - galley.size().y / 2.0 - if shape.label.inside { 1.5 } else { 0.0 });
+    let label_pos = pos2(
+        shape.label.x,
+        y - galley.size().y / 2.0 - if shape.label.inside { 1.5 } else { 0.0 },
+    );
     if !shape.label.inside {
         // A soft backdrop keeps names readable where arrows and guide lines pass behind them.
         let backdrop = Rect::from_min_size(label_pos, galley.size()).expand2(vec2(2.0, 0.0));
         painter.rect_filled(backdrop, 2.0, palette.label_backdrop);
     }
     if shape.label.inside {
-        let clip = Rect::from_min_max(pos2(shape.x0, y - half_height), pos2(shape.x1 - 2.0, y + half_height));
-        painter.with_clip_rect(clip.intersect(painter.clip_rect())).galley(label_pos, galley, label_colour);
+        let clip = Rect::from_min_max(
+            pos2(shape.x0, y - half_height),
+            pos2(shape.x1 - 2.0, y + half_height),
+        );
+        painter
+            .with_clip_rect(clip.intersect(painter.clip_rect()))
+            .galley(label_pos, galley, label_colour);
     } else {
         painter.galley(label_pos, galley, label_colour);
     }
 }
 
-fn tooltip_ui(ui: &mut egui::Ui, project: &Project, item: &crate::model::Item, language: Language, workdays: &dyn Fn(NaiveDate, NaiveDate) -> u32) {
+fn tooltip_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    item: &crate::model::Item,
+    language: Language,
+    workdays: &dyn Fn(NaiveDate, NaiveDate) -> u32,
+) {
     ui.strong(&item.name);
     let date = |date: NaiveDate| crate::ui::short_date_long(date, language);
     match item.kind {
@@ -591,8 +789,16 @@ fn tooltip_ui(ui: &mut egui::Ui, project: &Project, item: &crate::model::Item, l
             }
         }
         ItemKind::Task | ItemKind::Buffer => {
-            ui.label(tr!("tooltip.dates", start = date(item.start), finish = date(item.finish)));
-            let count = if item.start > item.finish { 0 } else { workdays(item.start, item.finish) };
+            ui.label(tr!(
+                "tooltip.dates",
+                start = date(item.start),
+                finish = date(item.finish)
+            ));
+            let count = if item.start > item.finish {
+                0
+            } else {
+                workdays(item.start, item.finish)
+            };
             ui.label(tr!("tooltip.workdays", count = count));
         }
     }

@@ -91,7 +91,8 @@ impl Rows {
         let mut short_links = Vec::new();
         let mut long_links = Vec::new();
         for (index, link) in project.links.iter().enumerate() {
-            let (Some(&from), Some(&to)) = (row_of_item.get(&link.from), row_of_item.get(&link.to)) else {
+            let (Some(&from), Some(&to)) = (row_of_item.get(&link.from), row_of_item.get(&link.to))
+            else {
                 continue;
             };
             let (first, last) = (from.min(to), from.max(to));
@@ -123,7 +124,9 @@ impl Rows {
     /// Indexes of the links with an end in, or passing through, `visible` rows.
     pub fn links_touching(&self, visible: &Range<usize>) -> Vec<usize> {
         let start = visible.start.saturating_sub(LONG_LINK_ROWS);
-        let from = self.short_links.partition_point(|&(first, _, _)| first < start);
+        let from = self
+            .short_links
+            .partition_point(|&(first, _, _)| first < start);
         let mut found: Vec<usize> = self.short_links[from..]
             .iter()
             .take_while(|&&(first, _, _)| first < visible.end)
@@ -153,8 +156,12 @@ pub struct Viewport {
 impl Viewport {
     /// The rows at least partly visible.
     pub fn visible_rows(&self, row_count: usize) -> Range<usize> {
-        let first = ((self.y_range.0 - self.rows_top_y) / self.row_height).floor().max(0.0) as usize;
-        let last = ((self.y_range.1 - self.rows_top_y) / self.row_height).ceil().max(0.0) as usize;
+        let first = ((self.y_range.0 - self.rows_top_y) / self.row_height)
+            .floor()
+            .max(0.0) as usize;
+        let last = ((self.y_range.1 - self.rows_top_y) / self.row_height)
+            .ceil()
+            .max(0.0) as usize;
         first.min(row_count)..last.min(row_count)
     }
 
@@ -279,7 +286,12 @@ fn dates_of(item: &Item, overlay: &Overlay<'_>) -> (NaiveDate, NaiveDate, bool) 
 }
 
 /// Left and right screen x of an item drawn at `start..=finish`.
-fn extent(kind: ItemKind, start: NaiveDate, finish: NaiveDate, transform: &Transform) -> (f32, f32) {
+fn extent(
+    kind: ItemKind,
+    start: NaiveDate,
+    finish: NaiveDate,
+    transform: &Transform,
+) -> (f32, f32) {
     match kind {
         ItemKind::Milestone => {
             let x = transform.x_from_date_end(finish) as f32;
@@ -308,7 +320,11 @@ pub fn scene(project: &Project, rows: &Rows, viewport: &Viewport, overlay: &Over
         };
         let (start, finish, moved) = dates_of(item, overlay);
         let (x0, x1) = extent(item.kind, start, finish, transform);
-        let reach = if item.kind == ItemKind::Milestone { DIAMOND_HALF } else { 0.0 };
+        let reach = if item.kind == ItemKind::Milestone {
+            DIAMOND_HALF
+        } else {
+            0.0
+        };
         let label_width = (overlay.measure)(&item.name);
         if x1 + reach + 8.0 + label_width < left || x0 - reach > right {
             continue;
@@ -318,11 +334,17 @@ pub fn scene(project: &Project, rows: &Rows, viewport: &Viewport, overlay: &Over
                 progress: f32::from(item.progress.min(100)) / 100.0,
             },
             ItemKind::Milestone => Mark::Milestone {
-                deadline_x: item.deadline.map(|deadline| transform.x_from_date_end(deadline) as f32),
+                deadline_x: item
+                    .deadline
+                    .map(|deadline| transform.x_from_date_end(deadline) as f32),
                 breached: item.deadline.is_some_and(|deadline| finish > deadline),
             },
             ItemKind::Buffer => {
-                let current = if start > finish { 0 } else { (overlay.workdays)(start, finish) };
+                let current = if start > finish {
+                    0
+                } else {
+                    (overlay.workdays)(start, finish)
+                };
                 let planned = item.planned_workdays.max(1);
                 Mark::Buffer {
                     consumption: (1.0 - current as f32 / planned as f32).clamp(0.0, 1.0),
@@ -343,7 +365,9 @@ pub fn scene(project: &Project, rows: &Rows, viewport: &Viewport, overlay: &Over
                 x: label_x,
                 inside,
             },
-            critical: overlay.critical.is_some_and(|critical| critical.contains(&item.id)),
+            critical: overlay
+                .critical
+                .is_some_and(|critical| critical.contains(&item.id)),
             moved,
         });
     }
@@ -353,8 +377,10 @@ pub fn scene(project: &Project, rows: &Rows, viewport: &Viewport, overlay: &Over
         let Some(link) = project.links.get(index) else {
             continue;
         };
-        let (Some(&from_row), Some(&to_row)) = (rows.row_of_item.get(&link.from), rows.row_of_item.get(&link.to))
-        else {
+        let (Some(&from_row), Some(&to_row)) = (
+            rows.row_of_item.get(&link.from),
+            rows.row_of_item.get(&link.to),
+        ) else {
             continue;
         };
         let (Some(from), Some(to)) = (project.item(link.from), project.item(link.to)) else {
@@ -365,9 +391,9 @@ pub fn scene(project: &Project, rows: &Rows, viewport: &Viewport, overlay: &Over
                 from: link.from,
                 to: link.to,
                 kind: link.kind,
-                critical: overlay
-                    .critical
-                    .is_some_and(|critical| critical.contains(&link.from) && critical.contains(&link.to)),
+                critical: overlay.critical.is_some_and(|critical| {
+                    critical.contains(&link.from) && critical.contains(&link.to)
+                }),
                 ..arrow
             });
         }
@@ -378,6 +404,9 @@ pub fn scene(project: &Project, rows: &Rows, viewport: &Viewport, overlay: &Over
         arrows,
     }
 }
+
+/// How far an arrow runs straight out of a bar and into the next, in points.
+const STUB: f32 = 8.0;
 
 /// Routes a link between two items: out of the predecessor's tied end, into the successor's.
 fn route(
@@ -392,7 +421,13 @@ fn route(
     let (to_start, to_finish, _) = dates_of(to, overlay);
     let (from_x0, from_x1) = extent(from.kind, from_start, from_finish, transform);
     let (to_x0, to_x1) = extent(to.kind, to_start, to_finish, transform);
-    let half = |item: &Item| if item.kind == ItemKind::Milestone { DIAMOND_HALF } else { 0.0 };
+    let half = |item: &Item| {
+        if item.kind == ItemKind::Milestone {
+            DIAMOND_HALF
+        } else {
+            0.0
+        }
+    };
     // Out of the end (rightwards) or the start (leftwards); into the start (from the left) or the end.
     let (out_of_end, into_start) = match kind {
         LinkKind::FinishToStart => (true, true),
@@ -420,16 +455,26 @@ fn route(
     if sx.max(ex) + 12.0 < left || sx.min(ex) - 12.0 > right {
         return None;
     }
-    const STUB: f32 = 8.0;
     let turn_x = sx + out_dir * STUB;
     let points = if (ex - turn_x) * in_dir >= STUB {
         vec![(sx, sy), (turn_x, sy), (turn_x, ey), (ex, ey)]
     } else {
         // Doubling back: run along the boundary between the rows, then approach from the side.
         let half_row = viewport.row_height / 2.0;
-        let between = if ey > sy { ey - half_row } else { ey + half_row };
+        let between = if ey > sy {
+            ey - half_row
+        } else {
+            ey + half_row
+        };
         let approach_x = ex - in_dir * STUB;
-        vec![(sx, sy), (turn_x, sy), (turn_x, between), (approach_x, between), (approach_x, ey), (ex, ey)]
+        vec![
+            (sx, sy),
+            (turn_x, sy),
+            (turn_x, between),
+            (approach_x, between),
+            (approach_x, ey),
+            (ex, ey),
+        ]
     };
     Some(Arrow {
         from: from.id,
@@ -446,8 +491,13 @@ pub fn hit(scene: &Scene, x: f32, y: f32, row_height: f32) -> Option<&Shape> {
     scene.shapes.iter().rev().find(|shape| {
         let within_row = (y - shape.y).abs() <= row_height / 2.0;
         let (x0, x1) = match shape.mark {
-            Mark::Milestone { .. } => (shape.x0 - DIAMOND_HALF - 3.0, shape.x1 + DIAMOND_HALF + 3.0),
-            Mark::Task { .. } | Mark::Buffer { .. } => (shape.x0.min(shape.x1 - 6.0) - 3.0, shape.x1.max(shape.x0 + 6.0) + 3.0),
+            Mark::Milestone { .. } => {
+                (shape.x0 - DIAMOND_HALF - 3.0, shape.x1 + DIAMOND_HALF + 3.0)
+            }
+            Mark::Task { .. } | Mark::Buffer { .. } => (
+                shape.x0.min(shape.x1 - 6.0) - 3.0,
+                shape.x1.max(shape.x0 + 6.0) + 3.0,
+            ),
         };
         within_row && x >= x0 && x <= x1
     })
@@ -512,7 +562,7 @@ mod tests {
         }
     }
 
-    fn overlay<'a>(preview: Option<&'a HashMap<ItemId, (NaiveDate, NaiveDate)>>) -> Overlay<'a> {
+    fn overlay(preview: Option<&HashMap<ItemId, (NaiveDate, NaiveDate)>>) -> Overlay<'_> {
         Overlay {
             preview,
             critical: None,
@@ -525,11 +575,23 @@ mod tests {
     fn rows_follow_lane_order_then_loose_items() {
         let rows = Rows::new(&project(), &HashSet::new());
         let expected = vec![
-            Row::Lane { lane: Some(LaneId(1)), count: 1, collapsed: false },
+            Row::Lane {
+                lane: Some(LaneId(1)),
+                count: 1,
+                collapsed: false,
+            },
             Row::Item { index: 1 },
-            Row::Lane { lane: Some(LaneId(2)), count: 1, collapsed: false },
+            Row::Lane {
+                lane: Some(LaneId(2)),
+                count: 1,
+                collapsed: false,
+            },
             Row::Item { index: 0 },
-            Row::Lane { lane: None, count: 1, collapsed: false },
+            Row::Lane {
+                lane: None,
+                count: 1,
+                collapsed: false,
+            },
             Row::Item { index: 2 },
         ];
         assert_eq!(rows.rows, expected, "lane headings before their items");
@@ -549,13 +611,30 @@ mod tests {
         let project = project();
         let rows = Rows::new(&project, &HashSet::new());
         let scene = scene(&project, &rows, &viewport(), &overlay(None));
-        let a = scene.shapes.iter().find(|shape| shape.item == ItemId(1)).expect("A drawn");
-        assert!((a.x0 - 60.0).abs() < 1e-3 && (a.x1 - 160.0).abs() < 1e-3, "4–8 Jan is 60..160: {a:?}");
-        let b = scene.shapes.iter().find(|shape| shape.item == ItemId(2)).expect("B drawn");
+        let a = scene
+            .shapes
+            .iter()
+            .find(|shape| shape.item == ItemId(1))
+            .expect("A drawn");
+        assert!(
+            (a.x0 - 60.0).abs() < 1e-3 && (a.x1 - 160.0).abs() < 1e-3,
+            "4–8 Jan is 60..160: {a:?}"
+        );
+        let b = scene
+            .shapes
+            .iter()
+            .find(|shape| shape.item == ItemId(2))
+            .expect("B drawn");
         assert!((b.x0 - 160.0).abs() < 1e-3, "milestone at the end of 8 Jan");
-        assert!(matches!(b.mark, Mark::Milestone { breached: true, .. }), "8 Jan is past the 7 Jan deadline");
+        assert!(
+            matches!(b.mark, Mark::Milestone { breached: true, .. }),
+            "8 Jan is past the 7 Jan deadline"
+        );
         assert!(a.label.inside, "A's name fits inside its bar");
-        assert!(!b.label.inside && b.label.x > b.x1, "B's name is beside the diamond");
+        assert!(
+            !b.label.inside && b.label.x > b.x1,
+            "B's name is beside the diamond"
+        );
     }
 
     #[test]
@@ -578,10 +657,25 @@ mod tests {
         let rows = Rows::new(&project, &HashSet::new());
         let preview: HashMap<_, _> = [(ItemId(3), (date(2027, 1, 13), date(2027, 1, 14)))].into();
         let scene = scene(&project, &rows, &viewport(), &overlay(Some(&preview)));
-        let c = scene.shapes.iter().find(|shape| shape.item == ItemId(3)).expect("C drawn");
-        assert!(c.moved && (c.x0 - 240.0).abs() < 1e-3, "C drawn from 13 Jan: {c:?}");
-        let arrow = scene.arrows.iter().find(|arrow| arrow.to == ItemId(3)).expect("B → C");
-        assert_eq!(arrow.points.last(), Some(&(240.0, c.y)), "the arrow ends at C's new start");
+        let c = scene
+            .shapes
+            .iter()
+            .find(|shape| shape.item == ItemId(3))
+            .expect("C drawn");
+        assert!(
+            c.moved && (c.x0 - 240.0).abs() < 1e-3,
+            "C drawn from 13 Jan: {c:?}"
+        );
+        let arrow = scene
+            .arrows
+            .iter()
+            .find(|arrow| arrow.to == ItemId(3))
+            .expect("B → C");
+        assert_eq!(
+            arrow.points.last(),
+            Some(&(240.0, c.y)),
+            "the arrow ends at C's new start"
+        );
         assert!(arrow.points_right, "into a start");
     }
 
@@ -592,9 +686,20 @@ mod tests {
         project.items[2].finish = date(2027, 1, 6);
         let rows = Rows::new(&project, &HashSet::new());
         let scene = scene(&project, &rows, &viewport(), &overlay(None));
-        let arrow = scene.arrows.iter().find(|arrow| arrow.to == ItemId(3)).expect("B → C");
+        let arrow = scene
+            .arrows
+            .iter()
+            .find(|arrow| arrow.to == ItemId(3))
+            .expect("B → C");
         assert_eq!(arrow.points.len(), 6, "routed around: {arrow:?}");
-        assert!(arrow.points.windows(2).all(|pair| pair[0].0 == pair[1].0 || pair[0].1 == pair[1].1), "only right angles");
+        let straight = |a: f32, b: f32| (a - b).abs() < 1e-3;
+        assert!(
+            arrow
+                .points
+                .windows(2)
+                .all(|pair| straight(pair[0].0, pair[1].0) || straight(pair[0].1, pair[1].1)),
+            "only right angles"
+        );
     }
 
     #[test]
@@ -604,9 +709,21 @@ mod tests {
         let viewport = viewport();
         let scene = scene(&project, &rows, &viewport, &overlay(None));
         let y = viewport.row_centre_y(3);
-        assert_eq!(hit(&scene, 100.0, y, 26.0).map(|shape| shape.item), Some(ItemId(1)), "inside A");
-        assert_eq!(hit(&scene, 400.0, y, 26.0).map(|shape| shape.item), None, "empty space");
+        assert_eq!(
+            hit(&scene, 100.0, y, 26.0).map(|shape| shape.item),
+            Some(ItemId(1)),
+            "inside A"
+        );
+        assert_eq!(
+            hit(&scene, 400.0, y, 26.0).map(|shape| shape.item),
+            None,
+            "empty space"
+        );
         let y = viewport.row_centre_y(1);
-        assert_eq!(hit(&scene, 166.0, y, 26.0).map(|shape| shape.item), Some(ItemId(2)), "near the diamond");
+        assert_eq!(
+            hit(&scene, 166.0, y, 26.0).map(|shape| shape.item),
+            Some(ItemId(2)),
+            "near the diamond"
+        );
     }
 }

@@ -37,7 +37,9 @@ pub fn days_from_date(date: NaiveDate) -> f64 {
 
 /// The date containing the day number `days` (floor).
 pub fn date_from_days(days: f64) -> NaiveDate {
-    let whole = days.floor().clamp(f64::from(i32::MIN / 2), f64::from(i32::MAX / 2)) as i32;
+    let whole = days
+        .floor()
+        .clamp(f64::from(i32::MIN / 2), f64::from(i32::MAX / 2)) as i32;
     NaiveDate::from_num_days_from_ce_opt(whole).unwrap_or(NaiveDate::MIN)
 }
 
@@ -78,7 +80,8 @@ impl Transform {
             return;
         }
         let anchor = self.days_from_x(x_points);
-        self.days_per_point = (self.days_per_point / factor).clamp(MIN_DAYS_PER_POINT, MAX_DAYS_PER_POINT);
+        self.days_per_point =
+            (self.days_per_point / factor).clamp(MIN_DAYS_PER_POINT, MAX_DAYS_PER_POINT);
         self.left_days = anchor - (x_points - self.left_x_points) * self.days_per_point;
     }
 
@@ -88,8 +91,18 @@ impl Transform {
     }
 
     /// Shows `first..=last` across `width_points`, with `margin_points` free on each side.
-    pub fn fit(&mut self, first: NaiveDate, last: NaiveDate, width_points: f64, margin_points: f64) {
-        let (first, last) = if first <= last { (first, last) } else { (last, first) };
+    pub fn fit(
+        &mut self,
+        first: NaiveDate,
+        last: NaiveDate,
+        width_points: f64,
+        margin_points: f64,
+    ) {
+        let (first, last) = if first <= last {
+            (first, last)
+        } else {
+            (last, first)
+        };
         let days = days_from_date(last) + 1.0 - days_from_date(first);
         let usable = (width_points - 2.0 * margin_points).max(10.0);
         self.days_per_point = (days / usable).clamp(MIN_DAYS_PER_POINT, MAX_DAYS_PER_POINT);
@@ -118,10 +131,24 @@ mod tests {
             left_days: days_from_date(date(2026, 12, 1)),
             days_per_point: 1.0 / 30.0,
         };
-        assert!((transform.x_from_date(date(2026, 12, 1)) - 100.0).abs() < 1e-9, "left edge");
-        assert!((transform.x_from_date(date(2026, 12, 3)) - 160.0).abs() < 1e-9, "two days = 60 points");
-        assert_eq!(transform.date_from_x(159.9), date(2026, 12, 2), "inside the second day");
-        assert_eq!(transform.date_from_x(160.0), date(2026, 12, 3), "the boundary belongs to the next day");
+        assert!(
+            (transform.x_from_date(date(2026, 12, 1)) - 100.0).abs() < 1e-9,
+            "left edge"
+        );
+        assert!(
+            (transform.x_from_date(date(2026, 12, 3)) - 160.0).abs() < 1e-9,
+            "two days = 60 points"
+        );
+        assert_eq!(
+            transform.date_from_x(159.9),
+            date(2026, 12, 2),
+            "inside the second day"
+        );
+        assert_eq!(
+            transform.date_from_x(160.0),
+            date(2026, 12, 3),
+            "the boundary belongs to the next day"
+        );
         for offset in 0..2000 {
             let day = date(2020, 1, 1) + chrono::Days::new(offset);
             let x = transform.x_from_date(day) + 0.5;
@@ -140,7 +167,10 @@ mod tests {
         let before = transform.days_from_x(cursor);
         for factor in [1.5, 1.5, 4.0, 0.1, 0.9, 30.0] {
             transform.zoom_at(cursor, factor);
-            assert!((transform.days_from_x(cursor) - before).abs() < 1e-6, "same date under the cursor");
+            assert!(
+                (transform.days_from_x(cursor) - before).abs() < 1e-6,
+                "same date under the cursor"
+            );
         }
     }
 
@@ -148,9 +178,15 @@ mod tests {
     fn zoom_is_limited() {
         let mut transform = Transform::default();
         transform.zoom_at(0.0, 1e9);
-        assert!((transform.days_per_point - MIN_DAYS_PER_POINT).abs() < 1e-12, "closest zoom");
+        assert!(
+            (transform.days_per_point - MIN_DAYS_PER_POINT).abs() < 1e-12,
+            "closest zoom"
+        );
         transform.zoom_at(0.0, 1e-9);
-        assert!((transform.days_per_point - MAX_DAYS_PER_POINT).abs() < 1e-12, "widest zoom");
+        assert!(
+            (transform.days_per_point - MAX_DAYS_PER_POINT).abs() < 1e-12,
+            "widest zoom"
+        );
     }
 
     #[test]
@@ -161,7 +197,10 @@ mod tests {
         };
         let x = transform.x_from_date(date(2027, 3, 1));
         transform.pan(40.0);
-        assert!((transform.x_from_date(date(2027, 3, 1)) - (x + 40.0)).abs() < 1e-9, "moved right by 40");
+        assert!(
+            (transform.x_from_date(date(2027, 3, 1)) - (x + 40.0)).abs() < 1e-9,
+            "moved right by 40"
+        );
     }
 
     #[test]
@@ -173,8 +212,14 @@ mod tests {
         transform.fit(date(2026, 10, 12), date(2027, 2, 26), 1000.0, 20.0);
         let left = transform.x_from_date(date(2026, 10, 12));
         let right = transform.x_from_date_end(date(2027, 2, 26));
-        assert!((left - 30.0).abs() < 1e-6, "first day at the margin: {left}");
-        assert!((right - 990.0).abs() < 1e-6, "last day ends at the margin: {right}");
+        assert!(
+            (left - 30.0).abs() < 1e-6,
+            "first day at the margin: {left}"
+        );
+        assert!(
+            (right - 990.0).abs() < 1e-6,
+            "last day ends at the margin: {right}"
+        );
     }
 
     #[test]
@@ -185,6 +230,10 @@ mod tests {
             days_per_point: MIN_DAYS_PER_POINT,
         };
         let day = date(9000, 1, 2);
-        assert_eq!(transform.date_from_x(transform.x_from_date(day) + 0.01), day, "exact far away");
+        assert_eq!(
+            transform.date_from_x(transform.x_from_date(day) + 0.01),
+            day,
+            "exact far away"
+        );
     }
 }

@@ -24,8 +24,8 @@ use crate::timeline::canvas::{self, CanvasAction, CanvasInput, TimelineState};
 use crate::tr;
 
 use files::{FileDialogs, Purpose};
-use outline::{OutlineInput, OutlineState};
 pub use outline::short_date;
+use outline::{OutlineInput, OutlineState};
 pub use screenshot::Outcome as ScreenshotOutcome;
 use theme::{Palette, ThemeChoice};
 
@@ -195,7 +195,9 @@ impl App {
             recent,
             language,
             theme: theme_choice,
-            today: startup.today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            today: startup
+                .today
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
             selection: HashSet::new(),
             outline: OutlineState::default(),
             timeline: TimelineState::default(),
@@ -385,7 +387,10 @@ impl App {
             Command::ClearRecent => self.recent.clear(),
             Command::ShowShortcuts => self.dialog = Some(Dialog::Shortcuts),
             Command::RenameSelected => {
-                if let Some(item) = self.single_selection().and_then(|id| self.project().item(id)) {
+                if let Some(item) = self
+                    .single_selection()
+                    .and_then(|id| self.project().item(id))
+                {
                     self.outline.renaming = Some((item.id, item.name.clone()));
                 }
             }
@@ -568,12 +573,18 @@ impl App {
                 if ui.button(tr!("menu.zoom_to_fit")).clicked() {
                     commands.push(Command::ZoomToFit);
                 }
-                if ui.add(egui::Button::new(tr!("menu.today")).shortcut_text("Home")).clicked() {
+                if ui
+                    .add(egui::Button::new(tr!("menu.today")).shortcut_text("Home"))
+                    .clicked()
+                {
                     commands.push(Command::GoToToday);
                 }
                 ui.separator();
                 ui.menu_button(tr!("menu.theme"), |ui| {
-                    for (choice, key) in [(ThemeChoice::Light, "menu.theme_light"), (ThemeChoice::Dark, "menu.theme_dark")] {
+                    for (choice, key) in [
+                        (ThemeChoice::Light, "menu.theme_light"),
+                        (ThemeChoice::Dark, "menu.theme_dark"),
+                    ] {
                         if ui.radio(self.theme == choice, tr!(key)).clicked() {
                             commands.push(Command::SetTheme(choice));
                         }
@@ -614,7 +625,11 @@ impl App {
                 Origin::Untitled => ui.label(tr!("status.untitled")),
             };
             ui.separator();
-            let selected = match (self.single_selection().and_then(|id| self.project().item(id)), self.selection.len()) {
+            let selected = match (
+                self.single_selection()
+                    .and_then(|id| self.project().item(id)),
+                self.selection.len(),
+            ) {
                 (Some(item), _) => tr!("status.selected", name = item.name.as_str()).into_owned(),
                 (None, 0) => tr!("status.nothing_selected").into_owned(),
                 (None, count) => tr!("status.selected_many", count = count).into_owned(),
@@ -645,15 +660,26 @@ impl App {
     /// The strip above the timeline: the project's name, client and dates.
     fn title_strip_ui(&self, ui: &mut egui::Ui, palette: &Palette) {
         let project = self.project();
-        let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), STRIP_HEIGHT), egui::Sense::hover());
+        let (rect, _) = ui.allocate_exact_size(
+            egui::vec2(ui.available_width(), STRIP_HEIGHT),
+            egui::Sense::hover(),
+        );
         let mut child = ui.new_child(
             egui::UiBuilder::new()
                 .max_rect(rect.shrink2(egui::vec2(10.0, 0.0)))
                 .layout(egui::Layout::left_to_right(egui::Align::Center)),
         );
-        child.label(RichText::new(&project.name).strong().size(17.0).color(palette.text));
+        child.label(
+            RichText::new(&project.name)
+                .strong()
+                .size(17.0)
+                .color(palette.text),
+        );
         if !project.client.name.is_empty() {
-            child.label(RichText::new(tr!("header.client", name = project.client.name.as_str())).color(palette.text_muted));
+            child.label(
+                RichText::new(tr!("header.client", name = project.client.name.as_str()))
+                    .color(palette.text_muted),
+            );
         }
         if let Some((first, last)) = project.date_range() {
             child.label(
@@ -666,7 +692,11 @@ impl App {
                 .color(palette.text_muted),
             );
         }
-        ui.painter().hline(rect.x_range(), rect.bottom() - 0.5, egui::Stroke::new(1.0, palette.grid));
+        ui.painter().hline(
+            rect.x_range(),
+            rect.bottom() - 0.5,
+            egui::Stroke::new(1.0, palette.grid),
+        );
     }
 
     fn dialog_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
@@ -785,7 +815,10 @@ impl eframe::App for App {
             .min_size(320.0)
             .frame(egui::Frame::NONE.fill(palette.panel))
             .show(ui, |ui| {
-                ui.allocate_exact_size(egui::vec2(ui.available_width(), STRIP_HEIGHT), egui::Sense::hover());
+                ui.allocate_exact_size(
+                    egui::vec2(ui.available_width(), STRIP_HEIGHT),
+                    egui::Sense::hover(),
+                );
                 let input = OutlineInput {
                     project: self.history.project(),
                     revision,
@@ -793,7 +826,13 @@ impl eframe::App for App {
                     language: self.language,
                     palette,
                 };
-                outline::outline_ui(ui, &mut self.timeline, &mut self.outline, &input, &mut commands);
+                outline::outline_ui(
+                    ui,
+                    &mut self.timeline,
+                    &mut self.outline,
+                    &input,
+                    &mut commands,
+                );
             });
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(palette.canvas))
@@ -823,9 +862,14 @@ impl eframe::App for App {
             self.command(&ctx, command);
         }
 
-        if ctx.input(|input| input.viewport().close_requested()) && !self.allow_close && self.is_modified() {
+        if ctx.input(|input| input.viewport().close_requested())
+            && !self.allow_close
+            && self.is_modified()
+        {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.dialog = Some(Dialog::Unsaved { then: Pending::Quit });
+            self.dialog = Some(Dialog::Unsaved {
+                then: Pending::Quit,
+            });
         }
         let title = self.title();
         if title != self.shown_title {
@@ -896,7 +940,8 @@ pub fn short_date_long(date: NaiveDate, language: Language) -> String {
         Language::English => date.format("%a %-d %b %Y").to_string(),
         Language::Chinese => {
             const WEEKDAYS: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
-            let weekday = WEEKDAYS[chrono::Datelike::weekday(&date).num_days_from_monday() as usize];
+            let weekday =
+                WEEKDAYS[chrono::Datelike::weekday(&date).num_days_from_monday() as usize];
             format!("{} {weekday}", date.format("%Y年%-m月%-d日"))
         }
     }

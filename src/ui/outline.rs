@@ -4,7 +4,9 @@
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
-use egui::{Align2, Color32, FontId, Pos2, Rect, Role, Sense, Stroke, Vec2, WidgetInfo, pos2, vec2};
+use egui::{
+    Align2, Color32, FontId, Pos2, Rect, Role, Sense, Stroke, Vec2, WidgetInfo, pos2, vec2,
+};
 
 use crate::i18n::Language;
 use crate::model::{Item, ItemId, ItemKind, LaneId, Project};
@@ -34,7 +36,11 @@ fn date_span(item: &Item, language: Language) -> String {
     if item.kind == ItemKind::Milestone || item.start == item.finish {
         short_date(item.finish, language)
     } else {
-        format!("{} – {}", short_date(item.start, language), short_date(item.finish, language))
+        format!(
+            "{} – {}",
+            short_date(item.start, language),
+            short_date(item.finish, language)
+        )
     }
 }
 
@@ -42,19 +48,33 @@ fn date_span(item: &Item, language: Language) -> String {
 fn kind_icon(painter: &egui::Painter, center: Pos2, kind: ItemKind, palette: &Palette) {
     match kind {
         ItemKind::Task => {
-            painter.rect_filled(Rect::from_center_size(center, vec2(12.0, 7.0)), 2.0, palette.task);
+            painter.rect_filled(
+                Rect::from_center_size(center, vec2(12.0, 7.0)),
+                2.0,
+                palette.task,
+            );
         }
         ItemKind::Milestone => {
             let r = 5.5;
             painter.add(egui::Shape::convex_polygon(
-                vec![center + vec2(0.0, -r), center + vec2(r, 0.0), center + vec2(0.0, r), center + vec2(-r, 0.0)],
+                vec![
+                    center + vec2(0.0, -r),
+                    center + vec2(r, 0.0),
+                    center + vec2(0.0, r),
+                    center + vec2(-r, 0.0),
+                ],
                 palette.milestone,
                 Stroke::NONE,
             ));
         }
         ItemKind::Buffer => {
             let rect = Rect::from_center_size(center, vec2(12.0, 7.0));
-            painter.rect_stroke(rect, 2.0, Stroke::new(1.5, palette.buffer), egui::StrokeKind::Inside);
+            painter.rect_stroke(
+                rect,
+                2.0,
+                Stroke::new(1.5, palette.buffer),
+                egui::StrokeKind::Inside,
+            );
         }
     }
 }
@@ -92,15 +112,49 @@ pub fn outline_ui(
     // Column headings, in the band the timeline uses for its time header.
     let header = Rect::from_min_size(rect.min, vec2(rect.width(), HEADER_HEIGHT));
     painter.rect_filled(header, 0.0, palette.header_fill);
-    painter.hline(header.x_range(), header.bottom() - 0.5, Stroke::new(1.0, palette.grid_strong));
+    painter.hline(
+        header.x_range(),
+        header.bottom() - 0.5,
+        Stroke::new(1.0, palette.grid_strong),
+    );
     let heading_y = header.bottom() - 12.0;
     let font = FontId::proportional(12.0);
     let columns = Columns::new(rect);
-    painter.text(pos2(columns.name_left, heading_y), Align2::LEFT_CENTER, tr!("outline.column.name"), font.clone(), palette.text_muted);
-    painter.text(pos2(columns.dates_right, heading_y), Align2::RIGHT_CENTER, tr!("outline.column.dates"), font.clone(), palette.text_muted);
-    painter.text(pos2(columns.owner_left, heading_y), Align2::LEFT_CENTER, tr!("outline.column.owner"), font.clone(), palette.text_muted);
-    painter.text(pos2(columns.progress_right, heading_y), Align2::RIGHT_CENTER, tr!("outline.column.progress"), font, palette.text_muted);
-    painter.text(pos2(rect.left() + 8.0, header.top() + 12.0), Align2::LEFT_CENTER, tr!("outline.heading"), FontId::proportional(13.0), palette.text);
+    painter.text(
+        pos2(columns.name_left, heading_y),
+        Align2::LEFT_CENTER,
+        tr!("outline.column.name"),
+        font.clone(),
+        palette.text_muted,
+    );
+    painter.text(
+        pos2(columns.dates_right, heading_y),
+        Align2::RIGHT_CENTER,
+        tr!("outline.column.dates"),
+        font.clone(),
+        palette.text_muted,
+    );
+    painter.text(
+        pos2(columns.owner_left, heading_y),
+        Align2::LEFT_CENTER,
+        tr!("outline.column.owner"),
+        font.clone(),
+        palette.text_muted,
+    );
+    painter.text(
+        pos2(columns.progress_right, heading_y),
+        Align2::RIGHT_CENTER,
+        tr!("outline.column.progress"),
+        font,
+        palette.text_muted,
+    );
+    painter.text(
+        pos2(rect.left() + 8.0, header.top() + 12.0),
+        Align2::LEFT_CENTER,
+        tr!("outline.heading"),
+        FontId::proportional(13.0),
+        palette.text,
+    );
 
     let rows_rect = Rect::from_min_max(pos2(rect.left(), header.bottom()), rect.max);
     if response.hovered() || ui.rect_contains_pointer(rows_rect) {
@@ -111,7 +165,13 @@ pub fn outline_ui(
     }
     let rows = timeline.rows(input.project, input.revision).rows.clone();
     if rows.is_empty() {
-        painter.text(rows_rect.center_top() + vec2(0.0, 24.0), Align2::CENTER_CENTER, tr!("outline.empty"), FontId::proportional(14.0), palette.text_muted);
+        painter.text(
+            rows_rect.center_top() + vec2(0.0, 24.0),
+            Align2::CENTER_CENTER,
+            tr!("outline.empty"),
+            FontId::proportional(14.0),
+            palette.text_muted,
+        );
         return;
     }
     let row_height = theme::ROW_HEIGHT;
@@ -121,16 +181,31 @@ pub fn outline_ui(
     child.set_clip_rect(rows_rect);
     for (row_index, row) in rows.iter().enumerate().skip(first).take(count) {
         let top = rows_rect.top() + row_index as f32 * row_height - timeline.scroll_y;
-        let row_rect = Rect::from_min_size(pos2(rows_rect.left(), top), vec2(rows_rect.width(), row_height));
+        let line = Rect::from_min_size(
+            pos2(rows_rect.left(), top),
+            vec2(rows_rect.width(), row_height),
+        );
         match row {
-            Row::Lane { lane, count, collapsed } => {
-                if lane_row_ui(&mut child, row_rect, input.project, *lane, *count, *collapsed, palette) {
+            Row::Lane {
+                lane,
+                count,
+                collapsed,
+            } => {
+                if lane_row_ui(
+                    &mut child,
+                    line,
+                    input.project,
+                    *lane,
+                    *count,
+                    *collapsed,
+                    palette,
+                ) {
                     timeline.toggle_lane(*lane);
                 }
             }
             Row::Item { index } => {
                 if let Some(item) = input.project.items.get(*index) {
-                    item_row_ui(&mut child, row_rect, &columns, item, state, input, commands);
+                    item_row_ui(&mut child, line, &columns, item, state, input, commands);
                 }
             }
         }
@@ -162,25 +237,70 @@ impl Columns {
 }
 
 /// Draws a lane heading; returns true when it was clicked (to collapse or expand it).
-fn lane_row_ui(ui: &mut egui::Ui, rect: Rect, project: &Project, lane: Option<LaneId>, count: usize, collapsed: bool, palette: &Palette) -> bool {
-    let name = lane
-        .and_then(|id| project.lane(id))
-        .map_or_else(|| tr!("outline.no_lane").into_owned(), |lane| lane.name.clone());
+fn lane_row_ui(
+    ui: &mut egui::Ui,
+    rect: Rect,
+    project: &Project,
+    lane: Option<LaneId>,
+    count: usize,
+    collapsed: bool,
+    palette: &Palette,
+) -> bool {
+    let name = lane.and_then(|id| project.lane(id)).map_or_else(
+        || tr!("outline.no_lane").into_owned(),
+        |lane| lane.name.clone(),
+    );
     let response = ui.interact(rect, ui.scope_id().with(("lane", lane)), Sense::click());
     response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &name));
     let painter = ui.painter_at(rect.intersect(ui.clip_rect()));
-    painter.rect_filled(rect, 0.0, if response.hovered() { palette.hover_fill } else { palette.lane_fill });
+    painter.rect_filled(
+        rect,
+        0.0,
+        if response.hovered() {
+            palette.hover_fill
+        } else {
+            palette.lane_fill
+        },
+    );
     // A triangle: pointing right when collapsed, down when open.
     let c = pos2(rect.left() + 14.0, rect.center().y);
     let points = if collapsed {
-        vec![c + vec2(-3.0, -5.0), c + vec2(4.0, 0.0), c + vec2(-3.0, 5.0)]
+        vec![
+            c + vec2(-3.0, -5.0),
+            c + vec2(4.0, 0.0),
+            c + vec2(-3.0, 5.0),
+        ]
     } else {
-        vec![c + vec2(-5.0, -3.0), c + vec2(5.0, -3.0), c + vec2(0.0, 4.0)]
+        vec![
+            c + vec2(-5.0, -3.0),
+            c + vec2(5.0, -3.0),
+            c + vec2(0.0, 4.0),
+        ]
     };
-    painter.add(egui::Shape::convex_polygon(points, palette.text_muted, Stroke::NONE));
-    painter.text(pos2(rect.left() + 26.0, rect.center().y), Align2::LEFT_CENTER, &name, FontId::proportional(14.0), palette.text);
-    painter.text(pos2(rect.right() - 8.0, rect.center().y), Align2::RIGHT_CENTER, count.to_string(), FontId::proportional(12.0), palette.text_muted);
-    painter.hline(rect.x_range(), rect.bottom() - 0.5, Stroke::new(1.0, palette.grid));
+    painter.add(egui::Shape::convex_polygon(
+        points,
+        palette.text_muted,
+        Stroke::NONE,
+    ));
+    painter.text(
+        pos2(rect.left() + 26.0, rect.center().y),
+        Align2::LEFT_CENTER,
+        &name,
+        FontId::proportional(14.0),
+        palette.text,
+    );
+    painter.text(
+        pos2(rect.right() - 8.0, rect.center().y),
+        Align2::RIGHT_CENTER,
+        count.to_string(),
+        FontId::proportional(12.0),
+        palette.text_muted,
+    );
+    painter.hline(
+        rect.x_range(),
+        rect.bottom() - 0.5,
+        Stroke::new(1.0, palette.grid),
+    );
     let clicked = response.clicked();
     response.on_hover_text(tr!("outline.collapse_hint"));
     clicked
@@ -208,14 +328,32 @@ fn item_row_ui(
     };
     let painter = ui.painter_at(rect.intersect(ui.clip_rect()));
     painter.rect_filled(rect, 0.0, fill);
-    painter.hline(rect.x_range(), rect.bottom() - 0.5, Stroke::new(1.0, palette.grid_faint));
-    kind_icon(&painter, pos2(rect.left() + 16.0, rect.center().y), item.kind, palette);
+    painter.hline(
+        rect.x_range(),
+        rect.bottom() - 0.5,
+        Stroke::new(1.0, palette.grid_faint),
+    );
+    kind_icon(
+        &painter,
+        pos2(rect.left() + 16.0, rect.center().y),
+        item.kind,
+        palette,
+    );
 
-    let renaming = state.renaming.as_ref().is_some_and(|(id, _)| *id == item.id);
+    let renaming = state
+        .renaming
+        .as_ref()
+        .is_some_and(|(id, _)| *id == item.id);
     if renaming {
-        let name_rect = Rect::from_min_max(pos2(columns.name_left - 4.0, rect.top() + 2.0), pos2(columns.name_right, rect.bottom() - 2.0));
+        let name_rect = Rect::from_min_max(
+            pos2(columns.name_left - 4.0, rect.top() + 2.0),
+            pos2(columns.name_right, rect.bottom() - 2.0),
+        );
         if let Some((_, text)) = &mut state.renaming {
-            let edit = ui.put(name_rect, egui::TextEdit::singleline(text).desired_width(name_rect.width()));
+            let edit = ui.put(
+                name_rect,
+                egui::TextEdit::singleline(text).desired_width(name_rect.width()),
+            );
             let edit = edit.labelled_by(response.id);
             if !edit.has_focus() && !edit.lost_focus() {
                 edit.request_focus();
@@ -226,30 +364,68 @@ fn item_row_ui(
             } else if edit.lost_focus() {
                 let name = text.trim().to_owned();
                 if !name.is_empty() && name != item.name {
-                    commands.push(Command::Apply(crate::edit::Edit::RenameItem { item: item.id, name }));
+                    commands.push(Command::Apply(crate::edit::Edit::RenameItem {
+                        item: item.id,
+                        name,
+                    }));
                 }
                 state.renaming = None;
             }
         }
     } else {
-        let colour = if item.kind == ItemKind::Milestone { palette.milestone } else { palette.text };
-        let mut job = egui::text::LayoutJob::simple_singleline(item.name.clone(), FontId::proportional(14.0), colour);
-        job.wrap = egui::text::TextWrapping::truncate_at_width(columns.name_right - columns.name_left - 6.0);
+        let colour = if item.kind == ItemKind::Milestone {
+            palette.milestone
+        } else {
+            palette.text
+        };
+        let mut job = egui::text::LayoutJob::simple_singleline(
+            item.name.clone(),
+            FontId::proportional(14.0),
+            colour,
+        );
+        job.wrap = egui::text::TextWrapping::truncate_at_width(
+            columns.name_right - columns.name_left - 6.0,
+        );
         let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
-        painter.galley(pos2(columns.name_left, rect.center().y - galley.size().y / 2.0), galley, colour);
+        painter.galley(
+            pos2(columns.name_left, rect.center().y - galley.size().y / 2.0),
+            galley,
+            colour,
+        );
     }
 
-    painter.text(pos2(columns.dates_right, rect.center().y), Align2::RIGHT_CENTER, date_span(item, input.language), FontId::proportional(13.0), palette.text_muted);
+    painter.text(
+        pos2(columns.dates_right, rect.center().y),
+        Align2::RIGHT_CENTER,
+        date_span(item, input.language),
+        FontId::proportional(13.0),
+        palette.text_muted,
+    );
     let owner = item
         .owner
         .and_then(|id| input.project.person(id))
-        .map_or_else(|| tr!("outline.nobody").into_owned(), |person| person.name.clone());
-    let owner_clip = Rect::from_min_max(pos2(columns.owner_left, rect.top()), pos2(columns.progress_right - PROGRESS_WIDTH, rect.bottom()));
+        .map_or_else(
+            || tr!("outline.nobody").into_owned(),
+            |person| person.name.clone(),
+        );
+    let owner_clip = Rect::from_min_max(
+        pos2(columns.owner_left, rect.top()),
+        pos2(columns.progress_right - PROGRESS_WIDTH, rect.bottom()),
+    );
     painter
         .with_clip_rect(owner_clip.intersect(painter.clip_rect()))
-        .text(pos2(columns.owner_left, rect.center().y), Align2::LEFT_CENTER, owner, FontId::proportional(13.0), palette.text_muted);
+        .text(
+            pos2(columns.owner_left, rect.center().y),
+            Align2::LEFT_CENTER,
+            owner,
+            FontId::proportional(13.0),
+            palette.text_muted,
+        );
     if item.kind == ItemKind::Task {
-        let gauge = Rect::from_min_max(pos2(columns.progress_right - PROGRESS_WIDTH + 8.0, rect.top()), pos2(columns.progress_right, rect.bottom()));
+        let gauge = Rect::from_min_max(
+            pos2(columns.progress_right - PROGRESS_WIDTH + 8.0, rect.top()),
+            pos2(columns.progress_right, rect.bottom()),
+        );
         progress_ui(&painter, gauge, item.progress, palette);
     }
 
@@ -268,10 +444,26 @@ fn item_row_ui(
 
 /// A small progress gauge with the percentage.
 fn progress_ui(painter: &egui::Painter, rect: Rect, progress: u8, palette: &Palette) {
-    let colour = if progress >= 100 { palette.good } else { palette.task };
-    painter.text(pos2(rect.right(), rect.center().y - 3.0), Align2::RIGHT_CENTER, tr!("outline.progress", percent = progress), FontId::proportional(11.5), palette.text_muted);
-    let track = Rect::from_min_size(pos2(rect.left(), rect.center().y + 6.0), Vec2::new(rect.width(), 3.0));
+    let colour = if progress >= 100 {
+        palette.good
+    } else {
+        palette.task
+    };
+    painter.text(
+        pos2(rect.right(), rect.center().y - 3.0),
+        Align2::RIGHT_CENTER,
+        tr!("outline.progress", percent = progress),
+        FontId::proportional(11.5),
+        palette.text_muted,
+    );
+    let track = Rect::from_min_size(
+        pos2(rect.left(), rect.center().y + 6.0),
+        Vec2::new(rect.width(), 3.0),
+    );
     painter.rect_filled(track, 1.5, palette.grid);
-    let done = Rect::from_min_size(track.min, vec2(track.width() * f32::from(progress.min(100)) / 100.0, 3.0));
+    let done = Rect::from_min_size(
+        track.min,
+        vec2(track.width() * f32::from(progress.min(100)) / 100.0, 3.0),
+    );
     painter.rect_filled(done, 1.5, colour);
 }
