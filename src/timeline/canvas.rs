@@ -346,7 +346,7 @@ pub fn canvas_ui(
         let item_id = shape.item;
         if let Some(item) = project.item(item_id) {
             response.clone().on_hover_ui_at_pointer(|ui| {
-                tooltip_ui(ui, project, item, input.language, &workdays)
+                tooltip_ui(ui, project, item, input.language, &workdays);
             });
         }
         if response.clicked() {

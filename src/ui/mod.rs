@@ -256,6 +256,19 @@ impl App {
         format!("{marker}{name} — Milepost")
     }
 
+    /// Replaces the open project by `project`, as a new unsaved document (used by benchmarks
+    /// and tests; the window opens files with [`Self::open_path`]).
+    pub fn set_project(&mut self, project: Project) {
+        self.history = History::new(project);
+        self.origin = Origin::Untitled;
+        self.after_open();
+    }
+
+    /// The timeline's view state: zoom, scroll, collapsed lanes.
+    pub fn timeline_mut(&mut self) -> &mut TimelineState {
+        &mut self.timeline
+    }
+
     /// Opens the bundled sample project.
     pub fn open_sample(&mut self) {
         match store::load_str(SAMPLE) {
