@@ -9,9 +9,16 @@ fn main() -> ExitCode {
     if let Some(command) = args.command {
         milepost::cli::run(command)
     } else {
+        // A screenshot shows the window as it opens, without offering earlier recovery copies.
+        let recovery_folder = if args.screenshot.is_none() {
+            milepost::store::RecoveryFolder::standard_folder()
+        } else {
+            None
+        };
         let startup = milepost::ui::Startup {
             file: args.file,
             screenshot: args.screenshot,
+            recovery_folder,
             ..milepost::ui::Startup::default()
         };
         match milepost::ui::run(startup) {

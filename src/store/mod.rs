@@ -4,8 +4,10 @@
 //! unknown field, a newer version, a broken reference or a loop among links. Save writes the
 //! same bytes for the same project, atomically, keeping the previous file as `NAME.ron.bak`.
 
+mod disk;
 mod locate;
 mod migrate;
+mod recovery;
 mod validate;
 
 use std::io::Write as _;
@@ -15,7 +17,9 @@ use serde::Deserialize;
 
 use crate::model::{Document, FORMAT, Project};
 
+pub use disk::{DiskStamp, fnv1a};
 pub use locate::{Position, Step, locate};
+pub use recovery::{Recovery, RecoveryFolder};
 pub use validate::{MAX_TEXT_BYTES, Problem, describe_cycle, validate};
 
 /// The largest file Milepost opens.
@@ -193,6 +197,14 @@ pub fn load_str(text: &str) -> Result<Loaded, StoreError> {
 /// # Errors
 /// The file cannot be read, or its text is not a sound document; see [`StoreError`].
 pub fn load_file(path: &Path) -> Result<Loaded, StoreError> {
+    load_file_stamped(path).map(|(loaded, _)| loaded)
+}
+
+/// Like [`load_file`], also returning the stamp of the bytes read, to notice later changes.
+///
+/// # Errors
+/// See [`load_file`].
+pub fn load_file_stamped(path: &Path) -> Result<(Loaded, DiskStamp), StoreError> {
     let io = |source| StoreError::Io {
         action: "cannot read",
         path: path.to_owned(),
@@ -203,10 +215,11 @@ pub fn load_file(path: &Path) -> Result<Loaded, StoreError> {
         return Err(StoreError::TooLarge { size });
     }
     let bytes = std::fs::read(path).map_err(io)?;
+    let stamp = DiskStamp::of_bytes(path, &bytes);
     let text = String::from_utf8(bytes).map_err(|error| StoreError::NotText {
         offset: error.utf8_error().valid_up_to(),
     })?;
-    load_str(&text)
+    Ok((load_str(&text)?, stamp))
 }
 
 /// The document text of `project`: pretty, deterministic, in the current version.
@@ -274,18 +287,22 @@ fn version_on_disk(path: &Path) -> Option<u32> {
 /// file at `path` is left exactly as it was. A file written by a newer Milepost is never
 /// overwritten.
 ///
+/// Returns the stamp of what was written.
+///
 /// # Errors
 /// The folder is not writable, the disk is full, or `path` holds a newer document.
-pub fn save_file(project: &Project, path: &Path) -> Result<(), StoreError> {
+pub fn save_file(project: &Project, path: &Path) -> Result<DiskStamp, StoreError> {
     let text = to_string(project)?;
-    write_atomically(path, text.as_bytes())
+    write_file(path, text.as_bytes(), true)?;
+    Ok(DiskStamp::of_bytes(path, text.as_bytes()))
 }
 
-/// Writes `bytes` to `path` through a flushed temporary file and a rename, keeping a backup.
+/// Writes `bytes` to `path` through a flushed temporary file and a rename; with `keep_backup`,
+/// the file replaced is kept as `NAME.bak`. Every write of a project goes through here.
 ///
 /// # Errors
 /// See [`save_file`].
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+pub fn write_file(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), StoreError> {
     let io = |action, source| StoreError::Io {
         action,
         path: path.to_owned(),
@@ -324,8 +341,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
             .as_file()
             .set_permissions(metadata.permissions())
             .map_err(|source| io("cannot set permissions for", source))?;
-        std::fs::copy(path, backup_path(path))
-            .map_err(|source| io("cannot keep a backup of", source))?;
+        if keep_backup {
+            std::fs::copy(path, backup_path(path))
+                .map_err(|source| io("cannot keep a backup of", source))?;
+        }
     }
     temporary
         .persist(path)

@@ -5,6 +5,7 @@
 
 mod files;
 mod outline;
+mod safety;
 mod screenshot;
 pub mod theme;
 
@@ -66,6 +67,8 @@ pub struct Startup {
     pub theme: Option<ThemeChoice>,
     /// The date to treat as today (tests pin it); the system date when `None`.
     pub today: Option<NaiveDate>,
+    /// Where recovery copies are kept; none are written or offered when `None`.
+    pub recovery_folder: Option<PathBuf>,
 }
 
 /// Something the user asked for, carried out at the end of the frame.
@@ -127,6 +130,10 @@ enum Dialog {
     Error { title: String, message: String },
     /// Unsaved changes: Save, Don't save or Cancel, then `then`.
     Unsaved { then: Pending },
+    /// Recovery copies from an earlier run: restore or discard each.
+    Recover { copies: Vec<store::Recovery> },
+    /// The file changed on disk since it was opened or saved.
+    Conflict { path: PathBuf },
     /// The keyboard shortcuts.
     Shortcuts,
 }
@@ -161,6 +168,8 @@ pub struct App {
     status: Option<String>,
     shown_title: String,
     screenshot: Option<screenshot::Screenshot>,
+    /// Recovery copies and conflict detection.
+    safety: safety::Safety,
 }
 
 impl App {
@@ -210,6 +219,7 @@ impl App {
             screenshot: startup
                 .screenshot
                 .map(|path| screenshot::Screenshot::new(path, outcome)),
+            safety: safety::Safety::new(startup.recovery_folder.map(store::RecoveryFolder::new)),
         };
         match startup.file {
             Some(path) => {
@@ -218,6 +228,7 @@ impl App {
             }
             None => app.open_sample(),
         }
+        app.offer_recovery();
         app
     }
 
@@ -228,7 +239,7 @@ impl App {
 
     /// Whether there are changes not yet saved.
     pub fn is_modified(&self) -> bool {
-        self.history.is_modified()
+        self.history.is_modified() || self.safety.restored
     }
 
     /// The files listed in File ▸ Open Recent, newest first.
@@ -294,9 +305,10 @@ impl App {
 
     /// Opens `path`, or shows why it cannot be opened and keeps the current project.
     pub fn open_path(&mut self, path: &Path) {
-        match store::load_file(path) {
-            Ok(loaded) => {
+        match store::load_file_stamped(path) {
+            Ok((loaded, stamp)) => {
                 self.history = History::new(loaded.project);
+                self.safety.opened(Some(stamp));
                 self.origin = Origin::File(path.to_owned());
                 self.after_open();
                 self.remember(path);
@@ -320,9 +332,11 @@ impl App {
 
     /// Saves to `path`; on failure the file on disk is unchanged and the project stays unsaved.
     pub fn save_to(&mut self, path: &Path) -> bool {
+        let before = self.path().map(Path::to_owned);
         match store::save_file(self.project(), path) {
-            Ok(()) => {
+            Ok(stamp) => {
                 self.history.mark_saved();
+                self.safety.saved(stamp, before.as_deref(), path);
                 self.origin = Origin::File(path.to_owned());
                 self.remember(path);
                 self.status = Some(tr!("status.saved_to", path = path.display()).into_owned());
@@ -358,7 +372,11 @@ impl App {
             Command::Quit => self.guard(Pending::Quit, ctx),
             Command::Save => match self.path().map(Path::to_owned) {
                 Some(path) => {
-                    self.save_to(&path);
+                    if self.safety.changed_on_disk(&path) {
+                        self.dialog = Some(Dialog::Conflict { path });
+                    } else {
+                        self.save_to(&path);
+                    }
                 }
                 None => self.command(ctx, Command::SaveAs),
             },
@@ -425,12 +443,19 @@ impl App {
                 self.history = History::new(Project::named(tr!("project.untitled")));
                 self.origin = Origin::Untitled;
                 self.after_open();
+                self.safety.opened(None);
             }
             Pending::Open => self
                 .files
                 .show(ctx, Purpose::Open, &tr!("dialog.file_filter"), ""),
             Pending::OpenPath(path) => self.open_path(&path),
             Pending::Quit => {
+                if self.is_modified() {
+                    // Quitting without saving still keeps a recovery copy, in case it was a slip.
+                    let document = self.path().map(Path::to_owned);
+                    self.safety
+                        .write_now(self.history.project(), document.as_deref());
+                }
                 self.allow_close = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
@@ -743,6 +768,8 @@ impl App {
                     }
                 });
             }
+            Dialog::Recover { copies } => self.recover_dialog_ui(ctx, &copies),
+            Dialog::Conflict { path } => self.conflict_dialog_ui(ctx, &path, commands),
             Dialog::Unsaved { then } => {
                 let body = match then {
                     Pending::New => "dialog.unsaved_body_new",
@@ -889,6 +916,7 @@ impl eframe::App for App {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.shown_title = title;
         }
+        self.keep_recovery_copy(&ctx);
         if let Some(screenshot) = &mut self.screenshot
             && screenshot.frame(&ctx)
         {

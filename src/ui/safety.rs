@@ -1,0 +1,268 @@
+//! Never losing work in the window: recovery copies written in the background while there are
+//! unsaved changes, the offer to restore them, and the question asked before saving over a file
+//! that changed on disk.
+
+use std::path::Path;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
+
+use egui::RichText;
+
+use crate::edit::History;
+use crate::model::Project;
+use crate::store::{self, DiskStamp, RecoveryFolder};
+use crate::tr;
+
+use super::theme::Palette;
+use super::{App, Command, Dialog, Origin};
+
+/// How often a recovery copy is written while there are unsaved changes.
+pub const RECOVERY_INTERVAL: Duration = Duration::from_mins(1);
+
+/// The state behind recovery copies and conflict detection.
+pub struct Safety {
+    folder: Option<RecoveryFolder>,
+    /// The file as it was when opened or last saved.
+    stamp: Option<DiskStamp>,
+    /// The project was restored from a recovery copy and not saved since.
+    pub restored: bool,
+    /// When the last recovery copy was started, and of which revision.
+    last_copy: Option<(Instant, u64)>,
+    /// Errors from the background writer.
+    errors: (Sender<String>, Receiver<String>),
+}
+
+impl Safety {
+    /// Recovery copies in `folder`, or none.
+    pub fn new(folder: Option<RecoveryFolder>) -> Self {
+        Self {
+            folder,
+            stamp: None,
+            restored: false,
+            last_copy: None,
+            errors: channel(),
+        }
+    }
+
+    /// A document was opened (or a new one started) with this stamp.
+    pub fn opened(&mut self, stamp: Option<DiskStamp>) {
+        self.stamp = stamp;
+        self.restored = false;
+        self.last_copy = None;
+    }
+
+    /// The project was saved to `path` (it was `before`): its recovery copies are obsolete.
+    pub fn saved(&mut self, stamp: DiskStamp, before: Option<&Path>, path: &Path) {
+        self.stamp = Some(stamp);
+        self.restored = false;
+        self.last_copy = None;
+        if let Some(folder) = &self.folder {
+            for document in [before, Some(path)] {
+                if let Err(error) = folder.discard(document) {
+                    self.report(error.to_string());
+                }
+            }
+        }
+    }
+
+    /// Whether the file at `path` is no longer what was opened or saved.
+    pub fn changed_on_disk(&self, path: &Path) -> bool {
+        self.stamp.is_some_and(|stamp| !stamp.matches_disk(path))
+    }
+
+    /// Writes a recovery copy now, on this thread (the window is closing).
+    pub fn write_now(&mut self, project: &Project, document: Option<&Path>) {
+        if let Some(folder) = &self.folder
+            && let Err(error) = folder.write(project, document)
+        {
+            self.report(error.to_string());
+        }
+    }
+
+    fn report(&self, message: String) {
+        // Both ends live in `self`, so the send cannot fail.
+        self.errors.0.send(message).unwrap_or(());
+    }
+}
+
+impl App {
+    /// Offers the recovery copies left by an earlier run, if there are any.
+    pub(super) fn offer_recovery(&mut self) {
+        let Some(folder) = &self.safety.folder else {
+            return;
+        };
+        let copies = folder.list();
+        if !copies.is_empty() && self.dialog.is_none() {
+            self.dialog = Some(Dialog::Recover { copies });
+        }
+    }
+
+    /// Writes a recovery copy in the background when there are unsaved changes and the last
+    /// copy is older than [`RECOVERY_INTERVAL`].
+    pub(super) fn keep_recovery_copy(&mut self, ctx: &egui::Context) {
+        while let Ok(error) = self.safety.errors.1.try_recv() {
+            self.status = Some(tr!("status.recovery_failed", error = error.as_str()).into_owned());
+        }
+        if !self.is_modified() {
+            return;
+        }
+        let Some(folder) = self.safety.folder.clone() else {
+            return;
+        };
+        let revision = self.history.revision();
+        let due = match self.safety.last_copy {
+            None => true,
+            Some((when, copied)) => copied != revision && when.elapsed() >= RECOVERY_INTERVAL,
+        };
+        if !due {
+            ctx.request_repaint_after(RECOVERY_INTERVAL);
+            return;
+        }
+        self.safety.last_copy = Some((Instant::now(), revision));
+        let project = self.history.project().clone();
+        let document = self.path().map(Path::to_owned);
+        let errors = self.safety.errors.0.clone();
+        let spawned = std::thread::Builder::new()
+            .name("recovery copy".to_owned())
+            .spawn(move || {
+                if let Err(error) = folder.write(&project, document.as_deref()) {
+                    // The window reads this on its next frame; if it has closed, nobody needs it.
+                    errors.send(error.to_string()).unwrap_or(());
+                }
+            });
+        if let Err(error) = spawned {
+            self.status = Some(
+                tr!("status.recovery_failed", error = error.to_string().as_str()).into_owned(),
+            );
+        }
+        ctx.request_repaint_after(RECOVERY_INTERVAL);
+    }
+
+    /// Opens a recovery copy as the current project, unsaved, attached to its document.
+    pub(super) fn restore(&mut self, copy: &store::Recovery) {
+        match store::load_file(&copy.file) {
+            Ok(loaded) => {
+                self.history = History::new(loaded.project);
+                self.after_open();
+                let stamp = copy.document.as_deref().and_then(DiskStamp::read);
+                self.safety.opened(stamp);
+                self.origin = match &copy.document {
+                    Some(path) => Origin::File(path.clone()),
+                    None => Origin::Untitled,
+                };
+                self.safety.restored = true;
+                self.status = Some(tr!("status.restored").into_owned());
+            }
+            Err(error) => {
+                let message = format!(
+                    "{}\n\n{error}",
+                    tr!("dialog.restore_failed", path = copy.file.display())
+                );
+                self.show_error(tr!("dialog.error_title").into_owned(), message);
+            }
+        }
+    }
+
+    pub(super) fn recover_dialog_ui(&mut self, ctx: &egui::Context, copies: &[store::Recovery]) {
+        let palette = Palette::of(self.theme);
+        let mut restore = None;
+        let mut discard = None;
+        let mut later = false;
+        egui::Modal::new(egui::Id::unique("recover_dialog")).show(ctx, |ui| {
+            ui.set_max_width(620.0);
+            ui.heading(tr!("dialog.recover_title"));
+            ui.label(tr!("dialog.recover_body"));
+            ui.add_space(8.0);
+            for (index, copy) in copies.iter().enumerate() {
+                ui.separator();
+                let name = copy.document.as_ref().map_or_else(
+                    || tr!("dialog.recover_untitled").into_owned(),
+                    |path| path.display().to_string(),
+                );
+                ui.label(RichText::new(name).strong());
+                if let Some(written) = copy.written {
+                    let written: chrono::DateTime<chrono::Local> = written.into();
+                    ui.label(
+                        RichText::new(tr!(
+                            "dialog.recover_written",
+                            when = written.format("%Y-%m-%d %H:%M").to_string()
+                        ))
+                        .color(palette.text_muted),
+                    );
+                }
+                ui.horizontal(|ui| {
+                    if ui.button(tr!("dialog.restore")).clicked() {
+                        restore = Some(index);
+                    }
+                    if ui.button(tr!("dialog.discard")).clicked() {
+                        discard = Some(index);
+                    }
+                });
+            }
+            ui.separator();
+            if ui.button(tr!("dialog.later")).clicked() {
+                later = true;
+            }
+        });
+        if let Some(index) = restore
+            && let Some(copy) = copies.get(index)
+        {
+            self.dialog = None;
+            self.restore(copy);
+        } else if let Some(index) = discard
+            && let Some(copy) = copies.get(index)
+        {
+            match std::fs::remove_file(&copy.file) {
+                Ok(()) => {
+                    let rest: Vec<_> = copies
+                        .iter()
+                        .filter(|other| other.file != copy.file)
+                        .cloned()
+                        .collect();
+                    self.dialog = (!rest.is_empty()).then_some(Dialog::Recover { copies: rest });
+                }
+                Err(error) => {
+                    let message = format!("{}: {error}", copy.file.display());
+                    self.show_error(tr!("dialog.error_title").into_owned(), message);
+                }
+            }
+        } else if later {
+            self.dialog = None;
+        }
+    }
+
+    pub(super) fn conflict_dialog_ui(
+        &mut self,
+        ctx: &egui::Context,
+        path: &Path,
+        commands: &mut Vec<Command>,
+    ) {
+        egui::Modal::new(egui::Id::unique("conflict_dialog")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            ui.heading(tr!("dialog.conflict_title"));
+            ui.label(tr!("dialog.conflict_body", path = path.display()));
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                if ui.button(tr!("dialog.overwrite")).clicked() {
+                    self.dialog = None;
+                    self.save_to(path);
+                }
+                if ui.button(tr!("menu.save_as")).clicked() {
+                    self.dialog = None;
+                    commands.push(Command::SaveAs);
+                }
+                if ui
+                    .button(tr!("dialog.reload"))
+                    .on_hover_text(tr!("dialog.reload_hint"))
+                    .clicked()
+                {
+                    self.dialog = None;
+                    self.open_path(path);
+                }
+                if ui.button(tr!("dialog.cancel")).clicked() {
+                    self.dialog = None;
+                }
+            });
+        });
+    }
+}
