@@ -506,3 +506,72 @@ proptest! {
         prop_assert_eq!(store::to_string(&loaded).expect("serialize again"), text);
     }
 }
+
+/// Applies byte edits to `text`: the kind of damage a hand edit or a broken disk does.
+fn damage(text: &str, edits: &[(usize, u8, u8)]) -> Vec<u8> {
+    let mut bytes = text.as_bytes().to_vec();
+    for &(position, kind, byte) in edits {
+        if bytes.is_empty() {
+            break;
+        }
+        let at = position % bytes.len();
+        match kind % 4 {
+            0 => bytes[at] = byte,
+            1 => bytes.insert(at, byte),
+            2 => {
+                bytes.remove(at);
+            }
+            _ => bytes.truncate(at),
+        }
+    }
+    bytes
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Whatever the bytes, loading answers with a project or an error, never a crash; and what
+    /// it accepts saves and loads back the same.
+    #[test]
+    fn damaged_documents_never_crash_the_loader(edits in proptest::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 1..8)) {
+        let bytes = damage(MINIMAL, &edits);
+        if let Ok(text) = std::str::from_utf8(&bytes)
+            && let Ok(loaded) = store::load_str(text)
+        {
+            let again = store::to_string(&loaded.project).expect("serialize");
+            prop_assert_eq!(store::load_str(&again).expect("reload").project, loaded.project);
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_never_crashes_the_loader(text in "\\PC{0,300}") {
+        let result = store::load_str(&text);
+        prop_assert!(result.is_err() || text.contains("milepost"), "random text is not a document");
+    }
+}
+
+#[test]
+fn deep_nesting_is_refused_not_overflowing_the_stack() {
+    let deep = format!(
+        "(format: \"milepost\", version: 1, project: (name: {}1{}))",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let error = store::load_str(&deep).expect_err("refused");
+    assert!(
+        matches!(error, StoreError::Syntax(_)),
+        "a syntax error: {error}"
+    );
+}
+
+#[test]
+fn a_huge_string_field_is_refused_with_a_message() {
+    let name = "x".repeat(store::MAX_TEXT_BYTES + 1);
+    let text = MINIMAL.replace("\"Requirements workshop\"", &format!("\"{name}\""));
+    let error = store::load_str(&text).expect_err("refused");
+    assert!(
+        error.to_string().contains("longer than"),
+        "says why: {}",
+        &error.to_string()[..80.min(error.to_string().len())]
+    );
+}
