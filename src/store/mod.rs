@@ -157,18 +157,35 @@ pub fn load_str(text: &str) -> Result<Loaded, StoreError> {
             size: text.len() as u64,
         });
     }
-    let header: Header = ron_options()
-        .from_str(text)
-        .map_err(|error| syntax(&error))?;
-    if header.format != FORMAT {
-        return Err(StoreError::WrongFormat {
-            found: header.format,
-        });
-    }
-    let text = migrate::upgrade(text, header.version)?;
-    let document: Document = ron_options()
-        .from_str(&text)
-        .map_err(|error| syntax(&error))?;
+    // The common case, a current document, is parsed once. Only when that fails is the header
+    // read on its own: to refuse a newer version or a foreign file with the right message, or
+    // to migrate an older version.
+    let (document, text, version) = match ron_options().from_str::<Document>(text) {
+        Ok(document)
+            if document.format == FORMAT && document.version == crate::model::CURRENT_VERSION =>
+        {
+            (
+                document,
+                std::borrow::Cow::Borrowed(text),
+                crate::model::CURRENT_VERSION,
+            )
+        }
+        Ok(_) | Err(_) => {
+            let header: Header = ron_options()
+                .from_str(text)
+                .map_err(|error| syntax(&error))?;
+            if header.format != FORMAT {
+                return Err(StoreError::WrongFormat {
+                    found: header.format,
+                });
+            }
+            let upgraded = migrate::upgrade(text, header.version)?;
+            let document: Document = ron_options()
+                .from_str(&upgraded)
+                .map_err(|error| syntax(&error))?;
+            (document, upgraded, header.version)
+        }
+    };
     let problems = validate(&document.project);
     if !problems.is_empty() {
         return Err(StoreError::Invalid(
@@ -188,7 +205,7 @@ pub fn load_str(text: &str) -> Result<Loaded, StoreError> {
     }
     Ok(Loaded {
         project: document.project,
-        migrated_from: (header.version != crate::model::CURRENT_VERSION).then_some(header.version),
+        migrated_from: (version != crate::model::CURRENT_VERSION).then_some(version),
     })
 }
 
