@@ -10,5 +10,6 @@ pub mod cli;
 pub mod edit;
 pub mod i18n;
 pub mod model;
+pub mod schedule;
 pub mod store;
 pub mod ui;
