@@ -41,6 +41,11 @@ pub enum Command {
         /// The file to check.
         file: PathBuf,
     },
+    /// Print the computed schedule as TSV: `id name kind start finish float_workdays critical`.
+    Schedule {
+        /// The project file (only read).
+        file: PathBuf,
+    },
     /// Write a synthetic project, for benchmarks and tests.
     Generate {
         /// How many items.
@@ -59,6 +64,7 @@ pub enum Command {
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { file } => check(&file),
+        Command::Schedule { file } => schedule(&file),
         Command::Generate {
             items,
             seed,
@@ -94,6 +100,68 @@ fn check(file: &Path) -> ExitCode {
                 project.risks.len()
             );
             if written.is_err() {
+                return ExitCode::FAILURE;
+            }
+            for warning in link_warnings(file, project) {
+                eprintln!("{warning}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            for problem in error.located() {
+                eprintln!("{}:{problem}", file.display());
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `FILE:LINE:COLUMN: warning: …` for every link the file's dates violate.
+fn link_warnings(file: &Path, project: &crate::model::Project) -> Vec<String> {
+    let calendar = crate::schedule::WorkCalendar::new(&project.calendar);
+    let violated = crate::schedule::violated_links(project, &calendar);
+    if violated.is_empty() {
+        return Vec::new();
+    }
+    let text = std::fs::read_to_string(file).unwrap_or_default();
+    violated
+        .into_iter()
+        .map(|(index, link)| {
+            let place = store::locate(
+                &text,
+                &[
+                    store::Step::Field("project"),
+                    store::Step::Field("links"),
+                    store::Step::Index(index),
+                ],
+            )
+            .unwrap_or(store::Position { line: 1, column: 1 });
+            let name = |id| {
+                project
+                    .item(id)
+                    .map_or_else(|| id.to_string(), |item| format!("'{}' ({id})", item.name))
+            };
+            format!(
+                "{}:{}:{}: warning: the dates violate the {} link {} → {} (lag {}); `milepost schedule` pushes the successor later",
+                file.display(),
+                place.line,
+                place.column,
+                link.kind.abbreviation(),
+                name(link.from),
+                name(link.to),
+                link.lag_workdays
+            )
+        })
+        .collect()
+}
+
+/// `milepost schedule FILE`.
+fn schedule(file: &Path) -> ExitCode {
+    match store::load_file(file) {
+        Ok(loaded) => {
+            let tsv = crate::schedule::schedule_tsv(&loaded.project);
+            let mut out = std::io::stdout().lock();
+            if out.write_all(tsv.as_bytes()).is_err() || out.flush().is_err() {
                 return ExitCode::FAILURE;
             }
             ExitCode::SUCCESS
