@@ -262,6 +262,13 @@ pub enum Edit {
         /// The baseline.
         baseline: BaselineId,
     },
+    /// Several edits as one undo step (a gesture on a multiple selection); all land or none.
+    Batch {
+        /// The words shown in Edit ▸ Undo.
+        label: String,
+        /// The edits, applied in order.
+        edits: Vec<Edit>,
+    },
 }
 
 /// Why an edit was refused. The project is unchanged.
@@ -437,6 +444,11 @@ impl History {
     /// The label of the step [`Self::redo`] would re-apply.
     pub fn redo_label(&self) -> Option<&str> {
         self.redo.last().map(|step| step.label.as_str())
+    }
+
+    /// How many steps [`Self::undo`] can take back.
+    pub fn undo_depth(&self) -> usize {
+        self.undo.len()
     }
 
     /// Records that the project as it is now has been saved.
@@ -677,6 +689,12 @@ impl Tx<'_> {
 
     fn edit(&mut self, edit: Edit) -> Result<String, EditError> {
         match edit {
+            Edit::Batch { label, edits } => {
+                for edit in edits {
+                    self.edit(edit)?;
+                }
+                Ok(label)
+            }
             Edit::AddItem { item } => {
                 if self.project.item(item.id).is_some() {
                     return Err(EditError::Duplicate(format!("item {}", item.id)));

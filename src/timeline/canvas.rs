@@ -5,12 +5,14 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike as _, Months, NaiveDate};
 use egui::{
-    Color32, CornerRadius, FontId, Pos2, Rect, Sense, Shape as EguiShape, Stroke, StrokeKind, pos2,
-    vec2,
+    Color32, CornerRadius, FontId, Pos2, Rect, RichText, Sense, Shape as EguiShape, Stroke,
+    StrokeKind, pos2, vec2,
 };
 
+use crate::edit::Edit;
 use crate::i18n::Language;
 use crate::model::{ItemId, ItemKind, LaneId, Project};
+use crate::schedule::Impact;
 use crate::tr;
 use crate::ui::theme::{self, Palette};
 
@@ -48,6 +50,42 @@ pub struct TimelineState {
 enum Drag {
     /// Dragging the background moves the view.
     Pan,
+    /// Moving or resizing an item; dates follow the pointer's distance from `origin_days`.
+    Item {
+        /// The item held.
+        item: ItemId,
+        /// Which part of it.
+        grab: Grab,
+        /// The day number under the pointer when the drag began.
+        origin_days: f64,
+    },
+    /// Drawing a link out of an item's end.
+    Link {
+        /// The predecessor.
+        from: ItemId,
+        /// Where the line starts.
+        start: Pos2,
+    },
+    /// Ctrl + drag on the background: a selection box.
+    Select {
+        /// The corner where it began.
+        origin: Pos2,
+    },
+    /// Esc was pressed: ignore the rest of this drag.
+    Cancelled,
+}
+
+/// The part of an item a pointer holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grab {
+    /// The body: moves the item.
+    Move,
+    /// The left edge: changes the start.
+    Start,
+    /// The right edge: changes the finish.
+    Finish,
+    /// The handle beyond the end: draws a link.
+    Link,
 }
 
 impl Default for TimelineState {
@@ -115,6 +153,26 @@ pub enum CanvasAction {
     Select(Vec<ItemId>),
     /// Add or remove an item from the selection.
     ToggleSelect(ItemId),
+    /// A drag in progress would make this change: show its impact.
+    Preview(Edit),
+    /// The drag ended: make this change (one undo step).
+    Commit(Edit),
+    /// No change is pending any more (Esc, or back where it started).
+    CancelPreview,
+    /// Link two items finish-to-start.
+    Link {
+        /// Predecessor.
+        from: ItemId,
+        /// Successor.
+        to: ItemId,
+    },
+    /// Add a task in a lane, starting on a date.
+    AddTask {
+        /// The lane of the row double-clicked.
+        lane: Option<LaneId>,
+        /// The date under the pointer.
+        date: NaiveDate,
+    },
 }
 
 /// The time units of the two header rows at a zoom.
@@ -234,6 +292,10 @@ pub struct CanvasInput<'a> {
     pub critical: Option<&'a HashSet<ItemId>>,
     /// Dates to draw instead of the items' own (a drag in progress).
     pub preview: Option<&'a HashMap<ItemId, (NaiveDate, NaiveDate)>>,
+    /// What the drag in progress would do, for the impact card.
+    pub impact: Option<&'a Impact>,
+    /// Float in working days per item, for tooltips.
+    pub floats: Option<&'a HashMap<ItemId, i64>>,
 }
 
 /// What a frame of the canvas produced.
@@ -331,23 +393,40 @@ pub fn canvas_ui(
     }
     header_ui(&painter, &state.transform, rect, input.language, palette);
 
-    if response.drag_started() {
-        state.drag = Some(Drag::Pan);
-    }
-    if response.drag_stopped() {
-        state.drag = None;
+    let interaction = Interaction {
+        ui,
+        project,
+        scene: &scene,
+        viewport: &viewport,
+        rows_rect,
+        palette,
+    };
+    interaction.drag_ui(state, &response, &mut actions);
+    if let Some(impact) = input.impact
+        && matches!(state.drag, Some(Drag::Item { .. }))
+    {
+        impact_card_ui(ui, project, impact, rect, input.language, palette);
     }
 
-    // Hover tooltip and clicks on items.
+    // Hover tooltip, cursor and clicks on items.
+    let dragging = state.drag.is_some();
     if let Some(pointer) = response.hover_pos()
-        && let Some(shape) = layout::hit(&scene, pointer.x, pointer.y, theme::ROW_HEIGHT)
         && rows_rect.contains(pointer)
+        && let Some((shape, grab)) = grab_at(&scene, pointer)
     {
         let item_id = shape.item;
-        if let Some(item) = project.item(item_id) {
-            response.clone().on_hover_ui_at_pointer(|ui| {
-                tooltip_ui(ui, project, item, input.language, &workdays);
+        if !dragging {
+            ui.ctx().set_cursor_icon(match grab {
+                Grab::Move => egui::CursorIcon::Grab,
+                Grab::Start | Grab::Finish => egui::CursorIcon::ResizeHorizontal,
+                Grab::Link => egui::CursorIcon::Crosshair,
             });
+            link_handle_ui(&rows_painter, shape, palette);
+            if let Some(item) = project.item(item_id) {
+                response.clone().on_hover_ui_at_pointer(|ui| {
+                    tooltip_ui(ui, project, item, input, &workdays);
+                });
+            }
         }
         if response.clicked() {
             if ui.input(|input| input.modifiers.command) {
@@ -360,12 +439,20 @@ pub fn canvas_ui(
         actions.push(CanvasAction::Select(Vec::new()));
     }
     if response.double_clicked()
-        && response.hover_pos().is_some_and(|pointer| {
-            layout::hit(&scene, pointer.x, pointer.y, theme::ROW_HEIGHT).is_none()
-        })
+        && let Some(pointer) = response.hover_pos()
+        && grab_at(&scene, pointer).is_none()
     {
-        state.fit_pending = true;
-        ui.ctx().request_repaint();
+        if let Some(row) = viewport
+            .row_at(pointer.y, state.rows.len())
+            .filter(|_| rows_rect.contains(pointer))
+        {
+            let lane = lane_of_row(&state.rows, project, row);
+            let date = state.transform.date_from_x(f64::from(pointer.x));
+            actions.push(CanvasAction::AddTask { lane, date });
+        } else {
+            state.fit_pending = true;
+            ui.ctx().request_repaint();
+        }
     }
     CanvasOutput {
         scene,
@@ -776,9 +863,10 @@ fn tooltip_ui(
     ui: &mut egui::Ui,
     project: &Project,
     item: &crate::model::Item,
-    language: Language,
+    input: &CanvasInput<'_>,
     workdays: &dyn Fn(NaiveDate, NaiveDate) -> u32,
 ) {
+    let language = input.language;
     ui.strong(&item.name);
     let date = |date: NaiveDate| crate::ui::short_date_long(date, language);
     match item.kind {
@@ -808,9 +896,348 @@ fn tooltip_ui(
     if item.kind == ItemKind::Task {
         ui.label(tr!("tooltip.progress", percent = item.progress));
     }
+    if let Some(&float) = input.floats.and_then(|floats| floats.get(&item.id)) {
+        if float <= 0 {
+            ui.label(
+                RichText::new(tr!("tooltip.critical", float = float)).color(input.palette.critical),
+            );
+        } else {
+            ui.label(tr!("tooltip.float", float = float));
+        }
+    }
 }
 
 /// Screen x of the centre of `date`'s day.
 pub fn x_of_day_centre(transform: &Transform, date: NaiveDate) -> f32 {
     transform.x_from_days(days_from_date(date) + 0.5) as f32
+}
+
+/// Pointer distance, in points, within which an edge of a bar can be grabbed.
+const EDGE_REACH: f32 = 6.0;
+
+/// The item and the part of it under `pointer`. Edges get generous zones, larger than the edge
+/// itself for thin bars; the link handle sits just beyond the end.
+pub fn grab_at(scene: &Scene, pointer: Pos2) -> Option<(&layout::Shape, Grab)> {
+    for shape in scene.shapes.iter().rev() {
+        if (pointer.y - shape.y).abs() > theme::ROW_HEIGHT / 2.0 {
+            continue;
+        }
+        let end = match shape.mark {
+            Mark::Milestone { .. } => shape.x1 + DIAMOND_HALF,
+            Mark::Task { .. } | Mark::Buffer { .. } => shape.x1,
+        };
+        if (pointer.x - (end + LINK_HANDLE_OFFSET)).abs() <= LINK_HANDLE_RADIUS + 2.0
+            && (pointer.y - shape.y).abs() <= LINK_HANDLE_RADIUS + 3.0
+        {
+            return Some((shape, Grab::Link));
+        }
+        match shape.mark {
+            Mark::Milestone { .. } => {
+                if (pointer.x - shape.x0).abs() <= DIAMOND_HALF + 3.0 {
+                    return Some((shape, Grab::Move));
+                }
+            }
+            Mark::Task { .. } | Mark::Buffer { .. } => {
+                let width = shape.x1 - shape.x0;
+                // On a narrow bar the edge zones reach outwards so the middle stays movable.
+                let inner = (width / 3.0).min(EDGE_REACH);
+                if pointer.x >= shape.x0 - EDGE_REACH && pointer.x <= shape.x0 + inner {
+                    return Some((shape, Grab::Start));
+                }
+                if pointer.x >= shape.x1 - inner && pointer.x <= shape.x1 + EDGE_REACH {
+                    return Some((shape, Grab::Finish));
+                }
+                if pointer.x > shape.x0 && pointer.x < shape.x1 {
+                    return Some((shape, Grab::Move));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// How far beyond an item's end the link handle sits, and its size.
+const LINK_HANDLE_OFFSET: f32 = 12.0;
+const LINK_HANDLE_RADIUS: f32 = 4.5;
+
+fn link_handle_ui(painter: &egui::Painter, shape: &layout::Shape, palette: &Palette) {
+    let end = match shape.mark {
+        Mark::Milestone { .. } => shape.x1 + DIAMOND_HALF,
+        Mark::Task { .. } | Mark::Buffer { .. } => shape.x1,
+    };
+    let centre = pos2(end + LINK_HANDLE_OFFSET, shape.y);
+    painter.circle(
+        centre,
+        LINK_HANDLE_RADIUS + 1.5,
+        palette.canvas,
+        Stroke::NONE,
+    );
+    painter.circle(
+        centre,
+        LINK_HANDLE_RADIUS,
+        palette.canvas,
+        Stroke::new(1.5, palette.selection),
+    );
+}
+
+/// The lane a row belongs to: its own for a lane heading, its item's otherwise.
+fn lane_of_row(rows: &Rows, project: &Project, row: usize) -> Option<LaneId> {
+    match rows.rows.get(row)? {
+        layout::Row::Lane { lane, .. } => *lane,
+        layout::Row::Item { index } => project.items.get(*index)?.lane,
+    }
+}
+
+/// What the canvas needs to turn pointer gestures into edits.
+struct Interaction<'a> {
+    ui: &'a egui::Ui,
+    project: &'a Project,
+    scene: &'a Scene,
+    viewport: &'a Viewport,
+    rows_rect: Rect,
+    palette: &'a Palette,
+}
+
+impl Interaction<'_> {
+    /// Starts, follows and ends drags: move, resize, link, select box, pan.
+    fn drag_ui(
+        &self,
+        state: &mut TimelineState,
+        response: &egui::Response,
+        actions: &mut Vec<CanvasAction>,
+    ) {
+        let ui = self.ui;
+        let (press, modifiers, escape) = ui.input(|input| {
+            (
+                input.pointer.press_origin(),
+                input.modifiers,
+                input.key_pressed(egui::Key::Escape),
+            )
+        });
+        if response.drag_started() {
+            let grabbed = press
+                .filter(|origin| self.rows_rect.contains(*origin))
+                .and_then(|origin| grab_at(self.scene, origin).map(|hit| (origin, hit)));
+            state.drag = Some(match grabbed {
+                _ if modifiers.command => match press {
+                    Some(origin) => Drag::Select { origin },
+                    None => Drag::Pan,
+                },
+                Some((origin, (shape, Grab::Link))) => Drag::Link {
+                    from: shape.item,
+                    start: pos2(origin.x, shape.y),
+                },
+                Some((origin, (shape, grab))) => Drag::Item {
+                    item: shape.item,
+                    grab,
+                    origin_days: self.viewport.transform.days_from_x(f64::from(origin.x)),
+                },
+                None => Drag::Pan,
+            });
+        }
+        let pointer = response
+            .interact_pointer_pos()
+            .or_else(|| response.hover_pos());
+        if escape
+            && matches!(
+                state.drag,
+                Some(Drag::Item { .. } | Drag::Link { .. } | Drag::Select { .. })
+            )
+        {
+            state.drag = Some(Drag::Cancelled);
+            actions.push(CanvasAction::CancelPreview);
+        }
+        let released = response.drag_stopped();
+        match (state.drag, pointer) {
+            (
+                Some(Drag::Item {
+                    item,
+                    grab,
+                    origin_days,
+                }),
+                Some(pointer),
+            ) => {
+                let shift = modifiers.shift;
+                let edit = self.dragged_edit(item, grab, origin_days, pointer, shift);
+                match (edit, released) {
+                    (Some(edit), true) => {
+                        actions.push(CanvasAction::CancelPreview);
+                        actions.push(CanvasAction::Commit(edit));
+                    }
+                    (Some(edit), false) => actions.push(CanvasAction::Preview(edit)),
+                    (None, _) => actions.push(CanvasAction::CancelPreview),
+                }
+            }
+            (Some(Drag::Link { from, start }), Some(pointer)) => {
+                let target = grab_at(self.scene, pointer)
+                    .map(|(shape, _)| shape.item)
+                    .filter(|to| *to != from);
+                let sketch = ui.painter_at(self.rows_rect);
+                let colour = if target.is_some() {
+                    self.palette.selection
+                } else {
+                    self.palette.link
+                };
+                sketch.line_segment([start, pointer], Stroke::new(1.8, colour));
+                sketch.circle_filled(pointer, 3.5, colour);
+                if released && let Some(to) = target {
+                    actions.push(CanvasAction::Link { from, to });
+                }
+            }
+            (Some(Drag::Select { origin }), Some(pointer)) => {
+                let area = Rect::from_two_pos(origin, pointer);
+                let sketch = ui.painter_at(self.rows_rect);
+                sketch.rect_filled(area, 0.0, self.palette.selection_fill.gamma_multiply(0.5));
+                sketch.rect_stroke(
+                    area,
+                    0.0,
+                    Stroke::new(1.0, self.palette.selection),
+                    StrokeKind::Inside,
+                );
+                if released {
+                    let chosen = self
+                        .scene
+                        .shapes
+                        .iter()
+                        .filter(|shape| {
+                            let reach = if matches!(shape.mark, Mark::Milestone { .. }) {
+                                DIAMOND_HALF
+                            } else {
+                                0.0
+                            };
+                            let extent = Rect::from_min_max(
+                                pos2(shape.x0 - reach, shape.y - 6.0),
+                                pos2(shape.x1 + reach, shape.y + 6.0),
+                            );
+                            area.intersects(extent)
+                        })
+                        .map(|shape| shape.item)
+                        .collect();
+                    actions.push(CanvasAction::Select(chosen));
+                }
+            }
+            _ => {}
+        }
+        if released {
+            state.drag = None;
+        }
+    }
+
+    /// The edit a drag of `item` by `grab` to `pointer` makes, or `None` while it has not moved
+    /// a whole day. Dates come from where the drag began, so nothing drifts.
+    fn dragged_edit(
+        &self,
+        id: ItemId,
+        grab: Grab,
+        origin_days: f64,
+        pointer: Pos2,
+        with_successors: bool,
+    ) -> Option<Edit> {
+        let item = self.project.item(id)?;
+        let delta = (self.viewport.transform.days_from_x(f64::from(pointer.x)) - origin_days)
+            .round() as i64;
+        if delta == 0 {
+            return None;
+        }
+        let shift = |date: NaiveDate| date.checked_add_signed(chrono::Duration::days(delta));
+        match grab {
+            Grab::Move | Grab::Link => Some(Edit::MoveItem {
+                item: id,
+                start: shift(item.start)?,
+                with_successors,
+            }),
+            Grab::Start => {
+                let start = shift(item.start)?.min(item.finish);
+                (start != item.start).then_some(Edit::ResizeItem {
+                    item: id,
+                    start,
+                    finish: item.finish,
+                })
+            }
+            Grab::Finish => {
+                let finish = shift(item.finish)?.max(item.start);
+                (finish != item.finish).then_some(Edit::ResizeItem {
+                    item: id,
+                    start: item.start,
+                    finish,
+                })
+            }
+        }
+    }
+}
+
+/// The card shown during a drag: what moves, by how much, and which deadlines break.
+fn impact_card_ui(
+    ui: &egui::Ui,
+    project: &Project,
+    impact: &Impact,
+    canvas: Rect,
+    language: Language,
+    palette: &Palette,
+) {
+    const SHOWN: usize = 8;
+    let position = pos2(canvas.right() - 340.0, canvas.top() + HEADER_HEIGHT + 12.0);
+    egui::Area::new(egui::Id::unique("impact_card"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(position)
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_width(310.0);
+                ui.label(RichText::new(tr!("impact.title", count = impact.moved.len())).strong());
+                for moved in impact.moved.iter().take(SHOWN) {
+                    let name = project
+                        .item(moved.item)
+                        .map_or("?", |item| item.name.as_str());
+                    let delta = moved.finish_delta_workdays;
+                    let sign = if delta > 0 { "+" } else { "" };
+                    ui.horizontal(|ui| {
+                        ui.label(
+                            RichText::new(format!("{sign}{delta}"))
+                                .monospace()
+                                .color(palette.task_moved),
+                        );
+                        ui.label(format!(
+                            "{name} → {}",
+                            crate::ui::short_date(moved.finish, language)
+                        ));
+                    });
+                }
+                if impact.moved.len() > SHOWN {
+                    ui.label(
+                        RichText::new(tr!("impact.more", count = impact.moved.len() - SHOWN))
+                            .color(palette.text_muted),
+                    );
+                }
+                if impact.breaches.is_empty() {
+                    ui.label(RichText::new(tr!("impact.no_breach")).color(palette.good));
+                } else {
+                    ui.separator();
+                    ui.label(
+                        RichText::new(tr!("impact.breaches", count = impact.breaches.len()))
+                            .strong()
+                            .color(palette.danger),
+                    );
+                    for breach in &impact.breaches {
+                        let name = project
+                            .item(breach.item)
+                            .map_or("?", |item| item.name.as_str());
+                        ui.label(
+                            RichText::new(tr!(
+                                "impact.breach",
+                                name = name,
+                                deadline = crate::ui::short_date(breach.deadline, language),
+                                late = breach.late_workdays
+                            ))
+                            .color(palette.danger),
+                        );
+                    }
+                }
+                ui.label(
+                    RichText::new(tr!("impact.hint"))
+                        .small()
+                        .color(palette.text_muted),
+                );
+            });
+        });
 }

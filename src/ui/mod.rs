@@ -5,6 +5,7 @@
 
 mod files;
 mod outline;
+mod plan;
 mod safety;
 mod screenshot;
 pub mod theme;
@@ -112,6 +113,14 @@ pub enum Command {
     RenameSelected,
     /// Show the keyboard shortcuts.
     ShowShortcuts,
+    /// Move the selected items by working days.
+    Nudge(i64),
+    /// Delete the selected items.
+    DeleteSelection,
+    /// Show or hide the critical path.
+    ToggleCritical,
+    /// Something the timeline asked for.
+    Canvas(CanvasAction),
 }
 
 /// What to do once unsaved changes are saved or discarded.
@@ -170,6 +179,12 @@ pub struct App {
     screenshot: Option<screenshot::Screenshot>,
     /// Recovery copies and conflict detection.
     safety: safety::Safety,
+    /// The drag in progress on the canvas and what it would do.
+    preview: Option<plan::DragPreview>,
+    /// Floats and the critical path, per revision.
+    facts: Option<plan::ScheduleFacts>,
+    /// What the timeline drew last, to find items on screen.
+    drawn: crate::timeline::layout::Scene,
 }
 
 impl App {
@@ -220,6 +235,9 @@ impl App {
                 .screenshot
                 .map(|path| screenshot::Screenshot::new(path, outcome)),
             safety: safety::Safety::new(startup.recovery_folder.map(store::RecoveryFolder::new)),
+            preview: None,
+            facts: None,
+            drawn: crate::timeline::layout::Scene::default(),
         };
         match startup.file {
             Some(path) => {
@@ -273,6 +291,23 @@ impl App {
         self.history = History::new(project);
         self.origin = Origin::Untitled;
         self.after_open();
+    }
+
+    /// Where an item was drawn in the last frame: its left and right ends at the row's centre
+    /// (both at the instant for a milestone).
+    pub fn item_on_screen(&self, item: ItemId) -> Option<(egui::Pos2, egui::Pos2)> {
+        let shape = self.drawn.shapes.iter().find(|shape| shape.item == item)?;
+        Some((egui::pos2(shape.x0, shape.y), egui::pos2(shape.x1, shape.y)))
+    }
+
+    /// How many steps Edit ▸ Undo can take back.
+    pub fn history_depth(&self) -> usize {
+        self.history.undo_depth()
+    }
+
+    /// The selected items.
+    pub fn selection(&self) -> &HashSet<ItemId> {
+        &self.selection
     }
 
     /// The timeline's view state: zoom, scroll, collapsed lanes.
@@ -417,6 +452,10 @@ impl App {
             }
             Command::ClearRecent => self.recent.clear(),
             Command::ShowShortcuts => self.dialog = Some(Dialog::Shortcuts),
+            Command::Nudge(workdays) => self.nudge_selection(workdays),
+            Command::DeleteSelection => self.delete_selection(),
+            Command::ToggleCritical => self.timeline.show_critical = !self.timeline.show_critical,
+            Command::Canvas(action) => self.canvas_action(ctx, action),
             Command::RenameSelected => {
                 if let Some(item) = self
                     .single_selection()
@@ -515,6 +554,17 @@ impl App {
                 }
                 if input.consume_key(Modifiers::NONE, Key::Home) {
                     commands.push(Command::GoToToday);
+                }
+                for (key, direction) in [(Key::ArrowLeft, -1), (Key::ArrowRight, 1)] {
+                    if input.consume_key(Modifiers::NONE, key) {
+                        commands.push(Command::Nudge(direction));
+                    }
+                    if input.consume_key(Modifiers::SHIFT, key) {
+                        commands.push(Command::Nudge(direction * 5));
+                    }
+                }
+                if input.consume_key(Modifiers::NONE, Key::Delete) {
+                    commands.push(Command::DeleteSelection);
                 }
             }
         });
@@ -617,6 +667,15 @@ impl App {
                 {
                     commands.push(Command::GoToToday);
                 }
+                if ui
+                    .checkbox(
+                        &mut self.timeline.show_critical.clone(),
+                        tr!("menu.critical_path"),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::ToggleCritical);
+                }
                 ui.separator();
                 ui.menu_button(tr!("menu.theme"), |ui| {
                     for (choice, key) in [
@@ -673,6 +732,32 @@ impl App {
                 (None, count) => tr!("status.selected_many", count = count).into_owned(),
             };
             ui.label(selected);
+            if let Some(facts) = &self.facts {
+                if let Some(finish) = facts.finish {
+                    ui.separator();
+                    ui.label(tr!(
+                        "status.finish",
+                        date = outline::short_date(finish, self.language)
+                    ));
+                }
+                if let Some(used) = facts.buffer_use {
+                    let colour = if used >= 0.66 {
+                        palette.danger
+                    } else if used >= 0.33 {
+                        palette.warning
+                    } else {
+                        palette.good
+                    };
+                    ui.separator();
+                    ui.label(
+                        RichText::new(tr!(
+                            "status.buffer",
+                            percent = (used * 100.0).round() as i64
+                        ))
+                        .color(colour),
+                    );
+                }
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let project = self.project();
                 ui.label(
@@ -846,6 +931,7 @@ impl eframe::App for App {
         if self.dialog.is_none() {
             Self::shortcuts(&ctx, &mut commands);
         }
+        self.schedule_facts();
 
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_bar_ui(ui, &mut commands));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
@@ -878,6 +964,7 @@ impl eframe::App for App {
             .frame(egui::Frame::NONE.fill(palette.canvas))
             .show(ui, |ui| {
                 self.title_strip_ui(ui, palette);
+                let facts = self.facts.as_ref();
                 let input = CanvasInput {
                     project: self.history.project(),
                     revision,
@@ -885,16 +972,16 @@ impl eframe::App for App {
                     today: self.today,
                     language: self.language,
                     palette,
-                    critical: None,
-                    preview: None,
+                    critical: facts
+                        .filter(|_| self.timeline.show_critical)
+                        .map(|facts| &facts.critical),
+                    preview: self.preview.as_ref().map(|preview| &preview.dates),
+                    impact: self.preview.as_ref().map(|preview| &preview.impact),
+                    floats: facts.map(|facts| &facts.floats),
                 };
                 let output = canvas::canvas_ui(ui, &mut self.timeline, &input);
-                for action in output.actions {
-                    commands.push(match action {
-                        CanvasAction::Select(items) => Command::Select(items),
-                        CanvasAction::ToggleSelect(item) => Command::ToggleSelect(item),
-                    });
-                }
+                commands.extend(output.actions.into_iter().map(Command::Canvas));
+                self.drawn = output.scene;
             });
         self.dialog_ui(&ctx, &mut commands);
 

@@ -1,0 +1,354 @@
+//! The timeline canvas driven through the real window: drag to move and resize, Shift + drag,
+//! Esc, linking by drag, cycles refused, zoom at the cursor, keyboard nudges, and snapshots.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use egui::{Event, Key, Modifiers, Pos2, pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use milepost::i18n::Language;
+use milepost::model::{ItemId, Project};
+use milepost::ui::theme::ThemeChoice;
+use milepost::ui::{App, Startup};
+
+const SOLUTION_DESIGN: ItemId = ItemId(7);
+const DESIGN_APPROVED: ItemId = ItemId(8);
+const CONFIGURE_ACCOUNTS: ItemId = ItemId(9);
+const OUTLOOK_INTEGRATION: ItemId = ItemId(11);
+const REQUIREMENTS_SIGNED_OFF: ItemId = ItemId(5);
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+fn startup(language: Language, theme: ThemeChoice) -> Startup {
+    Startup {
+        language: Some(language),
+        theme: Some(theme),
+        today: Some(date(2026, 11, 27)),
+        ..Startup::default()
+    }
+}
+
+fn harness_with(startup: Startup) -> Harness<'static, App> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 860.0])
+        .with_context_setup(|ctx| {
+            ctx.add_font_provider(Arc::new(
+                egui_system_font_provider::SystemFontProvider::new().with_locale(Some("zh-Hans")),
+            ));
+        })
+        .build_eframe(move |cc| App::new(cc, startup));
+    harness.run();
+    harness
+}
+
+fn harness() -> Harness<'static, App> {
+    harness_with(startup(Language::English, ThemeChoice::Light))
+}
+
+fn dates(harness: &Harness<'static, App>, id: ItemId) -> (NaiveDate, NaiveDate) {
+    let item = harness.state().project().item(id).expect("item exists");
+    (item.start, item.finish)
+}
+
+/// Screen position of an item's ends, and the width of a day in points.
+fn geometry(harness: &Harness<'static, App>, id: ItemId) -> (Pos2, Pos2, f32) {
+    let (left, right) = harness
+        .state()
+        .item_on_screen(id)
+        .expect("the item is on screen");
+    let (start, finish) = dates(harness, id);
+    let days = (finish - start).num_days() as f32 + 1.0;
+    (left, right, (right.x - left.x) / days)
+}
+
+/// Presses at `from`, moves to `to` in steps, releases unless `release` is false.
+fn drag(harness: &mut Harness<'static, App>, from: Pos2, to: Pos2, release: bool) {
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=4 {
+        let t = step as f32 / 4.0;
+        harness.hover_at(from + (to - from) * t);
+        harness.run();
+    }
+    if release {
+        harness.drop_at(to);
+        harness.run();
+    }
+}
+
+#[test]
+fn dragging_a_bar_moves_it_and_pushes_its_successors_and_undo_restores_all() {
+    let mut harness = harness();
+    let original: Project = harness.state().project().clone();
+    let (left, right, day) = geometry(&harness, SOLUTION_DESIGN);
+    let grip = pos2((left.x + right.x) / 2.0, left.y);
+    drag(&mut harness, grip, grip + egui::vec2(3.0 * day, 0.0), true);
+
+    // Mon 9 Nov + 3 days = Thu 12 Nov; nine working days later it finishes Tue 24 Nov.
+    assert_eq!(
+        dates(&harness, SOLUTION_DESIGN),
+        (date(2026, 11, 12), date(2026, 11, 24)),
+        "moved 3 days"
+    );
+    assert_eq!(
+        dates(&harness, DESIGN_APPROVED).0,
+        date(2026, 11, 24),
+        "the milestone follows on the finish day"
+    );
+    assert!(
+        dates(&harness, CONFIGURE_ACCOUNTS).0 > date(2026, 11, 23),
+        "its successor is pushed"
+    );
+    assert_eq!(
+        harness.state().project().item(OUTLOOK_INTEGRATION),
+        original.item(OUTLOOK_INTEGRATION),
+        "slack absorbs the push downstream"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().project(),
+        &original,
+        "one undo restores everything"
+    );
+}
+
+#[test]
+fn esc_during_a_drag_changes_nothing() {
+    let mut harness = harness();
+    let original: Project = harness.state().project().clone();
+    let (left, right, day) = geometry(&harness, SOLUTION_DESIGN);
+    let grip = pos2((left.x + right.x) / 2.0, left.y);
+    drag(&mut harness, grip, grip + egui::vec2(5.0 * day, 0.0), false);
+    assert!(
+        harness.query_by_label_contains("Moves ").is_some(),
+        "the impact card shows during the drag"
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.drop_at(grip + egui::vec2(5.0 * day, 0.0));
+    harness.run();
+    assert_eq!(harness.state().project(), &original, "Esc cancels the drag");
+    assert!(!harness.state().is_modified(), "nothing to save");
+}
+
+#[test]
+fn both_edges_resize() {
+    let mut harness = harness();
+    let (left, right, day) = geometry(&harness, OUTLOOK_INTEGRATION);
+    let before = dates(&harness, OUTLOOK_INTEGRATION);
+    let edge = pos2(left.x + 1.0, left.y);
+    drag(&mut harness, edge, edge + egui::vec2(2.0 * day, 0.0), true);
+    assert_eq!(
+        dates(&harness, OUTLOOK_INTEGRATION),
+        (date(2026, 12, 9), before.1),
+        "the start moved, the finish stayed"
+    );
+
+    let (_, right_now, _) = geometry(&harness, OUTLOOK_INTEGRATION);
+    assert!(
+        (right_now.x - right.x).abs() < 0.5,
+        "the right end did not move"
+    );
+    let edge = pos2(right.x - 1.0, right.y);
+    drag(&mut harness, edge, edge + egui::vec2(3.0 * day, 0.0), true);
+    let (start, finish) = dates(&harness, OUTLOOK_INTEGRATION);
+    assert_eq!(start, date(2026, 12, 9), "the start stayed");
+    assert_eq!(
+        finish,
+        date(2026, 12, 21),
+        "Fri 18 Dec + 3 days is Mon 21 Dec"
+    );
+    assert_eq!(
+        harness.state().history_depth(),
+        2,
+        "two gestures, two undo steps"
+    );
+}
+
+#[test]
+fn shift_drag_moves_the_whole_chain() {
+    let mut harness = harness();
+    let before = dates(&harness, OUTLOOK_INTEGRATION);
+    let (left, right, day) = geometry(&harness, SOLUTION_DESIGN);
+    let grip = pos2((left.x + right.x) / 2.0, left.y);
+    harness.event(Event::ModifiersChanged(Modifiers::SHIFT));
+    drag(&mut harness, grip, grip + egui::vec2(3.0 * day, 0.0), true);
+    harness.event(Event::ModifiersChanged(Modifiers::NONE));
+    harness.run();
+    assert_eq!(
+        dates(&harness, SOLUTION_DESIGN).0,
+        date(2026, 11, 12),
+        "moved 3 working days"
+    );
+    assert_eq!(
+        dates(&harness, OUTLOOK_INTEGRATION),
+        (date(2026, 12, 10), date(2026, 12, 23)),
+        "a successor with slack moves by the same 3 working days"
+    );
+    assert_ne!(dates(&harness, OUTLOOK_INTEGRATION), before, "moved");
+}
+
+#[test]
+fn dragging_from_a_bar_end_onto_another_bar_links_them_and_a_loop_is_refused() {
+    let mut harness = harness();
+    let links_before = harness.state().project().links.len();
+    let (_, end, _) = geometry(&harness, OUTLOOK_INTEGRATION);
+    let (target_left, target_right, _) = geometry(&harness, ItemId(19));
+    let handle = pos2(end.x + 12.0, end.y);
+    let target = pos2((target_left.x + target_right.x) / 2.0, target_left.y);
+    drag(&mut harness, handle, target, true);
+    let links = &harness.state().project().links;
+    assert_eq!(links.len(), links_before + 1, "a link was added");
+    assert!(
+        links
+            .iter()
+            .any(|link| link.from == OUTLOOK_INTEGRATION && link.to == ItemId(19)),
+        "11 → 19"
+    );
+
+    // Design approved → Requirements signed off would close a loop.
+    let (_, end, _) = geometry(&harness, DESIGN_APPROVED);
+    let handle = pos2(end.x + 7.0 + 12.0, end.y);
+    let (target, _, _) = geometry(&harness, REQUIREMENTS_SIGNED_OFF);
+    drag(&mut harness, handle, target, true);
+    assert_eq!(
+        harness.state().project().links.len(),
+        links_before + 1,
+        "no link added"
+    );
+    assert!(
+        harness.query_by_label_contains("loop").is_some(),
+        "the refusal says the links would form a loop"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("'Design approved' (8)")
+            .is_some(),
+        "and names the items in it"
+    );
+}
+
+#[test]
+fn zoom_keeps_the_date_under_the_cursor() {
+    let mut harness = harness();
+    let (left, right, _) = geometry(&harness, SOLUTION_DESIGN);
+    let cursor = pos2((left.x + right.x) / 2.0 + 0.3, left.y);
+    let under = |harness: &mut Harness<'static, App>| {
+        harness
+            .state_mut()
+            .timeline_mut()
+            .transform
+            .days_from_x(f64::from(cursor.x))
+    };
+    let before = under(&mut harness);
+    harness.hover_at(cursor);
+    harness.run();
+    harness.event(Event::Zoom(1.8));
+    harness.run();
+    let (left_after, right_after, _) = geometry(&harness, SOLUTION_DESIGN);
+    assert!(
+        right_after.x - left_after.x > (right.x - left.x) * 1.5,
+        "zoomed in"
+    );
+    assert!(
+        (under(&mut harness) - before).abs() < 1e-3,
+        "the same date stays under the cursor"
+    );
+}
+
+#[test]
+fn arrow_keys_nudge_the_selection_by_working_days() {
+    let mut harness = harness();
+    let (left, right, _) = geometry(&harness, OUTLOOK_INTEGRATION);
+    harness.hover_at(pos2((left.x + right.x) / 2.0, left.y));
+    harness.run();
+    let centre = pos2((left.x + right.x) / 2.0, left.y);
+    harness.drag_at(centre);
+    harness.drop_at(centre);
+    harness.run();
+    assert!(
+        harness.state().selection().contains(&OUTLOOK_INTEGRATION),
+        "selected by a click"
+    );
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(
+        dates(&harness, OUTLOOK_INTEGRATION),
+        (date(2026, 12, 8), date(2026, 12, 21)),
+        "one working day later"
+    );
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
+    harness.run();
+    assert_eq!(
+        dates(&harness, OUTLOOK_INTEGRATION),
+        (date(2026, 12, 7), date(2026, 12, 18)),
+        "a week earlier is before its predecessor allows: it stops at the earliest allowed date"
+    );
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .project()
+            .item(OUTLOOK_INTEGRATION)
+            .is_none(),
+        "Delete removes it"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .project()
+            .item(OUTLOOK_INTEGRATION)
+            .is_some(),
+        "undo brings it back"
+    );
+}
+
+#[test]
+fn snapshot_timeline_sample_light() {
+    let mut harness = harness();
+    harness.snapshot("timeline_sample_light");
+}
+
+#[test]
+fn snapshot_timeline_sample_dark() {
+    let mut harness = harness_with(startup(Language::English, ThemeChoice::Dark));
+    harness.snapshot("timeline_sample_dark");
+}
+
+#[test]
+fn snapshot_timeline_sample_zh() {
+    let mut harness = harness_with(Startup {
+        file: Some("assets/sample-zh.ron".into()),
+        ..startup(Language::Chinese, ThemeChoice::Light)
+    });
+    harness.snapshot("timeline_sample_zh");
+}
+
+#[test]
+fn snapshot_timeline_drag_impact() {
+    let mut harness = harness();
+    let (left, right, day) = geometry(&harness, SOLUTION_DESIGN);
+    let grip = pos2((left.x + right.x) / 2.0, left.y);
+    drag(&mut harness, grip, grip + egui::vec2(6.0 * day, 0.0), false);
+    harness.snapshot("timeline_drag_impact");
+}
+
+#[test]
+fn snapshot_timeline_zoomed_out_10k() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .set_project(milepost::cli::generate::project(10_000, 1));
+    harness.run();
+    harness.snapshot("timeline_zoomed_out_10k");
+}
