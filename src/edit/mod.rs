@@ -653,11 +653,8 @@ impl Tx<'_> {
         self.fresh_scheduler()?;
         let overlay = self.scheduler.plan(self.project, changes);
         self.write(&overlay);
-        let changed: HashSet<usize> = changes.iter().map(|&(node, _)| node).collect();
-        Ok(overlay
-            .keys()
-            .filter(|node| !changed.contains(node))
-            .count())
+        let seeds: HashSet<usize> = changes.iter().map(|&(node, _)| node).collect();
+        Ok(overlay.keys().filter(|node| !seeds.contains(node)).count())
     }
 
     fn write(&mut self, overlay: &network::Overlay) {
@@ -971,10 +968,10 @@ impl Tx<'_> {
             }
             Edit::RemovePerson { person } => self.remove_person(person),
             Edit::SetCalendar { calendar } => {
-                let before = self.project.calendar.clone();
+                let before = Box::new(self.project.calendar.clone());
                 self.record(Delta::Calendar {
                     before,
-                    after: calendar,
+                    after: Box::new(calendar),
                 });
                 self.validate()?;
                 self.fresh_scheduler()?;

@@ -64,6 +64,10 @@ pub(super) enum Record {
 
 /// One reversible change.
 #[derive(Clone, Debug, PartialEq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "most deltas hold a record; boxing each one would only add an allocation"
+)]
 pub(super) enum Delta {
     Insert {
         index: usize,
@@ -83,8 +87,8 @@ pub(super) enum Delta {
         after: Box<Header>,
     },
     Calendar {
-        before: Calendar,
-        after: Calendar,
+        before: Box<Calendar>,
+        after: Box<Calendar>,
     },
 }
 
@@ -133,7 +137,7 @@ impl Delta {
             Self::Remove { index, record } => remove(project, index, &record),
             Self::Replace { index, after, .. } => replace(project, index, after),
             Self::Header { after, .. } => after.write(project),
-            Self::Calendar { after, .. } => project.calendar = after,
+            Self::Calendar { after, .. } => project.calendar = *after,
         }
     }
 }

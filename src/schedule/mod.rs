@@ -243,7 +243,7 @@ pub fn schedule_tsv(project: &Project) -> String {
             .chars()
             .map(|c| if c == '\t' || c == '\n' { ' ' } else { c })
             .collect();
-        out.push_str(&format!(
+        let row = format!(
             "{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
             item.id,
             name,
@@ -252,7 +252,8 @@ pub fn schedule_tsv(project: &Project) -> String {
             item.finish.format("%Y-%m-%d"),
             float,
             critical
-        ));
+        );
+        out.push_str(&row);
     }
     out
 }

@@ -57,6 +57,7 @@ impl Span {
     }
 
     /// The span moved by `workdays`.
+    #[must_use]
     pub fn shifted(self, workdays: i64) -> Self {
         Self {
             start: self.start + workdays,

@@ -515,3 +515,101 @@ fn tsv_of_the_design_example() {
         "the buffer ends the project"
     );
 }
+
+#[test]
+fn variance_and_changes_since_a_baseline() {
+    let before = plan(
+        vec![
+            task(1, "2026-12-07", "2026-12-11"),
+            task(2, "2026-12-14", "2026-12-15"),
+        ],
+        vec![link(1, 2, FS, 0)],
+    );
+    let baseline = take_baseline(
+        &before,
+        crate::model::BaselineId(1),
+        "Kick-off",
+        date("2026-12-01"),
+    );
+    let mut after = before.clone();
+    after.items[0].start = date("2026-12-09");
+    after.items[0].finish = date("2026-12-15");
+    after.items[0].name = "Design".to_owned();
+    after.items[0].progress = 50;
+    after.items.remove(1);
+    after.items.push(milestone(3, "2026-12-16"));
+    let calendar = WorkCalendar::new(&after.calendar);
+    let variance = variance(&after, &calendar, &baseline);
+    assert_eq!(variance.len(), 1, "only the item in both");
+    assert_eq!(
+        (variance[0].start_workdays, variance[0].finish_workdays),
+        (2, 2),
+        "two working days later at both ends"
+    );
+    let changes = changes_since(&after, &calendar, &baseline);
+    assert_eq!(
+        changes.len(),
+        5,
+        "moved, renamed, progress, added, removed: {changes:?}"
+    );
+    assert!(
+        matches!(&changes[1], Change::Renamed { old, new, .. } if old == "T1" && new == "Design"),
+        "renamed"
+    );
+    assert!(
+        matches!(
+            changes[2],
+            Change::ProgressChanged {
+                old: 0,
+                new: 50,
+                ..
+            }
+        ),
+        "progress"
+    );
+    assert!(
+        matches!(
+            changes[3],
+            Change::Added {
+                item: ItemId(3),
+                ..
+            }
+        ),
+        "added"
+    );
+    assert!(
+        matches!(
+            changes[4],
+            Change::Removed {
+                item: ItemId(2),
+                ..
+            }
+        ),
+        "removed"
+    );
+}
+
+#[test]
+fn negative_lags_on_finish_links_and_extra_days() {
+    let mut project = plan(
+        vec![
+            task(1, "2026-10-08", "2026-10-12"),
+            task(2, "2026-09-28", "2026-09-29"),
+            task(3, "2026-09-24", "2026-09-24"),
+        ],
+        vec![link(1, 2, FF, -1), link(1, 3, SF, -2)],
+    );
+    project.calendar = holiday_calendar();
+    let settled = settle(&project);
+    // Task 1 works Thu 8, Fri 9, Sat 10 (make-up), Mon 12.
+    assert_eq!(
+        dates(&settled, 2),
+        (date("2026-10-09"), date("2026-10-10")),
+        "FF − 1: B finishes a working day before A, on the make-up Saturday"
+    );
+    assert_eq!(
+        dates(&settled, 3),
+        (date("2026-09-28"), date("2026-09-28")),
+        "SF − 2: A starts at the end of Wed 30 Sep; two working days earlier is the end of Mon 28"
+    );
+}
