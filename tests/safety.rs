@@ -250,9 +250,14 @@ fn a_save_killed_at_any_moment_leaves_a_complete_document() {
     let typical = started.elapsed().as_millis() as u64;
     let mut rng = fastrand::Rng::with_seed(42);
     let mut killed = 0;
-    for seed in 1..=12u64 {
+    let mut seed = 0;
+    // Twelve writes, and more until at least one was interrupted (bounded).
+    while seed < 12 || (killed == 0 && seed < 40) {
+        seed += 1;
         let mut child = generate(seed);
-        std::thread::sleep(Duration::from_millis(rng.u64(typical / 2..typical * 6 / 5)));
+        std::thread::sleep(Duration::from_millis(
+            rng.u64(typical / 4..=typical.max(1) * 11 / 10),
+        ));
         if child.try_wait().expect("poll").is_none() {
             child.kill().expect("SIGKILL");
             killed += 1;

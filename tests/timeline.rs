@@ -86,7 +86,7 @@ fn dragging_a_bar_moves_it_and_pushes_its_successors_and_undo_restores_all() {
     let mut harness = harness();
     let original: Project = harness.state().project().clone();
     let (left, right, day) = geometry(&harness, SOLUTION_DESIGN);
-    let grip = pos2((left.x + right.x) / 2.0, left.y);
+    let grip = pos2(left.x.midpoint(right.x), left.y);
     drag(&mut harness, grip, grip + egui::vec2(3.0 * day, 0.0), true);
 
     // Mon 9 Nov + 3 days = Thu 12 Nov; nine working days later it finishes Tue 24 Nov.
@@ -124,7 +124,7 @@ fn esc_during_a_drag_changes_nothing() {
     let mut harness = harness();
     let original: Project = harness.state().project().clone();
     let (left, right, day) = geometry(&harness, SOLUTION_DESIGN);
-    let grip = pos2((left.x + right.x) / 2.0, left.y);
+    let grip = pos2(left.x.midpoint(right.x), left.y);
     drag(&mut harness, grip, grip + egui::vec2(5.0 * day, 0.0), false);
     assert!(
         harness.query_by_label_contains("Moves ").is_some(),
@@ -177,7 +177,7 @@ fn shift_drag_moves_the_whole_chain() {
     let mut harness = harness();
     let before = dates(&harness, OUTLOOK_INTEGRATION);
     let (left, right, day) = geometry(&harness, SOLUTION_DESIGN);
-    let grip = pos2((left.x + right.x) / 2.0, left.y);
+    let grip = pos2(left.x.midpoint(right.x), left.y);
     harness.event(Event::ModifiersChanged(Modifiers::SHIFT));
     drag(&mut harness, grip, grip + egui::vec2(3.0 * day, 0.0), true);
     harness.event(Event::ModifiersChanged(Modifiers::NONE));
@@ -202,7 +202,7 @@ fn dragging_from_a_bar_end_onto_another_bar_links_them_and_a_loop_is_refused() {
     let (_, end, _) = geometry(&harness, OUTLOOK_INTEGRATION);
     let (target_left, target_right, _) = geometry(&harness, ItemId(19));
     let handle = pos2(end.x + 12.0, end.y);
-    let target = pos2((target_left.x + target_right.x) / 2.0, target_left.y);
+    let target = pos2(target_left.x.midpoint(target_right.x), target_left.y);
     drag(&mut harness, handle, target, true);
     let links = &harness.state().project().links;
     assert_eq!(links.len(), links_before + 1, "a link was added");
@@ -239,7 +239,7 @@ fn dragging_from_a_bar_end_onto_another_bar_links_them_and_a_loop_is_refused() {
 fn zoom_keeps_the_date_under_the_cursor() {
     let mut harness = harness();
     let (left, right, _) = geometry(&harness, SOLUTION_DESIGN);
-    let cursor = pos2((left.x + right.x) / 2.0 + 0.3, left.y);
+    let cursor = pos2(left.x.midpoint(right.x) + 0.3, left.y);
     let under = |harness: &mut Harness<'static, App>| {
         harness
             .state_mut()
@@ -267,9 +267,9 @@ fn zoom_keeps_the_date_under_the_cursor() {
 fn arrow_keys_nudge_the_selection_by_working_days() {
     let mut harness = harness();
     let (left, right, _) = geometry(&harness, OUTLOOK_INTEGRATION);
-    harness.hover_at(pos2((left.x + right.x) / 2.0, left.y));
+    harness.hover_at(pos2(left.x.midpoint(right.x), left.y));
     harness.run();
-    let centre = pos2((left.x + right.x) / 2.0, left.y);
+    let centre = pos2(left.x.midpoint(right.x), left.y);
     harness.drag_at(centre);
     harness.drop_at(centre);
     harness.run();
@@ -338,7 +338,7 @@ fn snapshot_timeline_sample_zh() {
 fn snapshot_timeline_drag_impact() {
     let mut harness = harness();
     let (left, right, day) = geometry(&harness, SOLUTION_DESIGN);
-    let grip = pos2((left.x + right.x) / 2.0, left.y);
+    let grip = pos2(left.x.midpoint(right.x), left.y);
     drag(&mut harness, grip, grip + egui::vec2(6.0 * day, 0.0), false);
     harness.snapshot("timeline_drag_impact");
 }

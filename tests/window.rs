@@ -238,22 +238,5 @@ fn the_language_can_be_switched_from_the_view_menu() {
     harness.get_by_label("视图");
 }
 
-#[test]
-fn snapshot_main_window_english() {
-    let mut harness = harness(english());
-    harness.run();
-    harness.snapshot("main_window");
-}
-
-#[test]
-fn snapshot_main_window_chinese() {
-    let mut harness = harness(Startup {
-        file: Some(sample_zh()),
-        language: Some(Language::Chinese),
-        today: today(),
-        ..Startup::default()
-    });
-    harness.run();
-    harness.get_by_label("华信贸易 ERP 上线项目");
-    harness.snapshot("main_window_zh");
-}
+// Snapshots of the main window with the English and the Chinese sample are taken in
+// `tests/timeline.rs` (`timeline_sample_light`, `timeline_sample_zh`).
