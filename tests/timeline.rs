@@ -34,6 +34,9 @@ fn startup(language: Language, theme: ThemeChoice) -> Startup {
 fn harness_with(startup: Startup) -> Harness<'static, App> {
     let mut harness = Harness::builder()
         .with_size([1400.0, 860.0])
+        // Frames a sixtieth of a second apart, so that two clicks make a double-click.
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(120)
         .with_context_setup(|ctx| {
             ctx.add_font_provider(Arc::new(
                 egui_system_font_provider::SystemFontProvider::new().with_locale(Some("zh-Hans")),
@@ -351,4 +354,74 @@ fn snapshot_timeline_zoomed_out_10k() {
         .set_project(milepost::cli::generate::project(10_000, 1));
     harness.run();
     harness.snapshot("timeline_zoomed_out_10k");
+}
+
+#[test]
+fn the_inspector_edits_the_selected_item() {
+    let mut harness = harness();
+    harness.get_by_label("Solution design").click();
+    harness.run();
+    let name = harness.get_by_label("Name");
+    name.click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Name").type_text("Solution blueprint");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .project()
+            .item(SOLUTION_DESIGN)
+            .map(|item| item.name.as_str()),
+        Some("Solution blueprint"),
+        "renamed through the Inspector"
+    );
+    harness.get_by_label("Visible to the client").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .project()
+            .item(SOLUTION_DESIGN)
+            .map(|item| item.client_visible),
+        Some(false),
+        "hidden from the client"
+    );
+    assert_eq!(
+        harness.state().history_depth(),
+        2,
+        "two edits, two undo steps"
+    );
+}
+
+#[test]
+fn double_clicking_an_empty_row_adds_a_task_there() {
+    let mut harness = harness();
+    let (left, _, day) = geometry(&harness, SOLUTION_DESIGN);
+    let empty = pos2(left.x - 20.0 * day, left.y);
+    harness.hover_at(empty);
+    harness.run();
+    for pressed in [true, false, true, false] {
+        harness.event(Event::PointerButton {
+            pos: empty,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+    assert!(
+        harness.query_by_label("Something went wrong").is_none(),
+        "no error"
+    );
+    let project = harness.state().project();
+    let added = project.items.last().expect("an item");
+    assert_eq!(added.name, "New task", "a new task");
+    assert_eq!(
+        added.lane,
+        project.item(SOLUTION_DESIGN).and_then(|item| item.lane),
+        "in the row's lane"
+    );
+    assert!(harness.state().selection().contains(&added.id), "selected");
 }

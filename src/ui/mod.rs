@@ -4,6 +4,7 @@
 //! frame. Changes to the project itself go through [`crate::edit::History`].
 
 mod files;
+mod inspector;
 mod outline;
 mod plan;
 mod safety;
@@ -185,6 +186,8 @@ pub struct App {
     facts: Option<plan::ScheduleFacts>,
     /// What the timeline drew last, to find items on screen.
     drawn: crate::timeline::layout::Scene,
+    /// Text being typed in the Inspector.
+    inspector: inspector::InspectorState,
 }
 
 impl App {
@@ -238,6 +241,7 @@ impl App {
             preview: None,
             facts: None,
             drawn: crate::timeline::layout::Scene::default(),
+            inspector: inspector::InspectorState::default(),
         };
         match startup.file {
             Some(path) => {
@@ -937,7 +941,7 @@ impl eframe::App for App {
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
         let revision = self.history.revision();
         egui::Panel::left("outline")
-            .default_size(600.0)
+            .default_size(500.0)
             .min_size(320.0)
             .frame(egui::Frame::NONE.fill(palette.panel))
             .show(ui, |ui| {
@@ -959,6 +963,30 @@ impl eframe::App for App {
                     &input,
                     &mut commands,
                 );
+            });
+        egui::Panel::right("side_panel")
+            .default_size(320.0)
+            .min_size(260.0)
+            .frame(
+                egui::Frame::NONE
+                    .fill(palette.panel)
+                    .inner_margin(egui::Margin::symmetric(12, 8)),
+            )
+            .show(ui, |ui| {
+                ui.label(RichText::new(tr!("panel.inspector")).strong().size(16.0));
+                ui.separator();
+                let mut selected: Vec<ItemId> = self.selection.iter().copied().collect();
+                selected.sort_unstable();
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    inspector::inspector_ui(
+                        ui,
+                        self.history.project(),
+                        &selected,
+                        &mut self.inspector,
+                        palette,
+                        &mut commands,
+                    );
+                });
             });
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(palette.canvas))
@@ -1010,6 +1038,11 @@ impl eframe::App for App {
             self.allow_close = true;
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        // A screenshot shows the window as it first opens, not as it was last left.
+        self.screenshot.is_none()
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

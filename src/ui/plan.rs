@@ -115,14 +115,15 @@ impl App {
         let id = project.next_item_id();
         let mut item = Item::task(id, tr!("plan.new_task"), start, finish);
         item.lane = lane;
-        if self
-            .history
-            .apply(Edit::AddItem { item: item.clone() })
-            .is_ok()
-        {
-            self.selection = [id].into();
-            self.outline.renaming = Some((id, item.name));
-            self.status = self.history.undo_label().map(str::to_owned);
+        match self.history.apply(Edit::AddItem { item: item.clone() }) {
+            Ok(applied) => {
+                self.selection = [id].into();
+                self.outline.renaming = Some((id, item.name));
+                self.status = Some(applied.label);
+            }
+            Err(error) => {
+                self.show_error(tr!("dialog.error_title").into_owned(), error.to_string())
+            }
         }
     }
 

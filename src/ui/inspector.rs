@@ -1,0 +1,398 @@
+//! The Inspector: edits the selected item's fields through [`Edit`]s, one undo step each.
+
+use chrono::{Datelike as _, NaiveDate};
+use egui::RichText;
+
+use crate::edit::Edit;
+use crate::model::{Criterion, Item, ItemId, ItemKind, Project};
+use crate::schedule::{WorkCalendar, buffer_consumption};
+use crate::tr;
+
+use super::Command;
+use super::theme::Palette;
+
+/// Text being typed in the Inspector, kept until it is committed.
+#[derive(Default)]
+pub struct InspectorState {
+    /// The item the buffers belong to.
+    item: Option<ItemId>,
+    name: String,
+    notes: String,
+    new_criterion: String,
+}
+
+fn to_jiff(date: NaiveDate) -> jiff::civil::Date {
+    jiff::civil::Date::new(date.year() as i16, date.month() as i8, date.day() as i8)
+        .unwrap_or_default()
+}
+
+fn from_jiff(date: jiff::civil::Date) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(
+        i32::from(date.year()),
+        date.month() as u32,
+        date.day() as u32,
+    )
+}
+
+/// A date picker labelled by `label`; returns the new date when the user picked one.
+fn date_ui(ui: &mut egui::Ui, id: &str, date: NaiveDate, label: egui::Id) -> Option<NaiveDate> {
+    let mut value = to_jiff(date);
+    ui.add(
+        egui_extras::DatePickerButton::new(&mut value)
+            .id_salt(id)
+            .show_icon(false)
+            .calendar_week(true),
+    )
+    .labelled_by(label);
+    from_jiff(value).filter(|picked| *picked != date)
+}
+
+fn kind_name(kind: ItemKind) -> String {
+    match kind {
+        ItemKind::Task => tr!("outline.kind.task").into_owned(),
+        ItemKind::Milestone => tr!("outline.kind.milestone").into_owned(),
+        ItemKind::Buffer => tr!("outline.kind.buffer").into_owned(),
+    }
+}
+
+/// Draws the Inspector for the selection and pushes the edits made.
+pub fn inspector_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    selection: &[ItemId],
+    state: &mut InspectorState,
+    palette: &Palette,
+    commands: &mut Vec<Command>,
+) {
+    let item = match selection {
+        [] => {
+            ui.add_space(12.0);
+            ui.label(RichText::new(tr!("inspector.none")).color(palette.text_muted));
+            return;
+        }
+        [only] => project.item(*only),
+        many => {
+            ui.add_space(12.0);
+            ui.label(tr!("status.selected_many", count = many.len()));
+            ui.label(RichText::new(tr!("inspector.many_hint")).color(palette.text_muted));
+            return;
+        }
+    };
+    let Some(item) = item else {
+        return;
+    };
+    if state.item != Some(item.id) {
+        *state = InspectorState {
+            item: Some(item.id),
+            name: item.name.clone(),
+            notes: item.notes.clone(),
+            new_criterion: String::new(),
+        };
+    }
+    let id = item.id;
+    let mut push = |edit: Edit| commands.push(Command::Apply(edit));
+
+    egui::Grid::new("inspector_grid")
+        .num_columns(2)
+        .spacing([10.0, 8.0])
+        .show(ui, |ui| {
+            let label = ui.label(tr!("inspector.name"));
+            let name = ui
+                .add(egui::TextEdit::singleline(&mut state.name).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+            if name.lost_focus() && state.name.trim() != item.name && !state.name.trim().is_empty()
+            {
+                push(Edit::RenameItem {
+                    item: id,
+                    name: state.name.trim().to_owned(),
+                });
+            } else if !name.has_focus() && state.name != item.name {
+                state.name.clone_from(&item.name);
+            }
+            ui.end_row();
+
+            let label = ui.label(tr!("inspector.kind"));
+            let mut kind = item.kind;
+            egui::ComboBox::from_id_salt("inspector_kind")
+                .selected_text(kind_name(kind))
+                .show_ui(ui, |ui| {
+                    for choice in [ItemKind::Task, ItemKind::Milestone, ItemKind::Buffer] {
+                        ui.selectable_value(&mut kind, choice, kind_name(choice));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if kind != item.kind {
+                push(Edit::SetKind { item: id, kind });
+            }
+            ui.end_row();
+
+            let label = ui.label(tr!("inspector.lane"));
+            let lane_name = |lane: Option<crate::model::LaneId>| {
+                lane.and_then(|lane| project.lane(lane)).map_or_else(
+                    || tr!("outline.no_lane").into_owned(),
+                    |lane| lane.name.clone(),
+                )
+            };
+            let mut lane = item.lane;
+            egui::ComboBox::from_id_salt("inspector_lane")
+                .selected_text(lane_name(lane))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut lane, None, lane_name(None));
+                    for choice in &project.lanes {
+                        ui.selectable_value(&mut lane, Some(choice.id), &choice.name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if lane != item.lane {
+                push(Edit::SetLane { item: id, lane });
+            }
+            ui.end_row();
+
+            dates_ui(ui, project, item, &mut push);
+
+            let label = ui.label(tr!("inspector.owner"));
+            let owner_name = |owner: Option<crate::model::PersonId>| {
+                owner.and_then(|owner| project.person(owner)).map_or_else(
+                    || tr!("outline.nobody").into_owned(),
+                    |person| person.name.clone(),
+                )
+            };
+            let mut owner = item.owner;
+            egui::ComboBox::from_id_salt("inspector_owner")
+                .selected_text(owner_name(owner))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut owner, None, owner_name(None));
+                    for person in &project.team {
+                        ui.selectable_value(&mut owner, Some(person.id), &person.name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if owner != item.owner {
+                push(Edit::SetOwner { item: id, owner });
+            }
+            ui.end_row();
+
+            if item.kind == ItemKind::Task {
+                let label = ui.label(tr!("inspector.progress"));
+                let mut progress = item.progress;
+                let slider = ui
+                    .add(egui::Slider::new(&mut progress, 0..=100).suffix("%"))
+                    .labelled_by(label.id);
+                // One undo step per gesture: a slider drag lands when released.
+                let settled = !slider.dragged() || slider.drag_stopped();
+                if progress != item.progress && settled {
+                    push(Edit::SetProgress { item: id, progress });
+                } else if slider.drag_stopped() {
+                    ui.ctx().request_repaint();
+                }
+                ui.end_row();
+            }
+
+            ui.label(tr!("inspector.client_visible"));
+            let mut visible = item.client_visible;
+            if ui
+                .checkbox(&mut visible, tr!("inspector.client_visible_hint"))
+                .changed()
+            {
+                push(Edit::SetClientVisible {
+                    item: id,
+                    client_visible: visible,
+                });
+            }
+            ui.end_row();
+
+            if item.kind == ItemKind::Milestone {
+                let label = ui.label(tr!("inspector.deadline"));
+                ui.horizontal(|ui| {
+                    let mut has = item.deadline.is_some();
+                    if ui
+                        .checkbox(&mut has, tr!("inspector.has_deadline"))
+                        .on_hover_text(tr!("inspector.deadline_hint"))
+                        .changed()
+                    {
+                        push(Edit::SetDeadline {
+                            item: id,
+                            deadline: has.then_some(item.finish),
+                        });
+                    }
+                    if let Some(deadline) = item.deadline
+                        && let Some(picked) = date_ui(ui, "inspector_deadline", deadline, label.id)
+                    {
+                        push(Edit::SetDeadline {
+                            item: id,
+                            deadline: Some(picked),
+                        });
+                    }
+                    if item.deadline.is_some_and(|deadline| item.finish > deadline) {
+                        ui.label(RichText::new(tr!("inspector.breached")).color(palette.danger));
+                    }
+                });
+                ui.end_row();
+            }
+
+            if item.kind == ItemKind::Buffer {
+                let label = ui.label(tr!("inspector.buffer"));
+                ui.horizontal(|ui| {
+                    let mut planned = item.planned_workdays;
+                    let response = ui
+                        .add(
+                            egui::DragValue::new(&mut planned)
+                                .range(0..=500)
+                                .suffix(tr!("inspector.workdays_suffix")),
+                        )
+                        .labelled_by(label.id);
+                    if planned != item.planned_workdays
+                        && (!response.dragged() || response.drag_stopped())
+                    {
+                        push(Edit::SetBufferLength {
+                            item: id,
+                            planned_workdays: planned,
+                        });
+                    }
+                    let calendar = WorkCalendar::covering(
+                        &project.calendar,
+                        item.finish,
+                        item.start.max(item.finish),
+                    );
+                    let used = buffer_consumption(&calendar, item);
+                    ui.label(tr!(
+                        "inspector.buffer_used",
+                        percent = (used * 100.0).round() as i64
+                    ));
+                    if used > 0.0
+                        && ui
+                            .button(tr!("inspector.restore_buffer"))
+                            .on_hover_text(tr!("inspector.restore_hint"))
+                            .clicked()
+                    {
+                        push(Edit::RestoreBuffer { item: id });
+                    }
+                });
+                ui.end_row();
+            }
+        });
+
+    if item.kind == ItemKind::Milestone {
+        ui.add_space(8.0);
+        ui.label(RichText::new(tr!("inspector.criteria")).strong());
+        let mut criteria = item.criteria.clone();
+        let mut changed = false;
+        let mut remove = None;
+        for (index, criterion) in criteria.iter_mut().enumerate() {
+            ui.horizontal(|ui| {
+                changed |= ui
+                    .checkbox(&mut criterion.done, criterion.text.as_str())
+                    .on_hover_text(tr!("inspector.criterion_done"))
+                    .changed();
+                if ui
+                    .small_button("✕")
+                    .on_hover_text(tr!("inspector.remove_criterion"))
+                    .clicked()
+                {
+                    remove = Some(index);
+                }
+            });
+        }
+        if let Some(index) = remove {
+            criteria.remove(index);
+            changed = true;
+        }
+        ui.horizontal(|ui| {
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut state.new_criterion)
+                        .hint_text(tr!("inspector.new_criterion")),
+                )
+                .on_hover_text(tr!("inspector.new_criterion"));
+            let add = ui
+                .button(tr!("inspector.add"))
+                .on_hover_text(tr!("inspector.add_criterion"));
+            let entered =
+                field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+            if (add.clicked() || entered) && !state.new_criterion.trim().is_empty() {
+                criteria.push(Criterion {
+                    text: state.new_criterion.trim().to_owned(),
+                    done: false,
+                });
+                state.new_criterion.clear();
+                changed = true;
+            }
+        });
+        if changed {
+            push(Edit::SetCriteria { item: id, criteria });
+        }
+    }
+
+    ui.add_space(8.0);
+    let label = ui.label(RichText::new(tr!("inspector.notes")).strong());
+    let notes = ui
+        .add(
+            egui::TextEdit::multiline(&mut state.notes)
+                .desired_rows(5)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    if notes.lost_focus() && state.notes != item.notes {
+        push(Edit::SetNotes {
+            item: id,
+            notes: state.notes.clone(),
+        });
+    } else if !notes.has_focus() && state.notes != item.notes {
+        state.notes.clone_from(&item.notes);
+    }
+}
+
+/// Start and finish (or the date of a milestone), and the working days between.
+fn dates_ui(ui: &mut egui::Ui, project: &Project, item: &Item, push: &mut impl FnMut(Edit)) {
+    let id = item.id;
+    if item.kind == ItemKind::Milestone {
+        let label = ui.label(tr!("inspector.date"));
+        if let Some(date) = date_ui(ui, "inspector_date", item.finish, label.id) {
+            push(Edit::MoveItem {
+                item: id,
+                start: date,
+                with_successors: false,
+            });
+        }
+        ui.end_row();
+        return;
+    }
+    let label = ui.label(tr!("inspector.start"));
+    ui.horizontal(|ui| {
+        if let Some(start) = date_ui(ui, "inspector_start", item.start, label.id) {
+            // Changing the start moves the item, keeping its working days.
+            push(Edit::MoveItem {
+                item: id,
+                start,
+                with_successors: false,
+            });
+        }
+        ui.label(RichText::new(tr!("inspector.start_hint")).small());
+    });
+    ui.end_row();
+    let label = ui.label(tr!("inspector.finish"));
+    ui.horizontal(|ui| {
+        if let Some(finish) = date_ui(ui, "inspector_finish", item.finish, label.id) {
+            push(Edit::ResizeItem {
+                item: id,
+                start: item.start,
+                finish: finish.max(item.start),
+            });
+        }
+        let calendar = WorkCalendar::covering(
+            &project.calendar,
+            item.start.min(item.finish),
+            item.finish.max(item.start),
+        );
+        let workdays = if item.start > item.finish {
+            0
+        } else {
+            calendar.workdays_in(item.start, item.finish)
+        };
+        ui.label(tr!("tooltip.workdays", count = workdays));
+    });
+    ui.end_row();
+}
