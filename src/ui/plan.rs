@@ -122,7 +122,7 @@ impl App {
                 self.status = Some(applied.label);
             }
             Err(error) => {
-                self.show_error(tr!("dialog.error_title").into_owned(), error.to_string())
+                self.show_error(tr!("dialog.error_title").into_owned(), error.to_string());
             }
         }
     }
