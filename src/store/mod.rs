@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::model::{Document, FORMAT, Project};
+use crate::tr;
 
 pub use disk::{DiskStamp, fnv1a};
 pub use locate::{Position, Step, locate};
@@ -45,44 +46,64 @@ impl std::fmt::Display for Located {
     }
 }
 
+/// What the store was doing when the file system refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IoAction {
+    /// Reading the document.
+    Read,
+    /// Creating the temporary file beside the document.
+    WriteInFolder,
+    /// Writing the temporary file.
+    Write,
+    /// Giving the new file the permissions of the one it replaces.
+    SetPermissions,
+    /// Copying the previous file to `NAME.ron.bak`.
+    KeepBackup,
+    /// Renaming the temporary file over the document.
+    Replace,
+    /// Flushing the folder to disk after the rename.
+    FlushFolder,
+    /// Creating a folder (for recovery copies).
+    CreateFolder,
+    /// Removing a file (an obsolete recovery copy).
+    Remove,
+}
+
 /// Why a document could not be loaded or saved.
+///
+/// Its text is in the language of the thread that displays it ([`crate::i18n::language`]);
+/// the problems of [`StoreError::Syntax`] and [`StoreError::Invalid`] are worded when the
+/// document is loaded, in the language of the loading thread.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.message())]
 pub enum StoreError {
     /// The file system refused.
-    #[error("{action} {path}: {source}")]
     Io {
-        /// What was being done ("cannot read", "cannot write").
-        action: &'static str,
+        /// What was being done.
+        action: IoAction,
         /// The file concerned.
         path: PathBuf,
         /// The underlying error.
         source: std::io::Error,
     },
     /// The file is larger than [`MAX_FILE_BYTES`].
-    #[error("the file is {size} bytes; Milepost opens files of at most {MAX_FILE_BYTES} bytes")]
     TooLarge {
         /// Its size in bytes.
         size: u64,
     },
     /// The bytes are not UTF-8 text.
-    #[error("the file is not UTF-8 text (invalid byte at offset {offset})")]
     NotText {
         /// Where the first invalid byte is.
         offset: usize,
     },
     /// The text is not valid RON, or does not match the document's shape.
-    #[error("{0}")]
     Syntax(Located),
     /// The `format` field says this is not a Milepost document.
-    #[error("this is not a Milepost document (format is \"{found}\", expected \"{FORMAT}\")")]
     WrongFormat {
         /// The format it claims.
         found: String,
     },
     /// Written by a newer Milepost.
-    #[error(
-        "this document is version {found}, written by a newer Milepost; this one reads up to version {supported}. Update Milepost to open it; the file is left as it is"
-    )]
     NewerVersion {
         /// The document's version.
         found: u32,
@@ -90,20 +111,72 @@ pub enum StoreError {
         supported: u32,
     },
     /// A version that never existed.
-    #[error("version {found} is not a Milepost document version")]
     UnknownVersion {
         /// The document's version.
         found: u32,
     },
     /// Parsed, but inconsistent.
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Invalid(Vec<Located>),
     /// The project could not be turned into text (should not happen for a valid project).
-    #[error("cannot write the document: {0}")]
     Serialize(String),
 }
 
 impl StoreError {
+    /// What went wrong, in the current language of this thread.
+    pub fn message(&self) -> String {
+        match self {
+            Self::Io {
+                action,
+                path,
+                source,
+            } => {
+                let path = path.display();
+                match action {
+                    IoAction::Read => tr!("store.io.read", path = path, error = source),
+                    IoAction::WriteInFolder => {
+                        tr!("store.io.write_in_folder", path = path, error = source)
+                    }
+                    IoAction::Write => tr!("store.io.write", path = path, error = source),
+                    IoAction::SetPermissions => {
+                        tr!("store.io.set_permissions", path = path, error = source)
+                    }
+                    IoAction::KeepBackup => {
+                        tr!("store.io.keep_backup", path = path, error = source)
+                    }
+                    IoAction::Replace => tr!("store.io.replace", path = path, error = source),
+                    IoAction::FlushFolder => {
+                        tr!("store.io.flush_folder", path = path, error = source)
+                    }
+                    IoAction::CreateFolder => {
+                        tr!("store.io.create_folder", path = path, error = source)
+                    }
+                    IoAction::Remove => tr!("store.io.remove", path = path, error = source),
+                }
+                .into_owned()
+            }
+            Self::TooLarge { size } => {
+                tr!("store.too_large", size = size, max = MAX_FILE_BYTES).into_owned()
+            }
+            Self::NotText { offset } => tr!("store.not_text", offset = offset).into_owned(),
+            Self::Syntax(located) => located.to_string(),
+            Self::WrongFormat { found } => {
+                tr!("store.wrong_format", found = found, expected = FORMAT).into_owned()
+            }
+            Self::NewerVersion { found, supported } => {
+                tr!("store.newer_version", found = found, supported = supported).into_owned()
+            }
+            Self::UnknownVersion { found } => {
+                tr!("store.unknown_version", found = found).into_owned()
+            }
+            Self::Invalid(list) => list
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Self::Serialize(error) => tr!("store.serialize", error = error).into_owned(),
+        }
+    }
+
     /// Each problem with its line and column (1:1 when the error has no place in the text).
     pub fn located(&self) -> Vec<Located> {
         match self {
@@ -143,7 +216,7 @@ fn syntax(error: &ron::error::SpannedError) -> StoreError {
     StoreError::Syntax(Located {
         line: error.span.start.line,
         column: error.span.start.col,
-        message: error.code.to_string(),
+        message: tr!("store.syntax", message = error.code).into_owned(),
     })
 }
 
@@ -223,7 +296,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, StoreError> {
 /// See [`load_file`].
 pub fn load_file_stamped(path: &Path) -> Result<(Loaded, DiskStamp), StoreError> {
     let io = |source| StoreError::Io {
-        action: "cannot read",
+        action: IoAction::Read,
         path: path.to_owned(),
         source,
     };
@@ -347,26 +420,26 @@ pub fn write_file(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), St
     }
     let mut temporary = builder
         .tempfile_in(&folder)
-        .map_err(|source| io("cannot write in the folder of", source))?;
+        .map_err(|source| io(IoAction::WriteInFolder, source))?;
     temporary
         .write_all(bytes)
         .and_then(|()| temporary.as_file().sync_all())
-        .map_err(|source| io("cannot write", source))?;
+        .map_err(|source| io(IoAction::Write, source))?;
     if let Ok(metadata) = std::fs::metadata(path) {
         // Keep the permissions of the file being replaced.
         temporary
             .as_file()
             .set_permissions(metadata.permissions())
-            .map_err(|source| io("cannot set permissions for", source))?;
+            .map_err(|source| io(IoAction::SetPermissions, source))?;
         if keep_backup {
             std::fs::copy(path, backup_path(path))
-                .map_err(|source| io("cannot keep a backup of", source))?;
+                .map_err(|source| io(IoAction::KeepBackup, source))?;
         }
     }
     temporary
         .persist(path)
-        .map_err(|error| io("cannot replace", error.error))?;
-    sync_folder(&folder).map_err(|source| io("cannot flush the folder of", source))?;
+        .map_err(|error| io(IoAction::Replace, error.error))?;
+    sync_folder(&folder).map_err(|source| io(IoAction::FlushFolder, source))?;
     Ok(())
 }
 

@@ -74,7 +74,7 @@ impl RecoveryFolder {
     /// The data folder cannot be created or written.
     pub fn write(&self, project: &Project, document: Option<&Path>) -> Result<PathBuf, StoreError> {
         std::fs::create_dir_all(&self.folder).map_err(|source| StoreError::Io {
-            action: "cannot create",
+            action: super::IoAction::CreateFolder,
             path: self.folder.clone(),
             source,
         })?;
@@ -129,7 +129,7 @@ impl RecoveryFolder {
         let file = self.file_for(document);
         match std::fs::remove_file(&file) {
             Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(StoreError::Io {
-                action: "cannot remove",
+                action: super::IoAction::Remove,
                 path: file,
                 source: error,
             }),

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::hash::Hash;
 
 use crate::model::{ItemId, ItemKind, Project, find_cycle};
+use crate::tr;
 
 use super::locate::Step;
 
@@ -43,7 +44,7 @@ fn unique<T, K: Eq + Hash + std::fmt::Display>(
         if !seen.insert(id_of(entry)) {
             problems.push(at(
                 &[Step::Field(field), Step::Index(index), Step::Field("id")],
-                format!("duplicate {what} id {id}"),
+                tr!("store.duplicate_id", what = what, id = id).into_owned(),
             ));
         }
     }
@@ -58,29 +59,53 @@ pub fn validate(project: &Project) -> Vec<Problem> {
     let mut problems = Vec::new();
     let problems_ref = &mut problems;
 
-    unique(problems_ref, &project.team, "team", "team member", |p| p.id);
-    unique(problems_ref, &project.lanes, "lanes", "lane", |l| l.id);
-    unique(problems_ref, &project.items, "items", "item", |i| i.id);
+    unique(
+        problems_ref,
+        &project.team,
+        "team",
+        &tr!("store.kind.team_member"),
+        |p| p.id,
+    );
+    unique(
+        problems_ref,
+        &project.lanes,
+        "lanes",
+        &tr!("store.kind.lane"),
+        |l| l.id,
+    );
+    unique(
+        problems_ref,
+        &project.items,
+        "items",
+        &tr!("store.kind.item"),
+        |i| i.id,
+    );
     unique(
         problems_ref,
         &project.baselines,
         "baselines",
-        "baseline",
+        &tr!("store.kind.baseline"),
         |b| b.id,
     );
     unique(
         problems_ref,
         &project.meetings,
         "meetings",
-        "meeting",
+        &tr!("store.kind.meeting"),
         |m| m.id,
     );
-    unique(problems_ref, &project.risks, "risks", "risk", |r| r.id);
+    unique(
+        problems_ref,
+        &project.risks,
+        "risks",
+        &tr!("store.kind.risk"),
+        |r| r.id,
+    );
     unique(
         problems_ref,
         &project.retrospectives,
         "retrospectives",
-        "retrospective",
+        &tr!("store.kind.retrospective"),
         |r| r.id,
     );
 
@@ -97,29 +122,32 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                     Step::Field("holidays"),
                     Step::Index(holiday_index),
                 ],
-                format!(
-                    "holiday '{}' ends ({}) before it starts ({})",
-                    holiday.name, holiday.to, holiday.from
-                ),
+                tr!(
+                    "store.holiday_backwards",
+                    name = holiday.name,
+                    to = holiday.to,
+                    from = holiday.from
+                )
+                .into_owned(),
             ));
         }
     }
     if project.calendar.workdays.is_empty() && project.calendar.extra_workdays.is_empty() {
         problems.push(at(
             &[Step::Field("calendar"), Step::Field("workdays")],
-            "the calendar has no working days at all".to_owned(),
+            tr!("store.no_workdays").into_owned(),
         ));
     }
 
     for (index, item) in project.items.iter().enumerate() {
         let field = |name| [Step::Field("items"), Step::Index(index), Step::Field(name)];
-        let label = format!("item {} '{}'", item.id, item.name);
+        let label = tr!("store.label.item", id = item.id, name = item.name);
         if let Some(lane) = item.lane
             && !lane_ids.contains(&lane)
         {
             problems.push(at(
                 &field("lane"),
-                format!("{label} is in lane {lane}, which does not exist"),
+                tr!("store.missing_lane", label = label, lane = lane).into_owned(),
             ));
         }
         if let Some(owner) = item.owner
@@ -127,7 +155,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
         {
             problems.push(at(
                 &field("owner"),
-                format!("{label} is owned by team member {owner}, who does not exist"),
+                tr!("store.missing_owner", label = label, owner = owner).into_owned(),
             ));
         }
         let exhausted_buffer = item.kind == ItemKind::Buffer
@@ -136,35 +164,49 @@ pub fn validate(project: &Project) -> Vec<Problem> {
         if item.start > item.finish && !exhausted_buffer {
             problems.push(at(
                 &field("finish"),
-                format!(
-                    "{label} finishes ({}) before it starts ({})",
-                    item.finish, item.start
-                ),
+                tr!(
+                    "store.finishes_before_start",
+                    label = label,
+                    finish = item.finish,
+                    start = item.start
+                )
+                .into_owned(),
             ));
         }
         if item.kind == ItemKind::Milestone && item.start != item.finish {
             problems.push(at(
                 &field("finish"),
-                format!(
-                    "milestone {} '{}' must start and finish on the same day, not {} and {}",
-                    item.id, item.name, item.start, item.finish
-                ),
+                tr!(
+                    "store.milestone_same_day",
+                    id = item.id,
+                    name = item.name,
+                    start = item.start,
+                    finish = item.finish
+                )
+                .into_owned(),
             ));
         }
         if item.progress > 100 {
             problems.push(at(
                 &field("progress"),
-                format!(
-                    "{label} has progress {}, which is not within 0..=100",
-                    item.progress
-                ),
+                tr!(
+                    "store.progress_range",
+                    label = label,
+                    progress = item.progress
+                )
+                .into_owned(),
             ));
         }
         for (name, text) in [("name", &item.name), ("notes", &item.notes)] {
             if text.len() > MAX_TEXT_BYTES {
+                let what = if name == "name" {
+                    tr!("store.field.name")
+                } else {
+                    tr!("store.field.notes")
+                };
                 problems.push(at(
                     &field(name),
-                    format!("{label}: the {name} is longer than 1 MiB"),
+                    tr!("store.text_too_long", label = label, field = what).into_owned(),
                 ));
             }
         }
@@ -175,10 +217,13 @@ pub fn validate(project: &Project) -> Vec<Problem> {
             if !item_ids.contains(&id) {
                 problems.push(at(
                     &[Step::Field("links"), Step::Index(index), Step::Field(end)],
-                    format!(
-                        "link {} → {} refers to item {id}, which does not exist",
-                        link.from, link.to
-                    ),
+                    tr!(
+                        "store.link_missing_item",
+                        from = link.from,
+                        to = link.to,
+                        item = id
+                    )
+                    .into_owned(),
                 ));
             }
         }
@@ -192,20 +237,20 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 Step::Field(name),
             ]
         };
-        let label = format!("meeting {} '{}'", meeting.id, meeting.title);
+        let label = tr!("store.label.meeting", id = meeting.id, name = meeting.title);
         if let Some(time) = &meeting.time
             && !is_clock_time(time)
         {
             problems.push(at(
                 &field("time"),
-                format!("{label} has time \"{time}\", expected \"HH:MM\""),
+                tr!("store.meeting_time", label = label, time = time).into_owned(),
             ));
         }
         for item in &meeting.items {
             if !item_ids.contains(item) {
                 problems.push(at(
                     &field("items"),
-                    format!("{label} refers to item {item}, which does not exist"),
+                    tr!("store.missing_item", label = label, item = item).into_owned(),
                 ));
             }
         }
@@ -215,7 +260,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
             {
                 problems.push(at(
                     &field("actions"),
-                    format!("an action of {label} refers to item {item}, which does not exist"),
+                    tr!("store.action_missing_item", label = label, item = item).into_owned(),
                 ));
             }
             if let Some(owner) = action.owner
@@ -223,9 +268,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
             {
                 problems.push(at(
                     &field("actions"),
-                    format!(
-                        "an action of {label} is owned by team member {owner}, who does not exist"
-                    ),
+                    tr!("store.action_missing_owner", label = label, owner = owner).into_owned(),
                 ));
             }
         }
@@ -233,12 +276,25 @@ pub fn validate(project: &Project) -> Vec<Problem> {
 
     for (index, risk) in project.risks.iter().enumerate() {
         let field = |name| [Step::Field("risks"), Step::Index(index), Step::Field(name)];
-        let label = format!("risk {} '{}'", risk.id, risk.title);
-        for (name, value) in [("probability", risk.probability), ("impact", risk.impact)] {
+        let label = tr!("store.label.risk", id = risk.id, name = risk.title);
+        for (name, what, value) in [
+            (
+                "probability",
+                tr!("store.field.probability"),
+                risk.probability,
+            ),
+            ("impact", tr!("store.field.impact"), risk.impact),
+        ] {
             if !in_range(value, 1, 5) {
                 problems.push(at(
                     &field(name),
-                    format!("{label} has {name} {value}, which is not within 1..=5"),
+                    tr!(
+                        "store.score_range",
+                        label = label,
+                        field = what,
+                        value = value
+                    )
+                    .into_owned(),
                 ));
             }
         }
@@ -246,10 +302,14 @@ pub fn validate(project: &Project) -> Vec<Problem> {
             if !in_range(entry.probability, 1, 5) || !in_range(entry.impact, 1, 5) {
                 problems.push(at(
                     &field("history"),
-                    format!(
-                        "{label} has an assessment on {} with probability {} and impact {}; both must be within 1..=5",
-                        entry.date, entry.probability, entry.impact
-                    ),
+                    tr!(
+                        "store.assessment_range",
+                        label = label,
+                        date = entry.date,
+                        probability = entry.probability,
+                        impact = entry.impact
+                    )
+                    .into_owned(),
                 ));
             }
         }
@@ -257,7 +317,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
             if !item_ids.contains(item) {
                 problems.push(at(
                     &field("items"),
-                    format!("{label} refers to item {item}, which does not exist"),
+                    tr!("store.missing_item", label = label, item = item).into_owned(),
                 ));
             }
         }
@@ -266,7 +326,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
         {
             problems.push(at(
                 &field("owner"),
-                format!("{label} is owned by team member {owner}, who does not exist"),
+                tr!("store.missing_owner", label = label, owner = owner).into_owned(),
             ));
         }
     }
@@ -279,23 +339,30 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 Step::Field(name),
             ]
         };
-        let label = format!(
-            "retrospective {} '{}'",
-            retrospective.id, retrospective.title
+        let label = tr!(
+            "store.label.retrospective",
+            id = retrospective.id,
+            name = retrospective.title
         );
         if let Some(score) = retrospective.satisfaction
             && !in_range(score, 1, 5)
         {
             problems.push(at(
                 &field("satisfaction"),
-                format!("{label} has satisfaction {score}, which is not within 1..=5"),
+                tr!(
+                    "store.score_range",
+                    label = label,
+                    field = tr!("store.field.satisfaction"),
+                    value = score
+                )
+                .into_owned(),
             ));
         }
         for item in &retrospective.scope_items {
             if !item_ids.contains(item) {
                 problems.push(at(
                     &field("scope_items"),
-                    format!("{label} refers to item {item}, which does not exist"),
+                    tr!("store.missing_item", label = label, item = item).into_owned(),
                 ));
             }
         }
@@ -310,19 +377,19 @@ pub fn validate(project: &Project) -> Vec<Problem> {
             .unwrap_or_default();
         problems.push(at(
             &[Step::Field("links"), Step::Index(index)],
-            format!("links form a loop: {}", describe_cycle(project, &cycle)),
+            tr!("store.cycle", cycle = describe_cycle(project, &cycle)).into_owned(),
         ));
     }
 
     problems
 }
 
-/// "'Design' (3) → 'Build' (4) → 'Design' (3)".
+/// "'Design' (3) → 'Build' (4) → 'Design' (3)", in the current language.
 pub fn describe_cycle(project: &Project, cycle: &[ItemId]) -> String {
     let name = |id: ItemId| {
         project.item(id).map_or_else(
-            || format!("item {id}"),
-            |item| format!("'{}' ({id})", item.name),
+            || tr!("store.cycle_missing_item", id = id).into_owned(),
+            |item| tr!("store.cycle_item", name = item.name, id = id).into_owned(),
         )
     };
     let mut parts: Vec<String> = cycle.iter().map(|&id| name(id)).collect();

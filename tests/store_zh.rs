@@ -1,0 +1,252 @@
+//! The store's messages in Simplified Chinese: the language of the thread decides, positions
+//! stay the same, and English remains the default.
+
+use milepost::i18n::{self, Language};
+use milepost::store::{self, Located, StoreError};
+
+const MINIMAL: &str = r#"(
+    format: "milepost",
+    version: 1,
+    project: (
+        name: "CRM rollout",
+        client: (name: "Acme Trading Co.", contact: "Li Wei, li.wei@acme.example"),
+        goal: "Sales team works in the new CRM by March",
+        scope: (included: ["Lead pipeline", "Data migration"], excluded: ["ERP integration"]),
+        calendar: (
+            workdays: [Mon, Tue, Wed, Thu, Fri],
+            holidays: [(name: "National Day", from: "2026-10-01", to: "2026-10-07")],
+            extra_workdays: ["2026-10-10"],          // make-up working days (调休)
+        ),
+        team: [(id: 1, name: "Zhang Min", role: "Project manager", client_side: false)],
+        lanes: [(id: 1, name: "Discovery")],
+        items: [
+            (id: 1, kind: Task, name: "Requirements workshop", lane: Some(1),
+             start: "2026-12-01", finish: "2026-12-04", owner: Some(1), progress: 40,
+             client_visible: true, notes: ""),
+            (id: 2, kind: Milestone, name: "Requirements signed off", lane: Some(1),
+             start: "2026-12-04", finish: "2026-12-04", deadline: Some("2026-12-10"),
+             criteria: [(text: "Client signs the requirements document", done: false)]),
+            (id: 3, kind: Buffer, name: "Buffer before go-live", lane: None,
+             start: "2027-02-22", finish: "2027-02-26", planned_workdays: 5),
+        ],
+        links: [(from: 1, to: 2, kind: FinishToStart, lag_workdays: 0)],
+        baselines: [],
+        meetings: [],
+        risks: [],
+        retrospectives: [],
+    ),
+)
+"#;
+
+/// Loads `text` in the current thread's language and returns its first problem.
+fn first_problem(text: &str) -> Located {
+    store::load_str(text)
+        .expect_err("the document must be refused")
+        .located()
+        .into_iter()
+        .next()
+        .expect("at least one problem")
+}
+
+fn reversed_dates() -> String {
+    MINIMAL.replace(
+        "start: \"2026-12-01\", finish: \"2026-12-04\"",
+        "start: \"2026-12-04\", finish: \"2026-12-01\"",
+    )
+}
+
+#[test]
+fn english_is_the_default() {
+    // A fresh thread has not been told a language.
+    let problem = std::thread::spawn(|| {
+        assert_eq!(i18n::language(), Language::English, "English by default");
+        first_problem(&reversed_dates())
+    })
+    .join()
+    .expect("the thread finishes");
+    assert_eq!(
+        problem.message,
+        "item 1 'Requirements workshop' finishes (2026-12-01) before it starts (2026-12-04)",
+        "the English wording: {problem}"
+    );
+}
+
+#[test]
+fn the_language_belongs_to_the_thread() {
+    i18n::set_language(Language::Chinese);
+    let english = std::thread::spawn(|| first_problem(&reversed_dates()))
+        .join()
+        .expect("the thread finishes");
+    assert!(
+        english.message.contains("finishes (2026-12-01)"),
+        "another thread stays English: {english}"
+    );
+}
+
+#[test]
+fn reversed_dates_are_described_in_chinese_with_their_position() {
+    i18n::set_language(Language::Chinese);
+    let problem = first_problem(&reversed_dates());
+    assert_eq!(
+        problem.message,
+        "任务 1“Requirements workshop”的结束日期（2026-12-01）早于开始日期（2026-12-04）",
+        "the Chinese wording: {problem}"
+    );
+    assert_eq!(problem.line, 18, "the line of finish: {problem}");
+    assert!(problem.column > 1, "a real column: {problem}");
+    assert!(
+        problem.to_string().starts_with("18:"),
+        "printed with its line: {problem}"
+    );
+}
+
+#[test]
+fn record_kinds_are_translated_too() {
+    i18n::set_language(Language::Chinese);
+    let text = MINIMAL.replace("(id: 3, kind: Buffer", "(id: 2, kind: Buffer");
+    let problem = first_problem(&text);
+    assert_eq!(problem.message, "重复的任务编号 2", "{problem}");
+    assert_eq!(
+        (problem.line, problem.column),
+        (23, 14),
+        "at the second id: {problem}"
+    );
+
+    let text = MINIMAL.replace("owner: Some(1), progress", "owner: Some(4), progress");
+    let problem = first_problem(&text);
+    assert!(
+        problem
+            .message
+            .contains("负责人是团队成员 4，但该成员不存在"),
+        "{problem}"
+    );
+
+    let text = MINIMAL.replace("links: [(from: 1, to: 2,", "links: [(from: 1, to: 9,");
+    let problem = first_problem(&text);
+    assert_eq!(
+        problem.message, "依赖 1 → 9 引用了任务 9，但该任务不存在",
+        "{problem}"
+    );
+    assert_eq!(problem.line, 26, "on the links line: {problem}");
+}
+
+#[test]
+fn numbers_out_of_range_are_described_in_chinese() {
+    i18n::set_language(Language::Chinese);
+    let problem = first_problem(&MINIMAL.replace("progress: 40", "progress: 140"));
+    assert!(
+        problem.message.contains("的进度为 140，不在 0 到 100 之间"),
+        "{problem}"
+    );
+    let problem = first_problem(&MINIMAL.replace(
+        "start: \"2026-12-04\", finish: \"2026-12-04\", deadline",
+        "start: \"2026-12-03\", finish: \"2026-12-04\", deadline",
+    ));
+    assert!(
+        problem.message.contains("必须在同一天开始和结束"),
+        "{problem}"
+    );
+}
+
+#[test]
+fn a_cycle_is_described_in_chinese() {
+    i18n::set_language(Language::Chinese);
+    let text = MINIMAL.replace(
+        "links: [(from: 1, to: 2, kind: FinishToStart, lag_workdays: 0)]",
+        "links: [(from: 1, to: 2), (from: 2, to: 1)]",
+    );
+    let problem = first_problem(&text);
+    assert!(
+        problem.message.starts_with("依赖关系形成了循环："),
+        "{problem}"
+    );
+    assert!(
+        problem.message.contains("“Requirements workshop”（1）")
+            && problem.message.contains("“Requirements signed off”（2）"),
+        "names both items: {problem}"
+    );
+}
+
+#[test]
+fn a_syntax_error_is_introduced_in_chinese_and_keeps_its_position() {
+    i18n::set_language(Language::Chinese);
+    let problem = first_problem(&MINIMAL[..MINIMAL.len() / 2]);
+    assert!(problem.message.starts_with("解析错误："), "{problem}");
+    assert!(
+        problem.line > 1,
+        "the position is past the start: {problem}"
+    );
+
+    let text = MINIMAL.replace("progress: 40", "progress: \"forty\"");
+    let problem = first_problem(&text);
+    assert!(problem.message.starts_with("解析错误："), "{problem}");
+    assert_eq!(problem.line, 18, "the line of progress: {problem}");
+}
+
+#[test]
+fn an_error_is_worded_in_the_language_of_the_thread_showing_it() {
+    let error = store::load_str(&MINIMAL.replace("format: \"milepost\"", "format: \"other\""))
+        .expect_err("not a Milepost document");
+    assert!(matches!(error, StoreError::WrongFormat { .. }), "{error}");
+    assert!(
+        error
+            .to_string()
+            .starts_with("this is not a Milepost document"),
+        "English first: {error}"
+    );
+    i18n::set_language(Language::Chinese);
+    assert!(
+        error.to_string().starts_with("这不是 Milepost 文档"),
+        "then Chinese: {error}"
+    );
+    let located = error.located();
+    assert_eq!(
+        (located[0].line, located[0].column),
+        (1, 1),
+        "no place in the text: {error}"
+    );
+
+    let newer = store::load_str(&MINIMAL.replace("version: 1", "version: 2"))
+        .expect_err("a newer document");
+    assert!(
+        newer.to_string().contains("由更新版本的 Milepost 写入"),
+        "{newer}"
+    );
+}
+
+#[test]
+fn a_missing_file_is_reported_in_chinese() {
+    i18n::set_language(Language::Chinese);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("missing.ron");
+    let error = store::load_file(&path).expect_err("there is no file");
+    let text = error.to_string();
+    assert!(
+        text.starts_with("无法读取 ") && text.contains("missing.ron"),
+        "{text}"
+    );
+    assert!(
+        std::error::Error::source(&error).is_some(),
+        "the I/O error stays the source"
+    );
+}
+
+#[test]
+fn every_store_message_has_english_and_chinese() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/store.yml"))
+        .expect("read the store's strings");
+    let mut keys = 0;
+    let mut lines = text.lines().skip_while(|line| line.starts_with("_version"));
+    while let Some(key) = lines.next() {
+        assert!(
+            key.starts_with("store.") && key.ends_with(':'),
+            "a key: {key}"
+        );
+        let en = lines.next().unwrap_or_default();
+        let zh = lines.next().unwrap_or_default();
+        assert!(en.trim_start().starts_with("en: "), "{key} has English");
+        assert!(zh.trim_start().starts_with("zh-CN: "), "{key} has Chinese");
+        keys += 1;
+    }
+    assert!(keys > 40, "every message has a key ({keys})");
+}
