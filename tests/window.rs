@@ -240,3 +240,49 @@ fn the_language_can_be_switched_from_the_view_menu() {
 
 // Snapshots of the main window with the English and the Chinese sample are taken in
 // `tests/timeline.rs` (`timeline_sample_light`, `timeline_sample_zh`).
+
+#[test]
+fn a_large_file_opens_in_the_background_with_progress() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("large.ron");
+    let project = milepost::cli::generate::project(14_000, 9);
+    milepost::store::save_file(&project, &path).expect("save");
+    assert!(
+        std::fs::metadata(&path).expect("size").len() > 4 * 1024 * 1024,
+        "large enough"
+    );
+
+    let mut harness = harness(english());
+    harness.run();
+    harness.state_mut().open_path(&path);
+    // A new card is measured in its first frame and shown in the next.
+    harness.step();
+    harness.step();
+    assert!(
+        harness.query_by_label_contains("large.ron").is_some(),
+        "progress is shown"
+    );
+    assert_eq!(
+        harness.state().project().name,
+        "Acme Trading CRM roll-out",
+        "the window keeps drawing the open project"
+    );
+    let started = std::time::Instant::now();
+    while harness.state().project().name != project.name {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "the file opens"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.step();
+    }
+    assert_eq!(harness.state().project().items.len(), 14_000, "all of it");
+    harness.step();
+    assert!(
+        harness
+            .query_all_by_label_contains("Opening ")
+            .next()
+            .is_none(),
+        "the progress card is gone"
+    );
+}

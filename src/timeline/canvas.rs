@@ -382,14 +382,23 @@ pub fn canvas_ui(
     for arrow in &scene.arrows {
         arrow_ui(&rows_painter, arrow, palette);
     }
+    let hovered = response
+        .hover_pos()
+        .filter(|pointer| rows_rect.contains(*pointer) && state.drag.is_none())
+        .and_then(|pointer| grab_at(&scene, pointer))
+        .map(|(shape, _)| shape.item);
     for shape in &scene.shapes {
-        shape_ui(
-            &rows_painter,
-            shape,
-            input.selection.contains(&shape.item),
-            palette,
-            &font,
-        );
+        let owner = project
+            .item(shape.item)
+            .and_then(|item| item.owner)
+            .and_then(|owner| project.person(owner))
+            .map(|person| person.name.as_str());
+        let look = Look {
+            selected: input.selection.contains(&shape.item),
+            hovered: hovered == Some(shape.item),
+            owner,
+        };
+        shape_ui(&rows_painter, shape, &look, palette, &font);
     }
     header_ui(&painter, &state.transform, rect, input.language, palette);
 
@@ -701,17 +710,28 @@ fn arrow_ui(painter: &egui::Painter, arrow: &layout::Arrow, palette: &Palette) {
     }
 }
 
+/// How one item is to be drawn beyond its geometry.
+struct Look<'a> {
+    selected: bool,
+    hovered: bool,
+    /// Written after the name, in muted type.
+    owner: Option<&'a str>,
+}
+
 fn shape_ui(
     painter: &egui::Painter,
     shape: &layout::Shape,
-    selected: bool,
+    look: &Look<'_>,
     palette: &Palette,
     font: &FontId,
 ) {
+    let selected = look.selected;
     let y = shape.y;
     let half_height = layout::BAR_HEIGHT / 2.0;
     let outline = if selected {
         Stroke::new(2.0, palette.selection)
+    } else if look.hovered {
+        Stroke::new(1.5, palette.selection.gamma_multiply(0.6))
     } else if shape.critical {
         Stroke::new(1.5, palette.critical)
     } else {
@@ -855,7 +875,19 @@ fn shape_ui(
             .with_clip_rect(clip.intersect(painter.clip_rect()))
             .galley(label_pos, galley, label_colour);
     } else {
+        let width = galley.size().x;
         painter.galley(label_pos, galley, label_colour);
+        if let Some(owner) = look.owner {
+            let owner = painter.layout_no_wrap(
+                format!("· {owner}"),
+                FontId::proportional(11.5),
+                palette.text_muted,
+            );
+            let position = pos2(label_pos.x + width + 6.0, y - owner.size().y / 2.0);
+            let backdrop = Rect::from_min_size(position, owner.size()).expand2(vec2(2.0, 0.0));
+            painter.rect_filled(backdrop, 2.0, palette.label_backdrop);
+            painter.galley(position, owner, palette.text_muted);
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 
 mod files;
 mod inspector;
+mod loading;
 mod outline;
 mod plan;
 mod safety;
@@ -34,6 +35,9 @@ use theme::{Palette, ThemeChoice};
 
 /// The bundled English sample project.
 pub const SAMPLE: &str = include_str!("../../assets/sample.ron");
+
+/// Files larger than this open on a thread of their own, with progress shown.
+const BACKGROUND_LOAD_BYTES: u64 = 4 * 1024 * 1024;
 
 /// How many files Open Recent remembers.
 const RECENT_LIMIT: usize = 10;
@@ -188,6 +192,8 @@ pub struct App {
     drawn: crate::timeline::layout::Scene,
     /// Text being typed in the Inspector.
     inspector: inspector::InspectorState,
+    /// A large file being read in the background.
+    loading: Option<loading::Loading>,
 }
 
 impl App {
@@ -242,6 +248,7 @@ impl App {
             facts: None,
             drawn: crate::timeline::layout::Scene::default(),
             inspector: inspector::InspectorState::default(),
+            loading: None,
         };
         match startup.file {
             Some(path) => {
@@ -344,7 +351,22 @@ impl App {
 
     /// Opens `path`, or shows why it cannot be opened and keeps the current project.
     pub fn open_path(&mut self, path: &Path) {
-        match store::load_file_stamped(path) {
+        let size = std::fs::metadata(path).map_or(0, |metadata| metadata.len());
+        // A screenshot waits for the file: it shows the project, not the progress card.
+        if size > BACKGROUND_LOAD_BYTES && self.loading.is_none() && self.screenshot.is_none() {
+            self.loading = Some(loading::Loading::start(path, size));
+            return;
+        }
+        self.opened(path, store::load_file_stamped(path));
+    }
+
+    /// Takes the result of loading `path`: the new project, or the error shown in a dialog.
+    fn opened(
+        &mut self,
+        path: &Path,
+        result: Result<(store::Loaded, store::DiskStamp), store::StoreError>,
+    ) {
+        match result {
             Ok((loaded, stamp)) => {
                 self.history = History::new(loaded.project);
                 self.safety.opened(Some(stamp));
@@ -1012,6 +1034,13 @@ impl eframe::App for App {
                 self.drawn = output.scene;
             });
         self.dialog_ui(&ctx, &mut commands);
+        if let Some(loading) = &self.loading
+            && let Some(result) = loading.ui(&ctx, palette)
+        {
+            let path = loading.path.clone();
+            self.loading = None;
+            self.opened(&path, result);
+        }
 
         for command in commands {
             self.command(&ctx, command);
