@@ -316,6 +316,18 @@ impl App {
         self.history.undo_depth()
     }
 
+    /// How many items the drag in progress would move, if a drag is in progress.
+    pub fn previewed_moves(&self) -> Option<usize> {
+        self.preview
+            .as_ref()
+            .map(|preview| preview.impact.moved.len())
+    }
+
+    /// The items drawn in the last frame, top to bottom.
+    pub fn items_on_screen(&self) -> Vec<ItemId> {
+        self.drawn.shapes.iter().map(|shape| shape.item).collect()
+    }
+
     /// The selected items.
     pub fn selection(&self) -> &HashSet<ItemId> {
         &self.selection
