@@ -13,4 +13,5 @@ pub mod model;
 pub mod schedule;
 pub mod store;
 pub mod timeline;
+#[cfg(feature = "gui")]
 pub mod ui;

@@ -1,5 +1,6 @@
 //! Never losing work: recovery copies, the restore offer, conflicts on save, and saves that
 //! survive being killed at any moment.
+#![cfg(feature = "gui")]
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -1,5 +1,6 @@
 //! The timeline canvas driven through the real window: drag to move and resize, Shift + drag,
 //! Esc, linking by drag, cycles refused, zoom at the cursor, keyboard nudges, and snapshots.
+#![cfg(feature = "gui")]
 
 use std::sync::Arc;
 

@@ -1,5 +1,6 @@
 //! The real window, driven through `egui_kittest`: it opens the samples, remembers recent files,
 //! asks before losing unsaved changes, and looks as the committed snapshots show.
+#![cfg(feature = "gui")]
 
 use std::path::Path;
 use std::sync::Arc;
