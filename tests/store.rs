@@ -575,3 +575,29 @@ fn a_huge_string_field_is_refused_with_a_message() {
         &error.to_string()[..80.min(error.to_string().len())]
     );
 }
+
+#[test]
+fn every_text_field_is_bounded() {
+    let long = "x".repeat(store::MAX_TEXT_BYTES + 1);
+    let text = MINIMAL.replace(
+        "goal: \"Sales team works in the new CRM by March\"",
+        &format!("goal: \"{long}\""),
+    );
+    let problem = first(&store::load_str(&text).expect_err("refused"));
+    assert!(
+        problem.message.contains("goal is longer than 1 MiB"),
+        "names the field: {}",
+        &problem.message[..60.min(problem.message.len())]
+    );
+    assert_eq!(problem.line, 7, "at the goal's line");
+    let text = MINIMAL.replace(
+        "(text: \"Client signs the requirements document\"",
+        &format!("(text: \"{long}\""),
+    );
+    assert!(
+        first(&store::load_str(&text).expect_err("refused"))
+            .message
+            .contains("text is longer"),
+        "criteria are bounded too"
+    );
+}

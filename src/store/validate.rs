@@ -381,6 +381,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
         ));
     }
 
+    long_texts(project, &mut problems);
     problems
 }
 
@@ -425,4 +426,132 @@ fn is_clock_time(text: &str) -> bool {
         && bytes.get(2) == Some(&b':')
         && digits(0..2).is_some_and(|hours| hours < 24)
         && digits(3..5).is_some_and(|minutes| minutes < 60)
+}
+
+/// Reports every text field longer than [`MAX_TEXT_BYTES`], wherever it is in the project.
+fn long_texts(project: &Project, problems: &mut Vec<Problem>) {
+    let mut check = |path: Vec<Step>, text: &str| {
+        if text.len() > MAX_TEXT_BYTES {
+            let field = path
+                .iter()
+                .rev()
+                .find_map(|step| match step {
+                    Step::Field(name) => Some(*name),
+                    Step::Index(_) => None,
+                })
+                .unwrap_or("text");
+            problems.push(at(
+                &path,
+                tr!("store.text_too_long_at", field = field).into_owned(),
+            ));
+        }
+    };
+    let f = Step::Field;
+    let i = Step::Index;
+    check(vec![f("name")], &project.name);
+    check(vec![f("client"), f("name")], &project.client.name);
+    check(vec![f("client"), f("contact")], &project.client.contact);
+    check(vec![f("goal")], &project.goal);
+    for (list, entries) in [
+        ("included", &project.scope.included),
+        ("excluded", &project.scope.excluded),
+    ] {
+        for (n, text) in entries.iter().enumerate() {
+            check(vec![f("scope"), f(list), i(n)], text);
+        }
+    }
+    for (n, holiday) in project.calendar.holidays.iter().enumerate() {
+        check(
+            vec![f("calendar"), f("holidays"), i(n), f("name")],
+            &holiday.name,
+        );
+    }
+    for (n, person) in project.team.iter().enumerate() {
+        for (field, text) in [
+            ("name", &person.name),
+            ("role", &person.role),
+            ("responsibility", &person.responsibility),
+        ] {
+            check(vec![f("team"), i(n), f(field)], text);
+        }
+    }
+    for (n, lane) in project.lanes.iter().enumerate() {
+        check(vec![f("lanes"), i(n), f("name")], &lane.name);
+    }
+    for (n, item) in project.items.iter().enumerate() {
+        for (c, criterion) in item.criteria.iter().enumerate() {
+            check(
+                vec![f("items"), i(n), f("criteria"), i(c), f("text")],
+                &criterion.text,
+            );
+        }
+    }
+    for (n, baseline) in project.baselines.iter().enumerate() {
+        check(vec![f("baselines"), i(n), f("name")], &baseline.name);
+        for (b, entry) in baseline.items.iter().enumerate() {
+            check(
+                vec![f("baselines"), i(n), f("items"), i(b), f("name")],
+                &entry.name,
+            );
+        }
+    }
+    for (n, meeting) in project.meetings.iter().enumerate() {
+        for (field, text) in [
+            ("title", &meeting.title),
+            ("agenda", &meeting.agenda),
+            ("notes", &meeting.notes),
+        ] {
+            check(vec![f("meetings"), i(n), f(field)], text);
+        }
+        for (p, participant) in meeting.participants.iter().enumerate() {
+            check(
+                vec![f("meetings"), i(n), f("participants"), i(p), f("name")],
+                &participant.name,
+            );
+        }
+        for (d, decision) in meeting.decisions.iter().enumerate() {
+            check(vec![f("meetings"), i(n), f("decisions"), i(d)], decision);
+        }
+        for (a, action) in meeting.actions.iter().enumerate() {
+            check(
+                vec![f("meetings"), i(n), f("actions"), i(a), f("text")],
+                &action.text,
+            );
+        }
+    }
+    for (n, risk) in project.risks.iter().enumerate() {
+        for (field, text) in [
+            ("title", &risk.title),
+            ("description", &risk.description),
+            ("mitigation", &risk.mitigation),
+            ("contingency", &risk.contingency),
+            ("trigger", &risk.trigger),
+        ] {
+            check(vec![f("risks"), i(n), f(field)], text);
+        }
+    }
+    for (n, retrospective) in project.retrospectives.iter().enumerate() {
+        check(
+            vec![f("retrospectives"), i(n), f("title")],
+            &retrospective.title,
+        );
+        check(
+            vec![f("retrospectives"), i(n), f("client_feedback")],
+            &retrospective.client_feedback,
+        );
+        for (list, entries) in [
+            ("went_well", &retrospective.went_well),
+            ("to_improve", &retrospective.to_improve),
+        ] {
+            for (e, text) in entries.iter().enumerate() {
+                check(vec![f("retrospectives"), i(n), f(list), i(e)], text);
+            }
+        }
+        for (a, action) in retrospective.actions.iter().enumerate() {
+            check(
+                vec![f("retrospectives"), i(n), f("actions"), i(a), f("text")],
+                &action.text,
+            );
+        }
+    }
 }
