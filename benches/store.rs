@@ -15,6 +15,13 @@ fn store_benches(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("load", items), &text, |b, text| {
             b.iter(|| store::load_str(black_box(text)).expect("load"));
         });
+        if items == 10_000 {
+            // The yardstick: the same project through serde_json, parsing only.
+            let json = serde_json::to_string(&project).expect("json");
+            group.bench_with_input(BenchmarkId::new("load_json", items), &json, |b, json| {
+                b.iter(|| serde_json::from_str::<milepost::model::Project>(black_box(json)).expect("parse"));
+            });
+        }
         let dir = tempfile::tempdir().expect("temporary folder");
         let path = dir.path().join("bench.ron");
         group.bench_with_input(BenchmarkId::new("save", items), &project, |b, project| {
