@@ -19,7 +19,10 @@ fn store_benches(c: &mut Criterion) {
             // The yardstick: the same project through serde_json, parsing only.
             let json = serde_json::to_string(&project).expect("json");
             group.bench_with_input(BenchmarkId::new("load_json", items), &json, |b, json| {
-                b.iter(|| serde_json::from_str::<milepost::model::Project>(black_box(json)).expect("parse"));
+                b.iter(|| {
+                    serde_json::from_str::<milepost::model::Project>(black_box(json))
+                        .expect("parse")
+                });
             });
         }
         let dir = tempfile::tempdir().expect("temporary folder");

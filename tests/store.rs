@@ -601,3 +601,43 @@ fn every_text_field_is_bounded() {
         "criteria are bounded too"
     );
 }
+
+#[test]
+fn owners_of_actions_and_risks_may_be_ids_or_names() {
+    let meetings = r#"meetings: [(id: 1, date: "2026-11-20", title: "Design review",
+        actions: [(text: "Send the minutes", owner: Some(1), due: "2026-11-23"),
+                  (text: "Confirm the budget", owner: "Li Wei (Acme)", due: Some("2026-11-25"), item: 2)])],
+        risks: [(id: 1, title: "Late data", probability: 3, impact: 4, identified: "2026-11-01", owner: "Li Wei")],"#;
+    let text = MINIMAL.replace("meetings: [],\n        risks: [],", meetings);
+    assert_ne!(text, MINIMAL, "the test changed the text");
+    let project = store::load_str(&text)
+        .expect("both forms are accepted")
+        .project;
+    let actions = &project.meetings[0].actions;
+    assert_eq!(
+        actions[0].owner,
+        Some(milepost::model::Owner::Person(milepost::model::PersonId(1))),
+        "an id"
+    );
+    assert_eq!(
+        actions[1].owner,
+        Some(milepost::model::Owner::Named("Li Wei (Acme)".to_owned())),
+        "a name"
+    );
+    assert_eq!(
+        project.risks[0].owner,
+        Some(milepost::model::Owner::Named("Li Wei".to_owned())),
+        "a risk owner by name"
+    );
+    let again = store::to_string(&project).expect("serialize");
+    assert_eq!(
+        store::load_str(&again).expect("reload").project,
+        project,
+        "round trip"
+    );
+    let dangling = text.replace("owner: Some(1), due", "owner: Some(9), due");
+    assert!(
+        first(&refused(&dangling)).message.contains("team member 9"),
+        "an id must exist"
+    );
+}

@@ -256,7 +256,7 @@ pub fn project(items: usize, seed: u64) -> Project {
             decisions: vec!["Keep the current plan".to_owned()],
             actions: vec![ActionItem {
                 text: "Send the updated timeline".to_owned(),
-                owner: Some(PersonId(1)),
+                owner: Some(PersonId(1).into()),
                 due: Some(day(n as u64 * 7 + 2)),
                 item: Some(ItemId(rng.u32(1..=items.max(1) as u32))).filter(|_| items > 0),
                 done: rng.bool(),
@@ -282,7 +282,7 @@ pub fn project(items: usize, seed: u64) -> Project {
                 mitigation: "Watch it weekly".to_owned(),
                 contingency: String::new(),
                 trigger: String::new(),
-                owner: Some(PersonId(1)),
+                owner: Some(PersonId(1).into()),
                 status: RiskStatus::ALL[n % RiskStatus::ALL.len()],
                 identified: first_day,
                 review: Some(day(n as u64 * 11)),

@@ -14,8 +14,8 @@ use chrono::NaiveDate;
 
 use crate::model::{
     Baseline, BaselineId, Calendar, Criterion, Item, ItemId, ItemKind, Lane, LaneId, Link,
-    LinkKind, Meeting, MeetingId, Person, PersonId, Project, Retrospective, RetrospectiveId, Risk,
-    RiskId,
+    LinkKind, Meeting, MeetingId, Owner, Person, PersonId, Project, Retrospective, RetrospectiveId,
+    Risk, RiskId,
 };
 use crate::schedule::{DeadlineBreach, Impact, Moved, Scheduler, Span, dates_of, network};
 
@@ -1263,24 +1263,25 @@ impl Tx<'_> {
         for meeting_index in 0..self.project.meetings.len() {
             let mut meeting = self.project.meetings[meeting_index].clone();
             for action in &mut meeting.actions {
-                if action.owner == Some(id) {
-                    action.owner = None;
+                // The minutes keep the name of someone who left the team list.
+                if action.owner.as_ref().and_then(Owner::person) == Some(id) {
+                    action.owner = Some(Owner::Named(name.clone()));
                 }
             }
             self.replace(meeting_index, Record::Meeting(meeting));
         }
         for risk_index in 0..self.project.risks.len() {
             let mut risk = self.project.risks[risk_index].clone();
-            if risk.owner == Some(id) {
-                risk.owner = None;
+            if risk.owner.as_ref().and_then(Owner::person) == Some(id) {
+                risk.owner = Some(Owner::Named(name.clone()));
             }
             self.replace(risk_index, Record::Risk(risk));
         }
         for retro_index in 0..self.project.retrospectives.len() {
             let mut retrospective = self.project.retrospectives[retro_index].clone();
             for action in &mut retrospective.actions {
-                if action.owner == Some(id) {
-                    action.owner = None;
+                if action.owner.as_ref().and_then(Owner::person) == Some(id) {
+                    action.owner = Some(Owner::Named(name.clone()));
                 }
             }
             self.replace(retro_index, Record::Retrospective(retrospective));

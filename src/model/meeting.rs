@@ -5,6 +5,33 @@ use serde::{Deserialize, Serialize};
 
 use super::ids::{ItemId, MeetingId, PersonId};
 
+/// Who is responsible for an action or a risk: a member of the team, or someone named who is
+/// not in the team list. Written as the person's id (`Some(3)`) or as a name (`Some("Li Wei")`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Owner {
+    /// A member of the team.
+    Person(PersonId),
+    /// Someone outside the team list.
+    Named(String),
+}
+
+impl Owner {
+    /// The team member, when the owner is one.
+    pub fn person(&self) -> Option<PersonId> {
+        match self {
+            Self::Person(id) => Some(*id),
+            Self::Named(_) => None,
+        }
+    }
+}
+
+impl From<PersonId> for Owner {
+    fn from(id: PersonId) -> Self {
+        Self::Person(id)
+    }
+}
+
 /// How a conversation took place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Channel {
@@ -55,7 +82,7 @@ pub struct ActionItem {
     pub text: String,
     /// Who does it.
     #[serde(default)]
-    pub owner: Option<PersonId>,
+    pub owner: Option<Owner>,
     /// By when.
     #[serde(default)]
     pub due: Option<NaiveDate>,

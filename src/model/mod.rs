@@ -18,7 +18,7 @@ pub use calendar::{Calendar, Holiday, Weekday};
 pub use graph::find_cycle;
 pub use ids::{BaselineId, ItemId, LaneId, MeetingId, PersonId, RetrospectiveId, RiskId, next_id};
 pub use item::{Criterion, Item, ItemKind, Link, LinkKind};
-pub use meeting::{ActionItem, Channel, Meeting, Participant};
+pub use meeting::{ActionItem, Channel, Meeting, Owner, Participant};
 pub use retrospective::{Figures, Retrospective};
 pub use risk::{Risk, RiskAssessment, RiskCategory, RiskResponse, RiskStatus};
 

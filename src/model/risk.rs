@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::ids::{ItemId, PersonId, RiskId};
+use super::ids::{ItemId, RiskId};
+use super::meeting::Owner;
 
 /// What area a risk belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -125,7 +126,7 @@ pub struct Risk {
     pub trigger: String,
     /// Who watches it.
     #[serde(default)]
-    pub owner: Option<PersonId>,
+    pub owner: Option<Owner>,
     /// Where it stands.
     #[serde(default = "open")]
     pub status: RiskStatus,

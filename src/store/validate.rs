@@ -263,7 +263,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                     tr!("store.action_missing_item", label = label, item = item).into_owned(),
                 ));
             }
-            if let Some(owner) = action.owner
+            if let Some(owner) = action.owner.as_ref().and_then(crate::model::Owner::person)
                 && !person_ids.contains(&owner)
             {
                 problems.push(at(
@@ -321,7 +321,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 ));
             }
         }
-        if let Some(owner) = risk.owner
+        if let Some(owner) = risk.owner.as_ref().and_then(crate::model::Owner::person)
             && !person_ids.contains(&owner)
         {
             problems.push(at(
