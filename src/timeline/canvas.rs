@@ -202,6 +202,18 @@ impl Unit {
         }
     }
 
+    /// The fewest days one unit can have.
+    fn shortest_days(self) -> f32 {
+        match self {
+            Self::Day => 1.0,
+            Self::Week => 7.0,
+            Self::Month => 28.0,
+            Self::Quarter => 90.0,
+            Self::Year => 365.0,
+            Self::Decade => 3652.0,
+        }
+    }
+
     /// The boundary after `date`, which is itself a boundary.
     fn next(self, date: NaiveDate) -> NaiveDate {
         let later = match self {
@@ -661,7 +673,13 @@ fn header_ui(
             }
             painter.vline(x0, y0..=y0 + half, Stroke::new(1.0, palette.grid));
             let width = x1 - x0;
-            let label = unit.label(boundary, width, language);
+            // Labels are long or short by the shortest unit at this zoom, so that neighbours
+            // read alike (February is not abbreviated while January is written out).
+            let label = unit.label(
+                boundary,
+                unit.shortest_days() * transform.points_per_day() as f32,
+                language,
+            );
             let font = FontId::proportional(if strong { 13.0 } else { 12.0 });
             let colour = if strong {
                 palette.text
