@@ -4,39 +4,9 @@
 use milepost::i18n::{self, Language};
 use milepost::store::{self, Located, StoreError};
 
-const MINIMAL: &str = r#"(
-    format: "milepost",
-    version: 1,
-    project: (
-        name: "CRM rollout",
-        client: (name: "Acme Trading Co.", contact: "Li Wei, li.wei@acme.example"),
-        goal: "Sales team works in the new CRM by March",
-        scope: (included: ["Lead pipeline", "Data migration"], excluded: ["ERP integration"]),
-        calendar: (
-            workdays: [Mon, Tue, Wed, Thu, Fri],
-            holidays: [(name: "National Day", from: "2026-10-01", to: "2026-10-07")],
-            extra_workdays: ["2026-10-10"],          // make-up working days (调休)
-        ),
-        team: [(id: 1, name: "Zhang Min", role: "Project manager", client_side: false)],
-        lanes: [(id: 1, name: "Discovery")],
-        items: [
-            (id: 1, kind: Task, name: "Requirements workshop", lane: Some(1),
-             start: "2026-12-01", finish: "2026-12-04", owner: Some(1), progress: 40,
-             client_visible: true, notes: ""),
-            (id: 2, kind: Milestone, name: "Requirements signed off", lane: Some(1),
-             start: "2026-12-04", finish: "2026-12-04", deadline: Some("2026-12-10"),
-             criteria: [(text: "Client signs the requirements document", done: false)]),
-            (id: 3, kind: Buffer, name: "Buffer before go-live", lane: None,
-             start: "2027-02-22", finish: "2027-02-26", planned_workdays: 5),
-        ],
-        links: [(from: 1, to: 2, kind: FinishToStart, lag_workdays: 0)],
-        baselines: [],
-        meetings: [],
-        risks: [],
-        retrospectives: [],
-    ),
-)
-"#;
+mod common;
+
+use common::MINIMAL;
 
 /// Loads `text` in the current thread's language and returns its first problem.
 fn first_problem(text: &str) -> Located {

@@ -570,6 +570,99 @@ fn signed(days: i64) -> String {
     }
 }
 
+/// A record kept in one of the project's lists and found by its id: meetings, risks,
+/// retrospectives and baselines are added, replaced and removed alike.
+trait Listed: Clone {
+    /// Its id type.
+    type Id: PartialEq + Copy + std::fmt::Display;
+    /// What it is called in messages.
+    const KIND: &'static str;
+    /// The label keys for adding, updating and removing one.
+    const LABELS: [&'static str; 3];
+    /// Whether a change is checked against the rest of the document (it refers to items).
+    const VALIDATE: bool;
+    fn id(&self) -> Self::Id;
+    fn title(&self) -> &str;
+    fn list(project: &Project) -> &[Self];
+    fn into_record(self) -> Record;
+}
+
+macro_rules! listed {
+    ($type:ty, $id:ty, $field:ident, $title:ident, $kind:literal, $validate:literal, $variant:ident, $labels:expr) => {
+        impl Listed for $type {
+            type Id = $id;
+            const KIND: &'static str = $kind;
+            const LABELS: [&'static str; 3] = $labels;
+            const VALIDATE: bool = $validate;
+            fn id(&self) -> Self::Id {
+                self.id
+            }
+            fn title(&self) -> &str {
+                &self.$title
+            }
+            fn list(project: &Project) -> &[Self] {
+                &project.$field
+            }
+            fn into_record(self) -> Record {
+                Record::$variant(self)
+            }
+        }
+    };
+}
+
+listed!(
+    Meeting,
+    MeetingId,
+    meetings,
+    title,
+    "meeting",
+    true,
+    Meeting,
+    [
+        "edit.add_meeting",
+        "edit.update_meeting",
+        "edit.remove_meeting"
+    ]
+);
+listed!(
+    Risk,
+    RiskId,
+    risks,
+    title,
+    "risk",
+    true,
+    Risk,
+    ["edit.add_risk", "edit.update_risk", "edit.remove_risk"]
+);
+listed!(
+    Retrospective,
+    RetrospectiveId,
+    retrospectives,
+    title,
+    "retrospective",
+    true,
+    Retrospective,
+    [
+        "edit.add_retrospective",
+        "edit.update_retrospective",
+        "edit.remove_retrospective"
+    ]
+);
+listed!(
+    Baseline,
+    BaselineId,
+    baselines,
+    name,
+    "baseline",
+    false,
+    Baseline,
+    [
+        "edit.add_baseline",
+        "edit.update_baseline",
+        "edit.remove_baseline"
+    ]
+);
+
 fn position<T>(list: &[T], what: impl Fn(&T) -> bool, missing: String) -> Result<usize, EditError> {
     list.iter()
         .position(what)
@@ -996,140 +1089,61 @@ impl Tx<'_> {
                 self.validate()?;
                 Ok(crate::tr!("edit.header").into_owned())
             }
-            Edit::AddMeeting { meeting } => {
-                if self.project.meetings.iter().any(|m| m.id == meeting.id) {
-                    return Err(EditError::Duplicate(format!("meeting {}", meeting.id)));
-                }
-                let title = meeting.title.clone();
-                self.insert(self.project.meetings.len(), Record::Meeting(meeting));
-                self.validate()?;
-                Ok(crate::tr!("edit.add_meeting", name = title.as_str()).into_owned())
-            }
-            Edit::UpdateMeeting { meeting } => {
-                let id = meeting.id;
-                let index = position(
-                    &self.project.meetings,
-                    |m| m.id == id,
-                    format!("meeting {id}"),
-                )?;
-                let title = meeting.title.clone();
-                self.replace(index, Record::Meeting(meeting));
-                self.validate()?;
-                Ok(crate::tr!("edit.update_meeting", name = title.as_str()).into_owned())
-            }
-            Edit::RemoveMeeting { meeting } => {
-                let index = position(
-                    &self.project.meetings,
-                    |m| m.id == meeting,
-                    format!("meeting {meeting}"),
-                )?;
-                let record = Record::Meeting(self.project.meetings[index].clone());
-                let title = self.project.meetings[index].title.clone();
-                self.remove(index, &record);
-                Ok(crate::tr!("edit.remove_meeting", name = title.as_str()).into_owned())
-            }
-            Edit::AddRisk { risk } => {
-                if self.project.risks.iter().any(|r| r.id == risk.id) {
-                    return Err(EditError::Duplicate(format!("risk {}", risk.id)));
-                }
-                let title = risk.title.clone();
-                self.insert(self.project.risks.len(), Record::Risk(risk));
-                self.validate()?;
-                Ok(crate::tr!("edit.add_risk", name = title.as_str()).into_owned())
-            }
-            Edit::UpdateRisk { risk } => {
-                let id = risk.id;
-                let index = position(&self.project.risks, |r| r.id == id, format!("risk {id}"))?;
-                let title = risk.title.clone();
-                self.replace(index, Record::Risk(risk));
-                self.validate()?;
-                Ok(crate::tr!("edit.update_risk", name = title.as_str()).into_owned())
-            }
-            Edit::RemoveRisk { risk } => {
-                let index = position(
-                    &self.project.risks,
-                    |r| r.id == risk,
-                    format!("risk {risk}"),
-                )?;
-                let record = Record::Risk(self.project.risks[index].clone());
-                let title = self.project.risks[index].title.clone();
-                self.remove(index, &record);
-                Ok(crate::tr!("edit.remove_risk", name = title.as_str()).into_owned())
-            }
-            Edit::AddRetrospective { retrospective } => {
-                if self
-                    .project
-                    .retrospectives
-                    .iter()
-                    .any(|r| r.id == retrospective.id)
-                {
-                    return Err(EditError::Duplicate(format!(
-                        "retrospective {}",
-                        retrospective.id
-                    )));
-                }
-                let title = retrospective.title.clone();
-                self.insert(
-                    self.project.retrospectives.len(),
-                    Record::Retrospective(retrospective),
-                );
-                self.validate()?;
-                Ok(crate::tr!("edit.add_retrospective", name = title.as_str()).into_owned())
-            }
-            Edit::UpdateRetrospective { retrospective } => {
-                let id = retrospective.id;
-                let index = position(
-                    &self.project.retrospectives,
-                    |r| r.id == id,
-                    format!("retrospective {id}"),
-                )?;
-                let title = retrospective.title.clone();
-                self.replace(index, Record::Retrospective(retrospective));
-                self.validate()?;
-                Ok(crate::tr!("edit.update_retrospective", name = title.as_str()).into_owned())
-            }
+            Edit::AddMeeting { meeting } => self.add_listed(meeting),
+            Edit::UpdateMeeting { meeting } => self.update_listed(meeting),
+            Edit::RemoveMeeting { meeting } => self.remove_listed::<Meeting>(meeting),
+            Edit::AddRisk { risk } => self.add_listed(risk),
+            Edit::UpdateRisk { risk } => self.update_listed(risk),
+            Edit::RemoveRisk { risk } => self.remove_listed::<Risk>(risk),
+            Edit::AddRetrospective { retrospective } => self.add_listed(retrospective),
+            Edit::UpdateRetrospective { retrospective } => self.update_listed(retrospective),
             Edit::RemoveRetrospective { retrospective } => {
-                let index = position(
-                    &self.project.retrospectives,
-                    |r| r.id == retrospective,
-                    format!("retrospective {retrospective}"),
-                )?;
-                let record = Record::Retrospective(self.project.retrospectives[index].clone());
-                let title = self.project.retrospectives[index].title.clone();
-                self.remove(index, &record);
-                Ok(crate::tr!("edit.remove_retrospective", name = title.as_str()).into_owned())
+                self.remove_listed::<Retrospective>(retrospective)
             }
-            Edit::AddBaseline { baseline } => {
-                if self.project.baselines.iter().any(|b| b.id == baseline.id) {
-                    return Err(EditError::Duplicate(format!("baseline {}", baseline.id)));
-                }
-                let name = baseline.name.clone();
-                self.insert(self.project.baselines.len(), Record::Baseline(baseline));
-                Ok(crate::tr!("edit.add_baseline", name = name.as_str()).into_owned())
-            }
-            Edit::UpdateBaseline { baseline } => {
-                let id = baseline.id;
-                let index = position(
-                    &self.project.baselines,
-                    |b| b.id == id,
-                    format!("baseline {id}"),
-                )?;
-                let name = baseline.name.clone();
-                self.replace(index, Record::Baseline(baseline));
-                Ok(crate::tr!("edit.update_baseline", name = name.as_str()).into_owned())
-            }
-            Edit::RemoveBaseline { baseline } => {
-                let index = position(
-                    &self.project.baselines,
-                    |b| b.id == baseline,
-                    format!("baseline {baseline}"),
-                )?;
-                let record = Record::Baseline(self.project.baselines[index].clone());
-                let name = self.project.baselines[index].name.clone();
-                self.remove(index, &record);
-                Ok(crate::tr!("edit.remove_baseline", name = name.as_str()).into_owned())
-            }
+            Edit::AddBaseline { baseline } => self.add_listed(baseline),
+            Edit::UpdateBaseline { baseline } => self.update_listed(baseline),
+            Edit::RemoveBaseline { baseline } => self.remove_listed::<Baseline>(baseline),
         }
+    }
+
+    fn add_listed<T: Listed>(&mut self, value: T) -> Result<String, EditError> {
+        let id = value.id();
+        if T::list(self.project).iter().any(|other| other.id() == id) {
+            return Err(EditError::Duplicate(format!("{} {id}", T::KIND)));
+        }
+        let title = value.title().to_owned();
+        self.insert(T::list(self.project).len(), value.into_record());
+        if T::VALIDATE {
+            self.validate()?;
+        }
+        Ok(crate::tr!(T::LABELS[0], name = title.as_str()).into_owned())
+    }
+
+    fn update_listed<T: Listed>(&mut self, value: T) -> Result<String, EditError> {
+        let id = value.id();
+        let index = position(
+            T::list(self.project),
+            |other| other.id() == id,
+            format!("{} {id}", T::KIND),
+        )?;
+        let title = value.title().to_owned();
+        self.replace(index, value.into_record());
+        if T::VALIDATE {
+            self.validate()?;
+        }
+        Ok(crate::tr!(T::LABELS[1], name = title.as_str()).into_owned())
+    }
+
+    fn remove_listed<T: Listed>(&mut self, id: T::Id) -> Result<String, EditError> {
+        let index = position(
+            T::list(self.project),
+            |other| other.id() == id,
+            format!("{} {id}", T::KIND),
+        )?;
+        let value = T::list(self.project)[index].clone();
+        let title = value.title().to_owned();
+        self.remove(index, &value.into_record());
+        Ok(crate::tr!(T::LABELS[2], name = title.as_str()).into_owned())
     }
 
     fn name(&self, id: ItemId) -> String {
