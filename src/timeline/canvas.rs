@@ -29,7 +29,7 @@ pub struct TimelineState {
     /// How far the rows are scrolled, in points.
     pub scroll_y: f32,
     /// Lanes whose items are hidden (`None` is the group of items in no lane).
-    pub collapsed: HashSet<Option<LaneId>>,
+    collapsed: HashSet<Option<LaneId>>,
     /// Whether the critical path is highlighted.
     pub show_critical: bool,
     /// Fit the project into view on the next frame.
@@ -38,9 +38,8 @@ pub struct TimelineState {
     pub today_pending: bool,
     /// The rows, rebuilt when the project or the collapsed lanes change.
     rows: Rows,
-    rows_key: Option<(u64, usize)>,
-    /// Width of the canvas in the last frame.
-    width: f32,
+    /// The project revision the rows were built for; `None` when they must be rebuilt.
+    rows_key: Option<u64>,
     /// The gesture in progress, if any.
     drag: Option<Drag>,
 }
@@ -99,7 +98,6 @@ impl Default for TimelineState {
             today_pending: false,
             rows: Rows::default(),
             rows_key: None,
-            width: 800.0,
             drag: None,
         }
     }
@@ -108,19 +106,9 @@ impl Default for TimelineState {
 impl TimelineState {
     /// The rows for `project` at `revision`, rebuilt only when something changed.
     pub fn rows(&mut self, project: &Project, revision: u64) -> &Rows {
-        let key = (
-            revision,
-            self.collapsed.len()
-                ^ (self
-                    .collapsed
-                    .iter()
-                    .map(|lane| lane.map_or(0, |id| id.0 as usize + 1))
-                    .sum::<usize>()
-                    << 8),
-        );
-        if self.rows_key != Some(key) {
+        if self.rows_key != Some(revision) {
             self.rows = Rows::new(project, &self.collapsed);
-            self.rows_key = Some(key);
+            self.rows_key = Some(revision);
         }
         &self.rows
     }
@@ -333,7 +321,6 @@ pub fn canvas_ui(
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, tr!("timeline.label")));
     let palette = input.palette;
     let project = input.project;
-    state.width = rect.width();
     state.transform.left_x_points = f64::from(rect.left());
     if state.fit_pending {
         fit(state, project, rect.width());
