@@ -426,3 +426,66 @@ fn double_clicking_an_empty_row_adds_a_task_there() {
     );
     assert!(harness.state().selection().contains(&added.id), "selected");
 }
+
+#[test]
+fn folding_a_lane_hides_its_items_in_the_outline_and_on_the_timeline() {
+    let mut harness = harness();
+    assert!(
+        harness.state().item_on_screen(ItemId(2)).is_some(),
+        "a Discovery item is drawn"
+    );
+    harness.get_by_label("Discovery").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("Sales process workshops").is_none(),
+        "gone from the outline"
+    );
+    assert!(
+        harness.state().item_on_screen(ItemId(2)).is_none(),
+        "gone from the timeline"
+    );
+    harness.get_by_label("Discovery").click();
+    harness.run();
+    harness.get_by_label("Sales process workshops");
+}
+
+#[test]
+fn the_wheel_scrolls_the_outline_and_the_timeline_together() {
+    let mut harness = harness();
+    let before = harness
+        .state()
+        .item_on_screen(SOLUTION_DESIGN)
+        .expect("drawn")
+        .0
+        .y;
+    let row = harness.get_by_label("Solution design").rect();
+    assert!(
+        (row.center().y - before).abs() < 1.0,
+        "the outline row and the bar are level"
+    );
+    harness.hover_at(row.center());
+    harness.run();
+    harness.event(Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -78.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: Modifiers::NONE,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    harness.run();
+    let after = harness
+        .state()
+        .item_on_screen(SOLUTION_DESIGN)
+        .expect("still drawn")
+        .0
+        .y;
+    assert!(
+        before - after > 20.0,
+        "the timeline scrolled up: {before} → {after}"
+    );
+    let row = harness.get_by_label("Solution design").rect();
+    assert!(
+        (row.center().y - after).abs() < 1.0,
+        "and the outline row with it"
+    );
+}
