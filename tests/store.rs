@@ -434,6 +434,11 @@ fn generated_projects_are_sound() {
         "more links than items: {}",
         project.links.len()
     );
+    let calendar = milepost::schedule::WorkCalendar::new(&project.calendar);
+    assert!(
+        milepost::schedule::violated_links(&project, &calendar).is_empty(),
+        "the generated dates keep every link"
+    );
     let text = store::to_string(&project).expect("serialize");
     assert_eq!(
         store::load_str(&text).expect("sound").project,

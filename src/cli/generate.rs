@@ -301,7 +301,7 @@ pub fn project(items: usize, seed: u64) -> Project {
         })
         .collect();
 
-    Project {
+    let project = Project {
         name: format!("Generated project ({items} items, seed {seed})"),
         client: Client {
             name: "Example Client Ltd.".to_owned(),
@@ -322,5 +322,8 @@ pub fn project(items: usize, seed: u64) -> Project {
         risks,
         retrospectives: Vec::new(),
         meeting_cadence_days: Some(7),
-    }
+    };
+    // The links were drawn where plain dates allowed them; the scheduling rules (milestones at
+    // the end of their day, working days) may ask for a little more: apply the push-later rule.
+    crate::schedule::settled(&project).unwrap_or(project)
 }
