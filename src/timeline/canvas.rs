@@ -388,7 +388,8 @@ pub fn canvas_ui(
         .map(|(shape, _)| shape.item);
     for shape in &scene.shapes {
         let owner = project
-            .item(shape.item)
+            .items
+            .get(shape.index)
             .and_then(|item| item.owner)
             .and_then(|owner| project.person(owner))
             .map(|person| person.name.as_str());
@@ -430,7 +431,7 @@ pub fn canvas_ui(
                 Grab::Link => egui::CursorIcon::Crosshair,
             });
             link_handle_ui(&rows_painter, shape, palette);
-            if let Some(item) = project.item(item_id) {
+            if let Some(item) = project.items.get(shape.index) {
                 response.clone().on_hover_ui_at_pointer(|ui| {
                     tooltip_ui(ui, project, item, input, &workdays);
                 });

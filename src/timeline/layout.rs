@@ -209,6 +209,8 @@ pub const BAR_HEIGHT: f32 = 14.0;
 pub struct Shape {
     /// The item.
     pub item: ItemId,
+    /// Its index in `Project::items`.
+    pub index: usize,
     /// Its row.
     pub row: usize,
     /// Left and right screen x (equal for a milestone: its instant).
@@ -355,6 +357,7 @@ pub fn scene(project: &Project, rows: &Rows, viewport: &Viewport, overlay: &Over
         let label_x = if inside { x0 + 6.0 } else { x1 + reach + 6.0 };
         shapes.push(Shape {
             item: item.id,
+            index: *index,
             row,
             x0,
             x1,
@@ -383,7 +386,10 @@ pub fn scene(project: &Project, rows: &Rows, viewport: &Viewport, overlay: &Over
         ) else {
             continue;
         };
-        let (Some(from), Some(to)) = (project.item(link.from), project.item(link.to)) else {
+        let (Some(from), Some(to)) = (
+            item_in_row(rows, project, from_row),
+            item_in_row(rows, project, to_row),
+        ) else {
             continue;
         };
         if let Some(arrow) = route(link.kind, (from, from_row), (to, to_row), viewport, overlay) {
@@ -402,6 +408,14 @@ pub fn scene(project: &Project, rows: &Rows, viewport: &Viewport, overlay: &Over
         rows: visible,
         shapes,
         arrows,
+    }
+}
+
+/// The item shown in `row`, found by index rather than by searching the project.
+fn item_in_row<'a>(rows: &Rows, project: &'a Project, row: usize) -> Option<&'a Item> {
+    match rows.rows.get(row)? {
+        Row::Item { index } => project.items.get(*index),
+        Row::Lane { .. } => None,
     }
 }
 

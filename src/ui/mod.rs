@@ -842,7 +842,7 @@ impl App {
                     .color(palette.text_muted),
             );
         }
-        if let Some((first, last)) = project.date_range() {
+        if let Some((first, last)) = self.facts.as_ref().and_then(|facts| facts.span) {
             child.label(
                 RichText::new(tr!(
                     "header.span",

@@ -163,8 +163,8 @@ pub fn outline_ui(
             timeline.scroll_by(-scroll, rows_rect.height());
         }
     }
-    let rows = timeline.rows(input.project, input.revision).rows.clone();
-    if rows.is_empty() {
+    let row_count = timeline.rows(input.project, input.revision).len();
+    if row_count == 0 {
         painter.text(
             rows_rect.center_top() + vec2(0.0, 24.0),
             Align2::CENTER_CENTER,
@@ -179,7 +179,18 @@ pub fn outline_ui(
     let count = (rows_rect.height() / row_height).ceil() as usize + 1;
     let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rows_rect));
     child.set_clip_rect(rows_rect);
-    for (row_index, row) in rows.iter().enumerate().skip(first).take(count) {
+    // Only the rows on screen are copied out, so the cost follows the window, not the project.
+    let all = &timeline.rows(input.project, input.revision).rows;
+    let end = first.saturating_add(count).min(all.len());
+    let visible: Vec<(usize, Row)> = all
+        .get(first.min(end)..end)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .map(|(offset, row)| (first + offset, row.clone()))
+        .collect();
+    for (row_index, row) in &visible {
+        let row_index = *row_index;
         let top = rows_rect.top() + row_index as f32 * row_height - timeline.scroll_y;
         let line = Rect::from_min_size(
             pos2(rows_rect.left(), top),

@@ -35,6 +35,8 @@ pub struct ScheduleFacts {
     pub finish: Option<NaiveDate>,
     /// The largest consumption among buffers, 0..=1, when there are buffers.
     pub buffer_use: Option<f64>,
+    /// The first and last dates of the project's items.
+    pub span: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl ScheduleFacts {
@@ -46,6 +48,7 @@ impl ScheduleFacts {
             floats: HashMap::new(),
             finish: None,
             buffer_use: None,
+            span: None,
         }
     }
 }
@@ -205,9 +208,13 @@ impl App {
                             .filter(|item| item.kind == ItemKind::Buffer)
                             .map(|item| buffer_consumption(&scheduler.calendar, item))
                             .reduce(f64::max),
+                        span: project.date_range(),
                     }
                 }
-                Err(_) => ScheduleFacts::empty(revision),
+                Err(_) => ScheduleFacts {
+                    span: project.date_range(),
+                    ..ScheduleFacts::empty(revision)
+                },
             };
             self.facts = Some(facts);
         }
