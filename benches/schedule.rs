@@ -16,6 +16,17 @@ fn schedule(c: &mut Criterion) {
         group.bench_function(format!("propagate/{items}"), |b| {
             b.iter(|| scheduler.plan(&project, &[(0, moved)]));
         });
+        // A slip of a month pushes the whole downstream chain, not only the first neighbour.
+        let far = scheduler.span(&project, 0).shifted(20);
+        let pushed = scheduler.plan(&project, &[(0, far)]).len();
+        assert!(
+            pushed > 20,
+            "a month's slip pushes the chain: {pushed} items"
+        );
+        eprintln!("schedule/propagate_month/{items} moves {pushed} items");
+        group.bench_function(format!("propagate_month/{items}"), |b| {
+            b.iter(|| scheduler.plan(&project, &[(0, far)]));
+        });
         if items == 10_000 {
             group.bench_function(format!("critical_path/{items}"), |b| {
                 b.iter(|| scheduler.critical_path(&project));

@@ -16,6 +16,21 @@ fn store_benches(c: &mut Criterion) {
             b.iter(|| store::load_str(black_box(text)).expect("load"));
         });
         if items == 10_000 {
+            // Where the time of load and save goes: the text alone, the checks alone.
+            group.bench_with_input(
+                BenchmarkId::new("serialize", items),
+                &project,
+                |b, project| {
+                    b.iter(|| store::to_string(black_box(project)).expect("serialize"));
+                },
+            );
+            group.bench_with_input(
+                BenchmarkId::new("validate", items),
+                &project,
+                |b, project| {
+                    b.iter(|| store::validate(black_box(project)));
+                },
+            );
             // The yardstick: the same project through serde_json, parsing only.
             let json = serde_json::to_string(&project).expect("json");
             group.bench_with_input(BenchmarkId::new("load_json", items), &json, |b, json| {
