@@ -23,27 +23,62 @@ fn edit(u: &mut Unstructured<'_>, history: &History) -> Result<Edit> {
     let item = pick_item(u, history)?;
     let days = Duration::days(i64::from(u.int_in_range(-40i8..=40)?));
     let current = history.project().item(item).cloned();
-    let start = current.as_ref().map_or_else(chrono::NaiveDate::default, |item| item.start) + days;
-    let finish = current.as_ref().map_or_else(chrono::NaiveDate::default, |item| item.finish);
+    let start = current
+        .as_ref()
+        .map_or_else(chrono::NaiveDate::default, |item| item.start)
+        + days;
+    let finish = current
+        .as_ref()
+        .map_or_else(chrono::NaiveDate::default, |item| item.finish);
     Ok(match u.int_in_range(0u8..=9)? {
-        0 | 1 => Edit::MoveItem { item, start, with_successors: u.arbitrary()? },
-        2 => Edit::ResizeItem { item, start: current.map_or(start, |item| item.start), finish: finish + days },
+        0 | 1 => Edit::MoveItem {
+            item,
+            start,
+            with_successors: u.arbitrary()?,
+        },
+        2 => Edit::ResizeItem {
+            item,
+            start: current.map_or(start, |item| item.start),
+            finish: finish + days,
+        },
         3 => Edit::AddLink {
             link: Link {
                 from: item,
                 to: pick_item(u, history)?,
-                kind: [LinkKind::FinishToStart, LinkKind::StartToStart, LinkKind::FinishToFinish, LinkKind::StartToFinish][u.choose_index(4)?],
+                kind: [
+                    LinkKind::FinishToStart,
+                    LinkKind::StartToStart,
+                    LinkKind::FinishToFinish,
+                    LinkKind::StartToFinish,
+                ][u.choose_index(4)?],
                 lag_workdays: i32::from(u.int_in_range(-5i8..=5)?),
             },
         },
-        4 => Edit::RemoveLink { from: item, to: pick_item(u, history)? },
-        5 => Edit::SetProgress { item, progress: u.int_in_range(0..=120)? },
+        4 => Edit::RemoveLink {
+            from: item,
+            to: pick_item(u, history)?,
+        },
+        5 => Edit::SetProgress {
+            item,
+            progress: u.int_in_range(0..=120)?,
+        },
         6 => Edit::DeleteItem { item },
         7 => Edit::AddItem {
-            item: Item::task(history.project().next_item_id(), "Fuzzed", start, start + Duration::days(i64::from(u.int_in_range(0u8..=20)?))),
+            item: Item::task(
+                history.project().next_item_id(),
+                "Fuzzed",
+                start,
+                start + Duration::days(i64::from(u.int_in_range(0u8..=20)?)),
+            ),
         },
-        8 => Edit::SetKind { item, kind: [ItemKind::Task, ItemKind::Milestone, ItemKind::Buffer][u.choose_index(3)?] },
-        _ => Edit::RenameItem { item, name: u.arbitrary()? },
+        8 => Edit::SetKind {
+            item,
+            kind: [ItemKind::Task, ItemKind::Milestone, ItemKind::Buffer][u.choose_index(3)?],
+        },
+        _ => Edit::RenameItem {
+            item,
+            name: u.arbitrary()?,
+        },
     })
 }
 
@@ -56,7 +91,9 @@ fuzz_target!(|bytes: &[u8]| {
     let mut u = Unstructured::new(bytes);
     let mut applied = 0usize;
     for _ in 0..40 {
-        let Ok(choice) = u.int_in_range(0u8..=9) else { break };
+        let Ok(choice) = u.int_in_range(0u8..=9) else {
+            break;
+        };
         match choice {
             0 => {
                 if history.undo() {
@@ -69,7 +106,9 @@ fuzz_target!(|bytes: &[u8]| {
                 }
             }
             _ => {
-                let Ok(edit) = edit(&mut u, &history) else { break };
+                let Ok(edit) = edit(&mut u, &history) else {
+                    break;
+                };
                 if history.apply(edit).is_ok() {
                     applied += 1;
                 }
@@ -77,10 +116,17 @@ fuzz_target!(|bytes: &[u8]| {
         }
         let project = history.project();
         let calendar = WorkCalendar::new(&project.calendar);
-        assert!(violated_links(project, &calendar).is_empty(), "no link is violated after an edit");
+        assert!(
+            violated_links(project, &calendar).is_empty(),
+            "no link is violated after an edit"
+        );
     }
     for _ in 0..applied {
         assert!(history.undo(), "every applied step can be undone");
     }
-    assert_eq!(history.project(), &original, "undoing everything returns the original");
+    assert_eq!(
+        history.project(),
+        &original,
+        "undoing everything returns the original"
+    );
 });

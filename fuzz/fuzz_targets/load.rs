@@ -9,7 +9,8 @@ fuzz_target!(|bytes: &[u8]| {
         return;
     };
     if let Ok(loaded) = milepost::store::load_str(text) {
-        let again = milepost::store::to_string(&loaded.project).expect("an accepted project serializes");
+        let again =
+            milepost::store::to_string(&loaded.project).expect("an accepted project serializes");
         let reloaded = milepost::store::load_str(&again).expect("what was saved loads");
         assert_eq!(reloaded.project, loaded.project, "round trip");
     }
