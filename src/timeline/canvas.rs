@@ -1222,7 +1222,13 @@ fn impact_card_ui(
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_width(310.0);
-                ui.label(RichText::new(tr!("impact.title", count = impact.moved.len())).strong());
+                ui.label(
+                    RichText::new(tr!(
+                        one_or_many(impact.moved.len(), "impact.title"),
+                        count = impact.moved.len()
+                    ))
+                    .strong(),
+                );
                 for moved in impact.moved.iter().take(SHOWN) {
                     let name = project
                         .item(moved.item)
@@ -1252,9 +1258,12 @@ fn impact_card_ui(
                 } else {
                     ui.separator();
                     ui.label(
-                        RichText::new(tr!("impact.breaches", count = impact.breaches.len()))
-                            .strong()
-                            .color(palette.danger),
+                        RichText::new(tr!(
+                            one_or_many(impact.breaches.len(), "impact.breaches"),
+                            count = impact.breaches.len()
+                        ))
+                        .strong()
+                        .color(palette.danger),
                     );
                     for breach in &impact.breaches {
                         let name = project
@@ -1262,7 +1271,10 @@ fn impact_card_ui(
                             .map_or("?", |item| item.name.as_str());
                         ui.label(
                             RichText::new(tr!(
-                                "impact.breach",
+                                one_or_many(
+                                    breach.late_workdays.unsigned_abs() as usize,
+                                    "impact.breach"
+                                ),
                                 name = name,
                                 deadline = crate::ui::short_date(breach.deadline, language),
                                 late = breach.late_workdays
@@ -1278,4 +1290,14 @@ fn impact_card_ui(
                 );
             });
         });
+}
+
+/// The key of a message for one thing (`KEY_one`) or for any other number (`KEY`).
+fn one_or_many(count: usize, key: &'static str) -> &'static str {
+    match (count, key) {
+        (1, "impact.title") => "impact.title_one",
+        (1, "impact.breaches") => "impact.breaches_one",
+        (1, "impact.breach") => "impact.breach_one",
+        _ => key,
+    }
 }
