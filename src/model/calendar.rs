@@ -69,8 +69,10 @@ pub struct Holiday {
     #[serde(default)]
     pub name: String,
     /// First day off.
+    #[serde(with = "super::day")]
     pub from: NaiveDate,
     /// Last day off (inclusive).
+    #[serde(with = "super::day")]
     pub to: NaiveDate,
 }
 
@@ -83,6 +85,7 @@ pub struct Calendar {
     /// Ranges of days off.
     pub holidays: Vec<Holiday>,
     /// Days worked although they fall on a non-working weekday (调休).
+    #[serde(with = "super::day::list")]
     pub extra_workdays: Vec<NaiveDate>,
 }
 

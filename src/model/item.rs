@@ -64,8 +64,10 @@ pub struct Item {
     #[serde(default)]
     pub lane: Option<LaneId>,
     /// First day (inclusive).
+    #[serde(with = "super::day")]
     pub start: NaiveDate,
     /// Last day (inclusive). For a milestone, equal to `start`.
+    #[serde(with = "super::day")]
     pub finish: NaiveDate,
     /// Who is responsible.
     #[serde(default)]
@@ -80,7 +82,11 @@ pub struct Item {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// Milestones: the date it must not pass.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::day::option"
+    )]
     pub deadline: Option<NaiveDate>,
     /// Milestones: what must be true for it to be reached.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -84,7 +84,7 @@ pub struct ActionItem {
     #[serde(default)]
     pub owner: Option<Owner>,
     /// By when.
-    #[serde(default)]
+    #[serde(default, with = "super::day::option")]
     pub due: Option<NaiveDate>,
     /// The timeline item it concerns or became.
     #[serde(default)]
@@ -105,6 +105,7 @@ pub struct Meeting {
     /// Unique among meetings.
     pub id: MeetingId,
     /// When it took place.
+    #[serde(with = "super::day")]
     pub date: NaiveDate,
     /// Time of day, `"HH:MM"`.
     #[serde(default)]

@@ -4,6 +4,7 @@
 //! every optional field and `deny_unknown_fields` so that nothing in a file is silently dropped.
 
 mod calendar;
+pub mod day;
 mod graph;
 mod ids;
 mod item;
@@ -107,8 +108,10 @@ pub struct BaselineItem {
     /// The item.
     pub item: ItemId,
     /// Its start then.
+    #[serde(with = "day")]
     pub start: NaiveDate,
     /// Its finish then.
+    #[serde(with = "day")]
     pub finish: NaiveDate,
     /// Its name then (empty in files that did not record it).
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -127,6 +130,7 @@ pub struct Baseline {
     /// E.g. "Kick-off plan".
     pub name: String,
     /// When it was taken.
+    #[serde(with = "day")]
     pub taken: NaiveDate,
     /// Every item's dates then.
     #[serde(default)]

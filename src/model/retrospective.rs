@@ -35,6 +35,7 @@ pub struct Figures {
     /// Meetings recorded.
     pub meetings_held: u32,
     /// The latest contact with the client.
+    #[serde(with = "super::day::option")]
     pub last_client_contact: Option<NaiveDate>,
 }
 
@@ -45,6 +46,7 @@ pub struct Retrospective {
     /// Unique among retrospectives.
     pub id: RetrospectiveId,
     /// When it was held.
+    #[serde(with = "super::day")]
     pub date: NaiveDate,
     /// What it covers, e.g. "Discovery phase".
     #[serde(default)]

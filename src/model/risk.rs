@@ -87,6 +87,7 @@ impl RiskStatus {
 #[serde(deny_unknown_fields)]
 pub struct RiskAssessment {
     /// When it was assessed.
+    #[serde(with = "super::day")]
     pub date: NaiveDate,
     /// Probability 1..=5 at that time.
     pub probability: u8,
@@ -131,9 +132,10 @@ pub struct Risk {
     #[serde(default = "open")]
     pub status: RiskStatus,
     /// When it was first recorded.
+    #[serde(with = "super::day")]
     pub identified: NaiveDate,
     /// When it is next to be reviewed.
-    #[serde(default)]
+    #[serde(default, with = "super::day::option")]
     pub review: Option<NaiveDate>,
     /// Timeline items it threatens.
     #[serde(default)]

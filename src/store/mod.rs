@@ -18,7 +18,7 @@ use serde::Deserialize;
 use crate::model::{Document, FORMAT, Project};
 use crate::tr;
 
-pub use disk::{DiskStamp, fnv1a};
+pub use disk::{DiskStamp, content_hash, fnv1a};
 pub use locate::{Position, Step, locate};
 pub use recovery::{Recovery, RecoveryFolder};
 pub use validate::{MAX_TEXT_BYTES, Problem, describe_cycle, validate};
