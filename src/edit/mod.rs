@@ -570,6 +570,14 @@ fn signed(days: i64) -> String {
     }
 }
 
+/// Replaces `id` as an owner by the person's name: the minutes and the register keep the name of
+/// someone who left the team list.
+fn keep_name(owner: &mut Option<Owner>, id: PersonId, name: &str) {
+    if owner.as_ref().and_then(Owner::person) == Some(id) {
+        *owner = Some(Owner::Named(name.to_owned()));
+    }
+}
+
 /// A record kept in one of the project's lists and found by its id: meetings, risks,
 /// retrospectives and baselines are added, replaced and removed alike.
 trait Listed: Clone {
@@ -1277,26 +1285,19 @@ impl Tx<'_> {
         for meeting_index in 0..self.project.meetings.len() {
             let mut meeting = self.project.meetings[meeting_index].clone();
             for action in &mut meeting.actions {
-                // The minutes keep the name of someone who left the team list.
-                if action.owner.as_ref().and_then(Owner::person) == Some(id) {
-                    action.owner = Some(Owner::Named(name.clone()));
-                }
+                keep_name(&mut action.owner, id, &name);
             }
             self.replace(meeting_index, Record::Meeting(meeting));
         }
         for risk_index in 0..self.project.risks.len() {
             let mut risk = self.project.risks[risk_index].clone();
-            if risk.owner.as_ref().and_then(Owner::person) == Some(id) {
-                risk.owner = Some(Owner::Named(name.clone()));
-            }
+            keep_name(&mut risk.owner, id, &name);
             self.replace(risk_index, Record::Risk(risk));
         }
         for retro_index in 0..self.project.retrospectives.len() {
             let mut retrospective = self.project.retrospectives[retro_index].clone();
             for action in &mut retrospective.actions {
-                if action.owner.as_ref().and_then(Owner::person) == Some(id) {
-                    action.owner = Some(Owner::Named(name.clone()));
-                }
+                keep_name(&mut action.owner, id, &name);
             }
             self.replace(retro_index, Record::Retrospective(retrospective));
         }

@@ -300,12 +300,8 @@ pub struct CanvasInput<'a> {
 
 /// What a frame of the canvas produced.
 pub struct CanvasOutput {
-    /// The scene drawn, for hit testing by the caller.
+    /// The scene drawn, to find items on screen.
     pub scene: Scene,
-    /// The viewport it was drawn in.
-    pub viewport: Viewport,
-    /// The response of the whole canvas area.
-    pub response: egui::Response,
     /// Requests for the window.
     pub actions: Vec<CanvasAction>,
 }
@@ -463,12 +459,7 @@ pub fn canvas_ui(
             ui.ctx().request_repaint();
         }
     }
-    CanvasOutput {
-        scene,
-        viewport,
-        response,
-        actions,
-    }
+    CanvasOutput { scene, actions }
 }
 
 /// Fits the whole project into a canvas `width` points wide.
@@ -611,6 +602,19 @@ fn guides_ui(painter: &egui::Painter, transform: &Transform, rows_rect: Rect, pa
     }
 }
 
+/// Paints the band at the top of `rect` that holds the time header (and, in the outline, the
+/// column headings), so both line up; returns it.
+pub fn header_band_ui(painter: &egui::Painter, rect: Rect, palette: &Palette) -> Rect {
+    let header = Rect::from_min_size(rect.min, vec2(rect.width(), HEADER_HEIGHT));
+    painter.rect_filled(header, 0.0, palette.header_fill);
+    painter.hline(
+        header.x_range(),
+        header.bottom() - 0.5,
+        Stroke::new(1.0, palette.grid_strong),
+    );
+    header
+}
+
 fn today_ui(
     painter: &egui::Painter,
     transform: &Transform,
@@ -618,7 +622,7 @@ fn today_ui(
     rect: Rect,
     palette: &Palette,
 ) {
-    let x = (transform.x_from_date(today) + transform.points_per_day() / 2.0) as f32;
+    let x = transform.x_from_days(days_from_date(today) + 0.5) as f32;
     if rect.x_range().contains(x) {
         painter.vline(
             x,
@@ -635,13 +639,7 @@ fn header_ui(
     language: Language,
     palette: &Palette,
 ) {
-    let header = Rect::from_min_size(rect.min, vec2(rect.width(), HEADER_HEIGHT));
-    painter.rect_filled(header, 0.0, palette.header_fill);
-    painter.hline(
-        header.x_range(),
-        header.bottom() - 0.5,
-        Stroke::new(1.0, palette.grid_strong),
-    );
+    let header = header_band_ui(painter, rect, palette);
     let (top_unit, bottom_unit) = header_units(transform.points_per_day());
     let half = HEADER_HEIGHT / 2.0;
     for (unit, y0, strong) in [
@@ -943,11 +941,6 @@ fn tooltip_ui(
             ui.label(tr!("tooltip.float", float = float));
         }
     }
-}
-
-/// Screen x of the centre of `date`'s day.
-pub fn x_of_day_centre(transform: &Transform, date: NaiveDate) -> f32 {
-    transform.x_from_days(days_from_date(date) + 0.5) as f32
 }
 
 /// Pointer distance, in points, within which an edge of a bar can be grabbed.

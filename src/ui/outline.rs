@@ -10,7 +10,7 @@ use egui::{
 
 use crate::i18n::Language;
 use crate::model::{Item, ItemId, ItemKind, LaneId, Project};
-use crate::timeline::canvas::{HEADER_HEIGHT, TimelineState};
+use crate::timeline::canvas::{TimelineState, header_band_ui};
 use crate::timeline::layout::Row;
 use crate::tr;
 
@@ -110,13 +110,7 @@ pub fn outline_ui(
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
     let painter = ui.painter_at(rect);
     // Column headings, in the band the timeline uses for its time header.
-    let header = Rect::from_min_size(rect.min, vec2(rect.width(), HEADER_HEIGHT));
-    painter.rect_filled(header, 0.0, palette.header_fill);
-    painter.hline(
-        header.x_range(),
-        header.bottom() - 0.5,
-        Stroke::new(1.0, palette.grid_strong),
-    );
+    let header = header_band_ui(&painter, rect, palette);
     let heading_y = header.bottom() - 12.0;
     let font = FontId::proportional(12.0);
     let columns = Columns::new(rect);
