@@ -10,6 +10,7 @@ pub mod cli;
 pub mod edit;
 pub mod i18n;
 pub mod model;
+pub mod report;
 pub mod schedule;
 pub mod store;
 pub mod timeline;

@@ -46,6 +46,11 @@ pub enum Command {
         /// The project file (only read).
         file: PathBuf,
     },
+    /// Print the project's figures as `key<TAB>value` lines.
+    Figures {
+        /// The project file (only read).
+        file: PathBuf,
+    },
     /// Write a synthetic project, for benchmarks and tests.
     Generate {
         /// How many items.
@@ -64,7 +69,10 @@ pub enum Command {
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { file } => check(&file),
-        Command::Schedule { file } => schedule(&file),
+        Command::Schedule { file } => print_from(&file, crate::schedule::schedule_tsv),
+        Command::Figures { file } => print_from(&file, |project| {
+            crate::report::figures_tsv(&crate::report::figures(project))
+        }),
         Command::Generate {
             items,
             seed,
@@ -155,13 +163,14 @@ fn link_warnings(file: &Path, project: &crate::model::Project) -> Vec<String> {
         .collect()
 }
 
-/// `milepost schedule FILE`.
-fn schedule(file: &Path) -> ExitCode {
+/// Loads `file` and prints what `render` makes of it; a file that cannot be read prints its
+/// problems as `FILE:LINE:COLUMN: message` lines and exits 1.
+fn print_from(file: &Path, render: impl FnOnce(&crate::model::Project) -> String) -> ExitCode {
     match store::load_file(file) {
         Ok(loaded) => {
-            let tsv = crate::schedule::schedule_tsv(&loaded.project);
+            let text = render(&loaded.project);
             let mut out = std::io::stdout().lock();
-            if out.write_all(tsv.as_bytes()).is_err() || out.flush().is_err() {
+            if out.write_all(text.as_bytes()).is_err() || out.flush().is_err() {
                 return ExitCode::FAILURE;
             }
             ExitCode::SUCCESS

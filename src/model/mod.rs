@@ -205,6 +205,44 @@ impl Project {
         ItemId(next_id(self.items.iter().map(|item| item.id.0)))
     }
 
+    /// What may be shown to the client: client-visible items (and the links, baseline records
+    /// and references between them), client-visible meetings and risks, and no retrospectives.
+    /// A lane whose every item is internal is left out too.
+    #[must_use]
+    pub fn client_view(&self) -> Project {
+        let shown: std::collections::HashSet<ItemId> = self
+            .items
+            .iter()
+            .filter(|item| item.client_visible)
+            .map(|item| item.id)
+            .collect();
+        let mut view = self.clone();
+        view.items.retain(|item| shown.contains(&item.id));
+        view.lanes.retain(|lane| {
+            let mut items = self.items.iter().filter(|item| item.lane == Some(lane.id));
+            let had_items = items.clone().next().is_some();
+            !had_items || items.any(|item| item.client_visible)
+        });
+        view.links
+            .retain(|link| shown.contains(&link.from) && shown.contains(&link.to));
+        for baseline in &mut view.baselines {
+            baseline.items.retain(|old| shown.contains(&old.item));
+        }
+        view.meetings.retain(Meeting::is_client_visible);
+        for meeting in &mut view.meetings {
+            meeting.items.retain(|item| shown.contains(item));
+            for action in &mut meeting.actions {
+                action.item = action.item.filter(|item| shown.contains(item));
+            }
+        }
+        view.risks.retain(|risk| risk.client_visible);
+        for risk in &mut view.risks {
+            risk.items.retain(|item| shown.contains(item));
+        }
+        view.retrospectives.clear();
+        view
+    }
+
     /// The first and last dates any item covers, if there are items.
     pub fn date_range(&self) -> Option<(NaiveDate, NaiveDate)> {
         let first = self

@@ -6,8 +6,13 @@
 mod files;
 mod inspector;
 mod loading;
+mod meetings;
 mod outline;
+mod panels;
 mod plan;
+mod project_sheet;
+mod retrospectives;
+mod risks;
 mod safety;
 mod screenshot;
 pub mod theme;
@@ -190,8 +195,8 @@ pub struct App {
     facts: Option<plan::ScheduleFacts>,
     /// What the timeline drew last, to find items on screen.
     drawn: crate::timeline::layout::Scene,
-    /// Text being typed in the Inspector.
-    inspector: inspector::InspectorState,
+    /// The tabs on the right and what is being typed in them.
+    panels: panels::Panels,
     /// A large file being read in the background.
     loading: Option<loading::Loading>,
 }
@@ -247,7 +252,7 @@ impl App {
             preview: None,
             facts: None,
             drawn: crate::timeline::layout::Scene::default(),
-            inspector: inspector::InspectorState::default(),
+            panels: panels::Panels::default(),
             loading: None,
         };
         match startup.file {
@@ -999,28 +1004,26 @@ impl eframe::App for App {
                 );
             });
         egui::Panel::right("side_panel")
-            .default_size(320.0)
-            .min_size(260.0)
+            .default_size(400.0)
+            .min_size(300.0)
             .frame(
                 egui::Frame::NONE
                     .fill(palette.panel)
                     .inner_margin(egui::Margin::symmetric(12, 8)),
             )
             .show(ui, |ui| {
-                ui.label(RichText::new(tr!("panel.inspector")).strong().size(16.0));
-                ui.separator();
                 let mut selected: Vec<ItemId> = self.selection.iter().copied().collect();
                 selected.sort_unstable();
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    inspector::inspector_ui(
-                        ui,
-                        self.history.project(),
-                        &selected,
-                        &mut self.inspector,
-                        palette,
-                        &mut commands,
-                    );
-                });
+                let input = panels::PanelInput {
+                    project: self.history.project(),
+                    revision,
+                    selection: &selected,
+                    today: self.today,
+                    language: self.language,
+                    palette,
+                    facts: self.facts.as_ref(),
+                };
+                panels::panels_ui(ui, &mut self.panels, &input, &mut commands);
             });
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(palette.canvas))

@@ -1,0 +1,229 @@
+//! Figures about a project and the overall status, shared by every view and the command line.
+
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDate;
+
+use crate::model::{Baseline, BaselineItem, Figures, ItemId, ItemKind, Project};
+use crate::schedule::{WorkCalendar, buffer_consumption};
+
+/// An open risk whose probability × impact reaches this is high.
+pub const HIGH_RISK_SCORE: u8 = 15;
+
+/// A risk whose probability × impact reaches this (and is below [`HIGH_RISK_SCORE`]) is medium.
+pub const MEDIUM_RISK_SCORE: u8 = 8;
+
+/// A buffer consumed this much or more puts the project at risk.
+pub const AT_RISK_BUFFER_PERCENT: u8 = 50;
+
+/// How a project stands, for the title card and the status report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// No milestone is late, no buffer is half used, no high risk is open.
+    OnTrack,
+    /// No deadline is broken, but a milestone slipped past its first baseline date, a buffer is
+    /// at least half used, or a high risk is open.
+    AtRisk,
+    /// A milestone's date is past its deadline.
+    Late,
+}
+
+impl Status {
+    /// The key of the status's name in the locale files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::OnTrack => "status_level.on_track",
+            Self::AtRisk => "status_level.at_risk",
+            Self::Late => "status_level.late",
+        }
+    }
+}
+
+/// The baseline taken first (the earliest `taken` date; the first listed among equals).
+pub fn earliest_baseline(project: &Project) -> Option<&Baseline> {
+    project
+        .baselines
+        .iter()
+        .enumerate()
+        .min_by_key(|(index, baseline)| (baseline.taken, *index))
+        .map(|(_, baseline)| baseline)
+}
+
+/// The baseline taken last (the latest `taken` date; the last listed among equals).
+pub fn latest_baseline(project: &Project) -> Option<&Baseline> {
+    project
+        .baselines
+        .iter()
+        .enumerate()
+        .max_by_key(|(index, baseline)| (baseline.taken, *index))
+        .map(|(_, baseline)| baseline)
+}
+
+/// The record of `item` in `baseline`.
+fn in_baseline(baseline: &Baseline, item: ItemId) -> Option<&BaselineItem> {
+    baseline.items.iter().find(|old| old.item == item)
+}
+
+/// The date a milestone is judged against: its deadline, else its date in the earliest baseline.
+pub fn reference_date(project: &Project, milestone: ItemId) -> Option<NaiveDate> {
+    let item = project.item(milestone)?;
+    item.deadline.or_else(|| {
+        earliest_baseline(project)
+            .and_then(|baseline| in_baseline(baseline, milestone))
+            .map(|old| old.finish)
+    })
+}
+
+/// How serious a risk is, from its probability × impact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RiskLevel {
+    /// Score below [`MEDIUM_RISK_SCORE`].
+    Low,
+    /// Score from [`MEDIUM_RISK_SCORE`] to below [`HIGH_RISK_SCORE`].
+    Medium,
+    /// Score [`HIGH_RISK_SCORE`] or more.
+    High,
+}
+
+impl RiskLevel {
+    /// The level of a score.
+    pub fn of(score: u8) -> Self {
+        if score >= HIGH_RISK_SCORE {
+            Self::High
+        } else if score >= MEDIUM_RISK_SCORE {
+            Self::Medium
+        } else {
+            Self::Low
+        }
+    }
+}
+
+/// The project's figures (the keys of `milepost figures`).
+pub fn figures(project: &Project) -> Figures {
+    let calendar = WorkCalendar::new(&project.calendar);
+    let mut figures = Figures::default();
+
+    let earliest = earliest_baseline(project);
+    let mut slips = Vec::new();
+    for item in project
+        .items
+        .iter()
+        .filter(|item| item.kind == ItemKind::Milestone)
+    {
+        figures.milestones_total += 1;
+        let old = earliest.and_then(|baseline| in_baseline(baseline, item.id));
+        if let Some(reference) = item.deadline.or(old.map(|old| old.finish)) {
+            if item.finish <= reference {
+                figures.milestones_on_time += 1;
+            } else {
+                figures.milestones_late += 1;
+            }
+        }
+        if let Some(old) = old {
+            slips.push(calendar.workdays_between(old.finish, item.finish));
+        }
+    }
+    if let Some(&worst) = slips.iter().max() {
+        figures.worst_slip_workdays = i32::try_from(worst).unwrap_or(i32::MAX);
+        let average = slips.iter().sum::<i64>() as f64 / slips.len() as f64;
+        figures.average_slip_workdays = (average * 10.0).round() / 10.0;
+    }
+
+    for item in &project.items {
+        match item.kind {
+            ItemKind::Task => {
+                figures.tasks_total += 1;
+                if item.progress >= 100 {
+                    figures.tasks_done += 1;
+                }
+            }
+            ItemKind::Buffer => {
+                let percent = (buffer_consumption(&calendar, item) * 100.0).round() as u8;
+                figures.buffer_consumption_percent =
+                    figures.buffer_consumption_percent.max(percent);
+            }
+            ItemKind::Milestone => {}
+        }
+    }
+
+    for risk in &project.risks {
+        if risk.status.is_open() {
+            figures.risks_open += 1;
+            if risk.score() >= HIGH_RISK_SCORE {
+                figures.risks_high += 1;
+            }
+        } else if risk.status == crate::model::RiskStatus::Occurred {
+            figures.risks_occurred += 1;
+        }
+    }
+
+    figures.meetings_held = project.meetings.len() as u32;
+    figures.last_client_contact = project
+        .meetings
+        .iter()
+        .filter(|meeting| meeting.channel.is_client_contact())
+        .map(|meeting| meeting.date)
+        .max();
+    figures
+}
+
+/// The figures as `milepost figures` prints them: one `key<TAB>value` line each.
+pub fn figures_tsv(figures: &Figures) -> String {
+    let Figures {
+        milestones_total,
+        milestones_on_time,
+        milestones_late,
+        average_slip_workdays,
+        worst_slip_workdays,
+        tasks_total,
+        tasks_done,
+        buffer_consumption_percent,
+        risks_open,
+        risks_high,
+        risks_occurred,
+        meetings_held,
+        last_client_contact,
+    } = figures;
+    let contact = last_client_contact.map_or_else(
+        || "none".to_owned(),
+        |date| date.format("%Y-%m-%d").to_string(),
+    );
+    format!(
+        "milestones_total\t{milestones_total}\n\
+         milestones_on_time\t{milestones_on_time}\n\
+         milestones_late\t{milestones_late}\n\
+         average_slip_workdays\t{average_slip_workdays:.1}\n\
+         worst_slip_workdays\t{worst_slip_workdays}\n\
+         tasks_total\t{tasks_total}\n\
+         tasks_done\t{tasks_done}\n\
+         buffer_consumption_percent\t{buffer_consumption_percent}\n\
+         risks_open\t{risks_open}\n\
+         risks_high\t{risks_high}\n\
+         risks_occurred\t{risks_occurred}\n\
+         meetings_held\t{meetings_held}\n\
+         last_client_contact\t{contact}\n"
+    )
+}
+
+/// The overall status (see [`Status`] for the rule).
+pub fn overall_status(project: &Project) -> Status {
+    let milestones = || {
+        project
+            .items
+            .iter()
+            .filter(|item| item.kind == ItemKind::Milestone)
+    };
+    if milestones().any(|item| item.deadline.is_some_and(|deadline| item.finish > deadline)) {
+        return Status::Late;
+    }
+    let figures = figures(project);
+    if figures.milestones_late > 0
+        || figures.buffer_consumption_percent >= AT_RISK_BUFFER_PERCENT
+        || figures.risks_high > 0
+    {
+        Status::AtRisk
+    } else {
+        Status::OnTrack
+    }
+}

@@ -1,0 +1,130 @@
+//! The tabs on the right of the window: Inspector, Meetings, Risks, Retrospectives and Project.
+
+use chrono::NaiveDate;
+use egui::RichText;
+
+use crate::i18n::Language;
+use crate::model::{ItemId, Project};
+use crate::tr;
+
+use super::Command;
+use super::inspector::{self, InspectorState};
+use super::plan::ScheduleFacts;
+use super::theme::Palette;
+use super::{meetings, project_sheet, retrospectives, risks};
+
+/// A tab of the side panel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tab {
+    /// The selected items.
+    #[default]
+    Inspector,
+    /// The communication log.
+    Meetings,
+    /// The risk register.
+    Risks,
+    /// Looks back.
+    Retrospectives,
+    /// Name, client, scope, team, lanes, calendar and baselines.
+    Project,
+}
+
+impl Tab {
+    /// Every tab, in the order shown.
+    pub const ALL: [Self; 5] = [
+        Self::Inspector,
+        Self::Meetings,
+        Self::Risks,
+        Self::Retrospectives,
+        Self::Project,
+    ];
+
+    /// The tab's label.
+    pub fn label(self) -> String {
+        match self {
+            Self::Inspector => tr!("panel.inspector"),
+            Self::Meetings => tr!("panel.meetings"),
+            Self::Risks => tr!("panel.risks"),
+            Self::Retrospectives => tr!("panel.retrospectives"),
+            Self::Project => tr!("panel.project"),
+        }
+        .into_owned()
+    }
+}
+
+/// What the panels show and the text being typed in them.
+#[derive(Default)]
+pub struct Panels {
+    /// The tab in front.
+    pub tab: Tab,
+    /// The Inspector.
+    pub inspector: InspectorState,
+    /// The Meetings tab.
+    pub meetings: meetings::MeetingsState,
+    /// The Risks tab.
+    pub risks: risks::RisksState,
+    /// The Retrospectives tab.
+    pub retrospectives: retrospectives::RetrospectivesState,
+    /// The Project tab.
+    pub project: project_sheet::ProjectSheetState,
+}
+
+/// What every panel reads.
+#[expect(dead_code, reason = "the tabs read more of it as they grow")]
+pub struct PanelInput<'a> {
+    /// The project as it is now.
+    pub project: &'a Project,
+    /// Its revision (changes whenever the project changes, undo included).
+    pub revision: u64,
+    /// The selected items, in id order.
+    pub selection: &'a [ItemId],
+    /// Today's date.
+    pub today: NaiveDate,
+    /// The language of the window.
+    pub language: Language,
+    /// The colours.
+    pub palette: &'a Palette,
+    /// Floats, the critical path and buffer use of this revision, when known.
+    pub facts: Option<&'a ScheduleFacts>,
+}
+
+/// The side panel: the tab bar and the tab in front.
+pub fn panels_ui(
+    ui: &mut egui::Ui,
+    panels: &mut Panels,
+    input: &PanelInput<'_>,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 2.0;
+        for tab in Tab::ALL {
+            let label = RichText::new(tab.label()).size(13.5);
+            if ui.selectable_label(panels.tab == tab, label).clicked() {
+                panels.tab = tab;
+            }
+        }
+    });
+    ui.separator();
+    match panels.tab {
+        Tab::Inspector => {
+            egui::ScrollArea::vertical()
+                .id_salt("inspector_scroll")
+                .show(ui, |ui| {
+                    inspector::inspector_ui(
+                        ui,
+                        input.project,
+                        input.selection,
+                        &mut panels.inspector,
+                        input.palette,
+                        commands,
+                    );
+                });
+        }
+        Tab::Meetings => meetings::meetings_ui(ui, &mut panels.meetings, input, commands),
+        Tab::Risks => risks::risks_ui(ui, &mut panels.risks, input, commands),
+        Tab::Retrospectives => {
+            retrospectives::retrospectives_ui(ui, &mut panels.retrospectives, input, commands);
+        }
+        Tab::Project => project_sheet::project_sheet_ui(ui, &mut panels.project, input, commands),
+    }
+}

@@ -1,0 +1,52 @@
+//! `milepost figures FILE` on a fixture whose figures were computed by hand.
+
+use std::process::Command;
+
+#[test]
+fn figures_prints_every_key_with_its_hand_computed_value() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/figures.ron");
+    let before = std::fs::read(path).expect("the fixture is readable");
+    let output = Command::new(env!("CARGO_BIN_EXE_milepost"))
+        .arg("figures")
+        .arg(path)
+        .output()
+        .expect("milepost runs");
+    assert!(
+        output.status.success(),
+        "exit 0, stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        include_str!("fixtures/figures.tsv"),
+        "the keys, in order, with their values"
+    );
+    assert_eq!(
+        std::fs::read(path).expect("still readable"),
+        before,
+        "the file is not touched"
+    );
+}
+
+#[test]
+fn figures_of_a_broken_file_names_the_line_and_fails() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = folder.path().join("broken.ron");
+    std::fs::write(
+        &path,
+        "(format: \"milepost\", version: 1, project: (nme: \"x\"))",
+    )
+    .expect("written");
+    let output = Command::new(env!("CARGO_BIN_EXE_milepost"))
+        .arg("figures")
+        .arg(&path)
+        .output()
+        .expect("milepost runs");
+    assert!(!output.status.success(), "a broken file fails");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("broken.ron:1:"),
+        "line and column: {stderr}"
+    );
+    assert!(output.stdout.is_empty(), "nothing printed on stdout");
+}
