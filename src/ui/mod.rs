@@ -980,7 +980,7 @@ impl eframe::App for App {
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
         let revision = self.history.revision();
         egui::Panel::left("outline")
-            .default_size(500.0)
+            .default_size(430.0)
             .min_size(320.0)
             .frame(egui::Frame::NONE.fill(palette.panel))
             .show(ui, |ui| {
@@ -1004,7 +1004,7 @@ impl eframe::App for App {
                 );
             });
         egui::Panel::right("side_panel")
-            .default_size(400.0)
+            .default_size(380.0)
             .min_size(300.0)
             .frame(
                 egui::Frame::NONE
