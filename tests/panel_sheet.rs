@@ -303,6 +303,11 @@ fn snapshot_project() {
     let mut harness = harness_with(startup(None, Language::English));
     open_tab(&mut harness, "Project");
     harness.snapshot("panel_project");
+    // Further down: a team member opened, the lanes and the calendar.
+    click(&mut harness, "Zhang Min — Project manager");
+    harness.get_by_label("Sun").scroll_to_me();
+    harness.run();
+    harness.snapshot("panel_project_calendar");
 }
 
 #[test]

@@ -310,7 +310,7 @@ fn chart_ui(
         .iter()
         .enumerate()
         .filter_map(|(index, record)| {
-            on_time_percent(&record.figures).map(|percent| [index as f64, percent])
+            on_time_percent(&record.figures).map(|percent| [index as f64 + 1.0, percent])
         })
         .collect();
     // Satisfaction 1..=5 drawn on the same 0..=100 scale: 1 at the bottom, 5 at the top.
@@ -320,7 +320,7 @@ fn chart_ui(
         .filter_map(|(index, record)| {
             record
                 .satisfaction
-                .map(|score| [index as f64, f64::from(score.clamp(1, 5) - 1) * 25.0])
+                .map(|score| [index as f64 + 1.0, f64::from(score.clamp(1, 5) - 1) * 25.0])
         })
         .collect();
     let dates: Vec<String> = ordered
@@ -329,8 +329,8 @@ fn chart_ui(
         .collect();
     let selected_x = selected
         .and_then(|id| ordered.iter().position(|record| record.id == id))
-        .map(|index| index as f64);
-    let last = ordered.len().saturating_sub(1) as f64;
+        .map(|index| index as f64 + 1.0);
+    let last = ordered.len() as f64;
     let grid_colour = palette.grid_strong;
     Plot::new("retrospective_trend")
         .height(150.0)
@@ -341,7 +341,8 @@ fn chart_ui(
         .allow_double_click_reset(false)
         .show_x(false)
         .show_y(false)
-        .default_x_bounds(-0.4, last + 0.4)
+        .show_grid([false, true])
+        .default_x_bounds(0.6, last + 0.4)
         .default_y_bounds(-8.0, 108.0)
         .x_grid_spacer(move |input| {
             let (min, max) = input.bounds;
@@ -362,11 +363,15 @@ fn chart_ui(
                 .collect()
         })
         .custom_x_axes(vec![AxisHints::new_x().formatter(move |mark, _| {
-            let index = mark.value.round();
-            if (mark.value - index).abs() > 0.01 || index < 0.0 {
+            // Retrospective n is drawn at x = n (from 1), off the plot's axis line at 0.
+            let position = mark.value.round();
+            if (mark.value - position).abs() > 0.01 || position < 1.0 {
                 return String::new();
             }
-            dates.get(index as usize).cloned().unwrap_or_default()
+            dates
+                .get(position as usize - 1)
+                .cloned()
+                .unwrap_or_default()
         })])
         .custom_y_axes(vec![
             AxisHints::new_y()
