@@ -203,6 +203,54 @@ fn text_typed_and_left_by_switching_tab_is_kept() {
 }
 
 #[test]
+fn text_typed_and_left_by_opening_another_retrospective_is_kept() {
+    let mut harness = harness_with(startup(None, Language::English));
+    open_tab(&mut harness, "Retrospectives");
+    // The latest retrospective is open; its feedback is typed into, then the first is opened.
+    let feedback = |node: &egui_kittest::kittest::AccessKitNode<'_>| {
+        is_field(node, "What the client said")
+            || (node.role() == Role::MultilineTextInput
+                && node
+                    .label()
+                    .is_some_and(|label| label.starts_with("The design walk-through")))
+    };
+    harness.get_by(feedback).scroll_to_me();
+    harness.run();
+    harness.get_by(feedback).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by(feedback)
+        .type_text("Very happy with the design review.");
+    harness.run();
+    harness
+        .get_by_label("13 Nov   Discovery phase")
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_label("13 Nov   Discovery phase").click();
+    harness.run();
+    let design = harness
+        .state()
+        .project()
+        .retrospectives
+        .iter()
+        .find(|record| record.title == "Solution design")
+        .expect("the sample's design retrospective");
+    assert_eq!(
+        design.client_feedback, "Very happy with the design review.",
+        "the feedback typed is kept when another retrospective is opened"
+    );
+    assert_eq!(
+        harness
+            .get_by(|node| is_field(node, "Title"))
+            .value()
+            .as_deref(),
+        Some("Discovery phase"),
+        "the other retrospective is open"
+    );
+}
+
+#[test]
 fn lanes_are_renamed_reordered_and_deleted_only_when_empty() {
     let mut harness = harness_with(startup(None, Language::English));
     open_tab(&mut harness, "Project");
