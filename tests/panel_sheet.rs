@@ -344,6 +344,11 @@ fn snapshot_retrospectives() {
     let mut harness = harness_with(startup(None, Language::English));
     open_tab(&mut harness, "Retrospectives");
     harness.snapshot("panel_retrospectives");
+    // The first retrospective further down: its actions, feedback and figures then and now.
+    click(&mut harness, "13 Nov   Discovery phase");
+    harness.get_by_label("Last client contact").scroll_to_me();
+    harness.run();
+    harness.snapshot("panel_retrospectives_figures");
 }
 
 #[test]

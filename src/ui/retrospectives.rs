@@ -745,35 +745,30 @@ fn figures_ui(
     let now_lines = figure_lines(&now, input.language);
     let differs = now != record.figures;
     heading(ui, tr!("retro.figures"));
+    let date = short_date(record.date, input.language);
+    let legend = if differs {
+        tr!("retro.figures_then_now", date = date.as_str())
+    } else {
+        tr!("retro.figures_then_same", date = date.as_str())
+    };
+    ui.label(
+        RichText::new(legend)
+            .small()
+            .color(input.palette.text_muted),
+    );
     egui::Grid::new(("retro_figures", record.id))
-        .num_columns(if differs { 3 } else { 2 })
+        .num_columns(2)
         .striped(true)
-        .spacing([10.0, 4.0])
+        .spacing([12.0, 4.0])
         .show(ui, |ui| {
-            ui.label("");
-            ui.label(
-                RichText::new(tr!(
-                    "retro.figures_then",
-                    date = short_date(record.date, input.language)
-                ))
-                .color(input.palette.text_muted),
-            );
-            if differs {
-                ui.label(RichText::new(tr!("retro.figures_now")).color(input.palette.text_muted));
-            }
-            ui.end_row();
             for ((label, then), (_, now)) in then_lines.into_iter().zip(now_lines) {
                 ui.label(label);
-                ui.label(RichText::new(&then).strong());
-                if differs {
-                    let colour = if now == then {
-                        input.palette.text_muted
-                    } else {
-                        input.palette.selection
-                    };
-                    let shown = if now == then { "=".to_owned() } else { now };
-                    ui.label(RichText::new(shown).color(colour));
-                }
+                ui.vertical(|ui| {
+                    ui.label(RichText::new(&then).strong());
+                    if now != then {
+                        ui.label(RichText::new(format!("→ {now}")).color(input.palette.selection));
+                    }
+                });
                 ui.end_row();
             }
         });
