@@ -73,6 +73,7 @@ fn retype(harness: &mut Harness<'static, App>, label: &str, text: &str) {
     harness.get_by(|node| is_field(node, label)).click();
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.key_press(Key::Backspace);
     harness.get_by(|node| is_field(node, label)).type_text(text);
     harness.run();
     harness.key_press(Key::Enter);
@@ -372,4 +373,107 @@ fn the_tabs_render_in_chinese() {
     open_tab(&mut harness, "项目");
     harness.get_by_label("工作日历");
     harness.snapshot("panel_project_zh");
+}
+
+#[test]
+fn the_header_scope_cadence_and_team_edit_through_undoable_steps() {
+    let mut harness = harness_with(startup(None, Language::English));
+    open_tab(&mut harness, "Project");
+    let original = harness.state().project().clone();
+
+    retype(&mut harness, "Client", "Acme Trading Group");
+    assert_eq!(
+        harness.state().project().client.name,
+        "Acme Trading Group",
+        "client renamed"
+    );
+    retype(
+        &mut harness,
+        "Add to the scope…",
+        "Data archive of closed deals",
+    );
+    assert_eq!(
+        harness
+            .state()
+            .project()
+            .scope
+            .included
+            .last()
+            .map(String::as_str),
+        Some("Data archive of closed deals"),
+        "scope line added at the end"
+    );
+    // Clearing the cadence means no cadence; a word that is no number changes nothing.
+    retype(&mut harness, "Cadence", "");
+    assert_eq!(
+        harness.state().project().meeting_cadence_days,
+        None,
+        "no cadence"
+    );
+    retype(&mut harness, "Cadence", "weekly");
+    assert_eq!(
+        harness.state().project().meeting_cadence_days,
+        None,
+        "not a number: unchanged"
+    );
+    retype(&mut harness, "Cadence", "14");
+    assert_eq!(
+        harness.state().project().meeting_cadence_days,
+        Some(14),
+        "every two weeks"
+    );
+
+    // A new member opens so that the role can be filled in.
+    retype(&mut harness, "Add a team member…", "Guo Ping");
+    let guo = harness
+        .state()
+        .project()
+        .team
+        .last()
+        .expect("a member")
+        .clone();
+    assert_eq!(guo.name, "Guo Ping", "member added at the end");
+    harness.run();
+    let role_field = |node: &egui_kittest::kittest::AccessKitNode<'_>| {
+        node.role() == Role::TextInput
+            && node.label().as_deref() == Some("Role")
+            && node.value().as_deref() == Some("")
+    };
+    harness.get_by(role_field).scroll_to_me();
+    harness.run();
+    harness.get_by(role_field).click();
+    harness.run();
+    harness.get_by(role_field).type_text("Finance consultant");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .project()
+            .person(guo.id)
+            .map(|p| p.role.as_str()),
+        Some("Finance consultant"),
+        "role filled in"
+    );
+    assert_round_trips(harness.state().project());
+
+    let removes = harness.query_all_by_label("Remove").count();
+    assert_eq!(removes, 1, "only the open member has a Remove button");
+    click(&mut harness, "Remove");
+    assert!(
+        harness.state().project().person(guo.id).is_none(),
+        "member removed"
+    );
+
+    // Seven steps back: remove, role, add member, two cadences (the word changed nothing),
+    // scope, client.
+    for _ in 0..7 {
+        undo(&mut harness);
+    }
+    assert_eq!(
+        harness.state().project(),
+        &original,
+        "undo returns the project as it was"
+    );
 }
