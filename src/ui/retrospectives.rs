@@ -20,7 +20,7 @@ use super::short_date;
 use super::theme::Palette;
 
 /// A text field of a retrospective.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Field {
     Title,
     Feedback,
@@ -81,15 +81,9 @@ fn with_text(record: &Retrospective, field: Field, text: &str) -> Retrospective 
 /// retrospective was opened): one edit per retrospective.
 pub fn flush(state: &mut RetrospectivesState, input: &PanelInput<'_>, commands: &mut Vec<Command>) {
     let mut pending = state.drafts.take_pending();
-    // Lines first in their order, new lines last, so that indices stay valid.
-    pending.sort_by_key(|((id, field), _)| {
-        (
-            *id,
-            *field == Field::NewWentWell,
-            *field == Field::NewToImprove,
-            *field == Field::NewAction,
-        )
-    });
+    // Only one field is typed into at a time, but should there be more, lines are written
+    // before new lines are added.
+    pending.sort_by_key(|(key, _)| *key);
     let mut updated: Vec<Retrospective> = Vec::new();
     for ((id, field), text) in pending {
         let base = match updated.iter().position(|record| record.id == id) {
