@@ -3,6 +3,7 @@
 //! The UI reads the project and pushes [`Command`]s; they are carried out at the end of the
 //! frame. Changes to the project itself go through [`crate::edit::History`].
 
+mod fields;
 mod files;
 mod inspector;
 mod loading;

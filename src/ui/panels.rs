@@ -127,4 +127,11 @@ pub fn panels_ui(
         }
         Tab::Project => project_sheet::project_sheet_ui(ui, &mut panels.project, input, commands),
     }
+    // What was typed in a tab that is no longer in front is committed, not lost.
+    if panels.tab != Tab::Retrospectives {
+        retrospectives::flush(&mut panels.retrospectives, input, commands);
+    }
+    if panels.tab != Tab::Project {
+        project_sheet::flush(&mut panels.project, input, commands);
+    }
 }
