@@ -5,6 +5,7 @@
 //! same bytes for the same project, atomically, keeping the previous file as `NAME.ron.bak`.
 
 mod disk;
+mod fast;
 mod locate;
 mod migrate;
 mod recovery;
@@ -230,10 +231,15 @@ pub fn load_str(text: &str) -> Result<Loaded, StoreError> {
             size: text.len() as u64,
         });
     }
-    // The common case, a current document, is parsed once. Only when that fails is the header
+    // The common case, a current document as Milepost writes it, is read by the fast reader.
+    // Anything it is not sure of is parsed by `ron`, once. Only when that fails is the header
     // read on its own: to refuse a newer version or a foreign file with the right message, or
     // to migrate an older version.
-    let (document, text, version) = match ron_options().from_str::<Document>(text) {
+    let parsed = match fast::read::from_str::<Document>(text) {
+        Some(document) => Ok(document),
+        None => ron_options().from_str::<Document>(text),
+    };
+    let (document, text, version) = match parsed {
         Ok(document)
             if document.format == FORMAT && document.version == crate::model::CURRENT_VERSION =>
         {
@@ -314,18 +320,32 @@ pub fn load_file_stamped(path: &Path) -> Result<(Loaded, DiskStamp), StoreError>
 
 /// The document text of `project`: pretty, deterministic, in the current version.
 ///
+/// The bytes are those of `ron`'s pretty printer (four spaces, pretty down to depth 3), written
+/// by a faster writer of the same rules.
+///
 /// # Errors
 /// Only if serde cannot represent a value, which a valid project never has.
 pub fn to_string(project: &Project) -> Result<String, StoreError> {
-    let config = ron::ser::PrettyConfig::new()
-        .depth_limit(3)
-        .indentor("    ")
-        .new_line("\n");
-    let mut text = ron::Options::default()
-        .to_string_pretty(&DocumentRef::new(project), config)
-        .map_err(|error| StoreError::Serialize(error.to_string()))?;
+    let document = DocumentRef::new(project);
+    // A document takes about 400 bytes per item, with its links and baseline entries.
+    let capacity = 4096 + 512 * project.items.len();
+    let mut text = match fast::write::to_string(&document, capacity) {
+        Some(text) => text,
+        None => ron_to_string(&document)?,
+    };
     text.push('\n');
     Ok(text)
+}
+
+/// The text of `document` as `ron`'s pretty printer writes it, without the final line break.
+fn ron_to_string(document: &DocumentRef<'_>) -> Result<String, StoreError> {
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(fast::write::DEPTH_LIMIT)
+        .indentor("    ")
+        .new_line("\n");
+    ron::Options::default()
+        .to_string_pretty(document, config)
+        .map_err(|error| StoreError::Serialize(error.to_string()))
 }
 
 /// Serializes like [`Document`] without cloning the project.
