@@ -58,7 +58,7 @@ pub enum IoAction {
     Write,
     /// Giving the new file the permissions of the one it replaces.
     SetPermissions,
-    /// Copying the previous file to `NAME.ron.bak`.
+    /// Keeping the previous file as `NAME.ron.bak`.
     KeepBackup,
     /// Renaming the temporary file over the document.
     Replace,
@@ -452,8 +452,7 @@ pub fn write_file(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), St
             .set_permissions(metadata.permissions())
             .map_err(|source| io(IoAction::SetPermissions, source))?;
         if keep_backup {
-            std::fs::copy(path, backup_path(path))
-                .map_err(|source| io(IoAction::KeepBackup, source))?;
+            keep_as_backup(path).map_err(|source| io(IoAction::KeepBackup, source))?;
         }
     }
     temporary
@@ -461,6 +460,27 @@ pub fn write_file(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), St
         .map_err(|error| io(IoAction::Replace, error.error))?;
     sync_folder(&folder).map_err(|source| io(IoAction::FlushFolder, source))?;
     Ok(())
+}
+
+/// Makes `NAME.bak` the file now at `path`, before a new file is renamed over `path`.
+///
+/// A second name for the same file (a hard link) costs nothing however large the file, and the
+/// rename then leaves it alone. Where the file system has no hard links, or `path` is not a
+/// plain file (a symbolic link, say), its bytes are copied as before.
+fn keep_as_backup(path: &Path) -> std::io::Result<()> {
+    let backup = backup_path(path);
+    let plain_file = std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.is_file());
+    if plain_file {
+        match std::fs::remove_file(&backup) {
+            Ok(()) => {}
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+            Err(error) => return Err(error),
+        }
+        if std::fs::hard_link(path, &backup).is_ok() {
+            return Ok(());
+        }
+    }
+    std::fs::copy(path, &backup).map(|_| ())
 }
 
 #[cfg(unix)]
