@@ -168,6 +168,61 @@ fn save_keeps_the_previous_file_as_bak() {
     assert!(leftovers.is_empty(), "no temporary file is left behind");
 }
 
+#[test]
+fn each_save_keeps_the_version_it_replaces_and_only_that() {
+    let dir = temp_dir();
+    let path = write(dir.path(), "plan.ron", MINIMAL);
+    let mut project = store::load_file(&path).expect("load").project;
+    project.name = "Second".to_owned();
+    store::save_file(&project, &path).expect("first save");
+    let second = std::fs::read_to_string(&path).expect("read");
+    project.name = "Third".to_owned();
+    store::save_file(&project, &path).expect("second save");
+    let backup = store::backup_path(&path);
+    assert_eq!(
+        std::fs::read_to_string(&backup).expect("backup"),
+        second,
+        "the backup is the version the last save replaced"
+    );
+    // Writing the document in place afterwards does not reach into the backup.
+    std::fs::write(&path, "changed by another program").expect("overwrite");
+    assert_eq!(
+        std::fs::read_to_string(&backup).expect("backup"),
+        second,
+        "the backup is a file of its own"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_symbolic_link_keeps_a_copy_as_backup() {
+    let dir = temp_dir();
+    let target = write(dir.path(), "real.ron", MINIMAL);
+    let link = dir.path().join("plan.ron");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    let mut project = store::load_file(&link).expect("load").project;
+    project.name = "Through the link".to_owned();
+    store::save_file(&project, &link).expect("save");
+    let backup = store::backup_path(&link);
+    assert!(
+        std::fs::symlink_metadata(&backup)
+            .expect("backup")
+            .file_type()
+            .is_file(),
+        "the backup is a plain file, not a second link"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&backup).expect("backup"),
+        MINIMAL,
+        "with the previous bytes"
+    );
+    assert_eq!(
+        store::load_file(&link).expect("load").project.name,
+        "Through the link",
+        "new content saved"
+    );
+}
+
 /// Makes a folder unwritable for the duration of a test, even for root.
 struct ReadOnlyFolder<'a> {
     path: &'a Path,

@@ -2,9 +2,8 @@
 //! somewhere, sensible dates and numbers, no loops among links.
 
 use std::collections::HashSet;
-use std::hash::Hash;
 
-use crate::model::{ItemId, ItemKind, Project, find_cycle};
+use crate::model::{ItemId, ItemKind, Link, Project, find_cycle};
 use crate::tr;
 
 use super::locate::Step;
@@ -30,24 +29,121 @@ fn at(path: &[Step], message: String) -> Problem {
     }
 }
 
-/// Reports every id that occurs twice in `list`.
-fn unique<T, K: Eq + Hash + std::fmt::Display>(
+/// A set of ids for quick membership tests: a bit per id when the ids are dense (as Milepost
+/// hands them out), else a sorted list.
+struct IdSet {
+    bits: Vec<u64>,
+    sorted: Vec<u32>,
+}
+
+impl IdSet {
+    /// The set of `ids`, and whether any id occurs more than once.
+    fn new(ids: Vec<u32>) -> (Self, bool) {
+        let largest = ids.iter().copied().max().unwrap_or_default() as usize;
+        if largest <= 8 * ids.len() + 1024 {
+            let mut bits = vec![0u64; largest / 64 + 1];
+            let mut repeated = false;
+            for id in ids {
+                let (word, bit) = (id as usize / 64, 1u64 << (id % 64));
+                repeated |= bits[word] & bit != 0;
+                bits[word] |= bit;
+            }
+            let set = Self {
+                bits,
+                sorted: Vec::new(),
+            };
+            (set, repeated)
+        } else {
+            let mut sorted = ids;
+            sorted.sort_unstable();
+            let repeated = sorted.windows(2).any(|pair| pair[0] == pair[1]);
+            let set = Self {
+                bits: Vec::new(),
+                sorted,
+            };
+            (set, repeated)
+        }
+    }
+
+    fn contains(&self, id: u32) -> bool {
+        if self.sorted.is_empty() {
+            self.bits
+                .get(id as usize / 64)
+                .is_some_and(|word| word & (1u64 << (id % 64)) != 0)
+        } else {
+            self.sorted.binary_search(&id).is_ok()
+        }
+    }
+}
+
+/// Reports every id that occurs twice in `list`; returns the set of its ids.
+fn unique<T>(
     problems: &mut Vec<Problem>,
     list: &[T],
     field: &'static str,
     what: &str,
-    id_of: impl Fn(&T) -> K,
-) {
-    let mut seen = HashSet::new();
-    for (index, entry) in list.iter().enumerate() {
-        let id = id_of(entry);
-        if !seen.insert(id_of(entry)) {
-            problems.push(at(
-                &[Step::Field(field), Step::Index(index), Step::Field("id")],
-                tr!("store.duplicate_id", what = what, id = id).into_owned(),
-            ));
+    id_of: impl Fn(&T) -> u32,
+) -> IdSet {
+    let (set, repeated) = IdSet::new(list.iter().map(&id_of).collect());
+    if repeated {
+        let mut seen = HashSet::new();
+        for (index, entry) in list.iter().enumerate() {
+            let id = id_of(entry);
+            if !seen.insert(id) {
+                problems.push(at(
+                    &[Step::Field(field), Step::Index(index), Step::Field("id")],
+                    tr!("store.duplicate_id", what = what, id = id).into_owned(),
+                ));
+            }
         }
     }
+    set
+}
+
+/// Whether `links` form no loop, decided without hashing when the item ids are dense; `None`
+/// when they are not (then [`find_cycle`] decides).
+fn acyclic(links: &[Link]) -> Option<bool> {
+    let Some(largest) = links.iter().map(|link| link.from.0.max(link.to.0)).max() else {
+        return Some(true);
+    };
+    let nodes = largest as usize + 1;
+    if nodes > 8 * links.len() + 1024 {
+        return None;
+    }
+    // Successors of each item, grouped by item, and how many links point at each.
+    let mut first = vec![0usize; nodes + 1];
+    let mut incoming = vec![0u32; nodes];
+    for link in links {
+        first[link.from.0 as usize + 1] += 1;
+        incoming[link.to.0 as usize] += 1;
+    }
+    for node in 0..nodes {
+        first[node + 1] += first[node];
+    }
+    let mut next = first.clone();
+    let mut successors = vec![0u32; links.len()];
+    for link in links {
+        let from = link.from.0 as usize;
+        successors[next[from]] = link.to.0;
+        next[from] += 1;
+    }
+    // Take away items nothing points at until none are left (no loop) or all that are left
+    // are in or behind a loop.
+    let mut ready: Vec<u32> = (0..nodes as u32)
+        .filter(|&node| incoming[node as usize] == 0)
+        .collect();
+    let mut removed = 0;
+    while let Some(node) = ready.pop() {
+        removed += 1;
+        let node = node as usize;
+        for &successor in &successors[first[node]..first[node + 1]] {
+            incoming[successor as usize] -= 1;
+            if incoming[successor as usize] == 0 {
+                ready.push(successor);
+            }
+        }
+    }
+    Some(removed == nodes)
 }
 
 fn in_range(value: u8, low: u8, high: u8) -> bool {
@@ -59,59 +155,55 @@ pub fn validate(project: &Project) -> Vec<Problem> {
     let mut problems = Vec::new();
     let problems_ref = &mut problems;
 
-    unique(
+    let person_ids = unique(
         problems_ref,
         &project.team,
         "team",
         &tr!("store.kind.team_member"),
-        |p| p.id,
+        |p| p.id.0,
     );
-    unique(
+    let lane_ids = unique(
         problems_ref,
         &project.lanes,
         "lanes",
         &tr!("store.kind.lane"),
-        |l| l.id,
+        |l| l.id.0,
     );
-    unique(
+    let item_ids = unique(
         problems_ref,
         &project.items,
         "items",
         &tr!("store.kind.item"),
-        |i| i.id,
+        |i| i.id.0,
     );
     unique(
         problems_ref,
         &project.baselines,
         "baselines",
         &tr!("store.kind.baseline"),
-        |b| b.id,
+        |b| b.id.0,
     );
     unique(
         problems_ref,
         &project.meetings,
         "meetings",
         &tr!("store.kind.meeting"),
-        |m| m.id,
+        |m| m.id.0,
     );
     unique(
         problems_ref,
         &project.risks,
         "risks",
         &tr!("store.kind.risk"),
-        |r| r.id,
+        |r| r.id.0,
     );
     unique(
         problems_ref,
         &project.retrospectives,
         "retrospectives",
         &tr!("store.kind.retrospective"),
-        |r| r.id,
+        |r| r.id.0,
     );
-
-    let item_ids: HashSet<ItemId> = project.items.iter().map(|item| item.id).collect();
-    let lane_ids: HashSet<_> = project.lanes.iter().map(|lane| lane.id).collect();
-    let person_ids: HashSet<_> = project.team.iter().map(|person| person.id).collect();
 
     for holiday_index in 0..project.calendar.holidays.len() {
         let holiday = &project.calendar.holidays[holiday_index];
@@ -141,21 +233,21 @@ pub fn validate(project: &Project) -> Vec<Problem> {
 
     for (index, item) in project.items.iter().enumerate() {
         let field = |name| [Step::Field("items"), Step::Index(index), Step::Field(name)];
-        let label = tr!("store.label.item", id = item.id, name = item.name);
+        let label = || tr!("store.label.item", id = item.id, name = item.name);
         if let Some(lane) = item.lane
-            && !lane_ids.contains(&lane)
+            && !lane_ids.contains(lane.0)
         {
             problems.push(at(
                 &field("lane"),
-                tr!("store.missing_lane", label = label, lane = lane).into_owned(),
+                tr!("store.missing_lane", label = label(), lane = lane).into_owned(),
             ));
         }
         if let Some(owner) = item.owner
-            && !person_ids.contains(&owner)
+            && !person_ids.contains(owner.0)
         {
             problems.push(at(
                 &field("owner"),
-                tr!("store.missing_owner", label = label, owner = owner).into_owned(),
+                tr!("store.missing_owner", label = label(), owner = owner).into_owned(),
             ));
         }
         let exhausted_buffer = item.kind == ItemKind::Buffer
@@ -166,7 +258,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 &field("finish"),
                 tr!(
                     "store.finishes_before_start",
-                    label = label,
+                    label = label(),
                     finish = item.finish,
                     start = item.start
                 )
@@ -191,7 +283,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 &field("progress"),
                 tr!(
                     "store.progress_range",
-                    label = label,
+                    label = label(),
                     progress = item.progress
                 )
                 .into_owned(),
@@ -206,7 +298,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 };
                 problems.push(at(
                     &field(name),
-                    tr!("store.text_too_long", label = label, field = what).into_owned(),
+                    tr!("store.text_too_long", label = label(), field = what).into_owned(),
                 ));
             }
         }
@@ -214,7 +306,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
 
     for (index, link) in project.links.iter().enumerate() {
         for (end, id) in [("from", link.from), ("to", link.to)] {
-            if !item_ids.contains(&id) {
+            if !item_ids.contains(id.0) {
                 problems.push(at(
                     &[Step::Field("links"), Step::Index(index), Step::Field(end)],
                     tr!(
@@ -237,38 +329,38 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 Step::Field(name),
             ]
         };
-        let label = tr!("store.label.meeting", id = meeting.id, name = meeting.title);
+        let label = || tr!("store.label.meeting", id = meeting.id, name = meeting.title);
         if let Some(time) = &meeting.time
             && !is_clock_time(time)
         {
             problems.push(at(
                 &field("time"),
-                tr!("store.meeting_time", label = label, time = time).into_owned(),
+                tr!("store.meeting_time", label = label(), time = time).into_owned(),
             ));
         }
         for item in &meeting.items {
-            if !item_ids.contains(item) {
+            if !item_ids.contains(item.0) {
                 problems.push(at(
                     &field("items"),
-                    tr!("store.missing_item", label = label, item = item).into_owned(),
+                    tr!("store.missing_item", label = label(), item = item).into_owned(),
                 ));
             }
         }
         for action in &meeting.actions {
             if let Some(item) = action.item
-                && !item_ids.contains(&item)
+                && !item_ids.contains(item.0)
             {
                 problems.push(at(
                     &field("actions"),
-                    tr!("store.action_missing_item", label = label, item = item).into_owned(),
+                    tr!("store.action_missing_item", label = label(), item = item).into_owned(),
                 ));
             }
             if let Some(owner) = action.owner.as_ref().and_then(crate::model::Owner::person)
-                && !person_ids.contains(&owner)
+                && !person_ids.contains(owner.0)
             {
                 problems.push(at(
                     &field("actions"),
-                    tr!("store.action_missing_owner", label = label, owner = owner).into_owned(),
+                    tr!("store.action_missing_owner", label = label(), owner = owner).into_owned(),
                 ));
             }
         }
@@ -276,7 +368,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
 
     for (index, risk) in project.risks.iter().enumerate() {
         let field = |name| [Step::Field("risks"), Step::Index(index), Step::Field(name)];
-        let label = tr!("store.label.risk", id = risk.id, name = risk.title);
+        let label = || tr!("store.label.risk", id = risk.id, name = risk.title);
         for (name, what, value) in [
             (
                 "probability",
@@ -290,7 +382,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                     &field(name),
                     tr!(
                         "store.score_range",
-                        label = label,
+                        label = label(),
                         field = what,
                         value = value
                     )
@@ -304,7 +396,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                     &field("history"),
                     tr!(
                         "store.assessment_range",
-                        label = label,
+                        label = label(),
                         date = entry.date,
                         probability = entry.probability,
                         impact = entry.impact
@@ -314,19 +406,19 @@ pub fn validate(project: &Project) -> Vec<Problem> {
             }
         }
         for item in &risk.items {
-            if !item_ids.contains(item) {
+            if !item_ids.contains(item.0) {
                 problems.push(at(
                     &field("items"),
-                    tr!("store.missing_item", label = label, item = item).into_owned(),
+                    tr!("store.missing_item", label = label(), item = item).into_owned(),
                 ));
             }
         }
         if let Some(owner) = risk.owner.as_ref().and_then(crate::model::Owner::person)
-            && !person_ids.contains(&owner)
+            && !person_ids.contains(owner.0)
         {
             problems.push(at(
                 &field("owner"),
-                tr!("store.missing_owner", label = label, owner = owner).into_owned(),
+                tr!("store.missing_owner", label = label(), owner = owner).into_owned(),
             ));
         }
     }
@@ -339,11 +431,13 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 Step::Field(name),
             ]
         };
-        let label = tr!(
-            "store.label.retrospective",
-            id = retrospective.id,
-            name = retrospective.title
-        );
+        let label = || {
+            tr!(
+                "store.label.retrospective",
+                id = retrospective.id,
+                name = retrospective.title
+            )
+        };
         if let Some(score) = retrospective.satisfaction
             && !in_range(score, 1, 5)
         {
@@ -351,7 +445,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 &field("satisfaction"),
                 tr!(
                     "store.score_range",
-                    label = label,
+                    label = label(),
                     field = tr!("store.field.satisfaction"),
                     value = score
                 )
@@ -359,16 +453,18 @@ pub fn validate(project: &Project) -> Vec<Problem> {
             ));
         }
         for item in &retrospective.scope_items {
-            if !item_ids.contains(item) {
+            if !item_ids.contains(item.0) {
                 problems.push(at(
                     &field("scope_items"),
-                    tr!("store.missing_item", label = label, item = item).into_owned(),
+                    tr!("store.missing_item", label = label(), item = item).into_owned(),
                 ));
             }
         }
     }
 
-    if let Some(cycle) = find_cycle(&project.links) {
+    if acyclic(&project.links) != Some(true)
+        && let Some(cycle) = find_cycle(&project.links)
+    {
         let first = cycle.first().copied().unwrap_or_default();
         let index = project
             .links
@@ -430,7 +526,7 @@ fn is_clock_time(text: &str) -> bool {
 
 /// Reports every text field longer than [`MAX_TEXT_BYTES`], wherever it is in the project.
 fn long_texts(project: &Project, problems: &mut Vec<Problem>) {
-    let mut check = |path: Vec<Step>, text: &str| {
+    let mut check = |path: &[Step], text: &str| {
         if text.len() > MAX_TEXT_BYTES {
             let field = path
                 .iter()
@@ -441,28 +537,28 @@ fn long_texts(project: &Project, problems: &mut Vec<Problem>) {
                 })
                 .unwrap_or("text");
             problems.push(at(
-                &path,
+                path,
                 tr!("store.text_too_long_at", field = field).into_owned(),
             ));
         }
     };
     let f = Step::Field;
     let i = Step::Index;
-    check(vec![f("name")], &project.name);
-    check(vec![f("client"), f("name")], &project.client.name);
-    check(vec![f("client"), f("contact")], &project.client.contact);
-    check(vec![f("goal")], &project.goal);
+    check(&[f("name")], &project.name);
+    check(&[f("client"), f("name")], &project.client.name);
+    check(&[f("client"), f("contact")], &project.client.contact);
+    check(&[f("goal")], &project.goal);
     for (list, entries) in [
         ("included", &project.scope.included),
         ("excluded", &project.scope.excluded),
     ] {
         for (n, text) in entries.iter().enumerate() {
-            check(vec![f("scope"), f(list), i(n)], text);
+            check(&[f("scope"), f(list), i(n)], text);
         }
     }
     for (n, holiday) in project.calendar.holidays.iter().enumerate() {
         check(
-            vec![f("calendar"), f("holidays"), i(n), f("name")],
+            &[f("calendar"), f("holidays"), i(n), f("name")],
             &holiday.name,
         );
     }
@@ -472,25 +568,25 @@ fn long_texts(project: &Project, problems: &mut Vec<Problem>) {
             ("role", &person.role),
             ("responsibility", &person.responsibility),
         ] {
-            check(vec![f("team"), i(n), f(field)], text);
+            check(&[f("team"), i(n), f(field)], text);
         }
     }
     for (n, lane) in project.lanes.iter().enumerate() {
-        check(vec![f("lanes"), i(n), f("name")], &lane.name);
+        check(&[f("lanes"), i(n), f("name")], &lane.name);
     }
     for (n, item) in project.items.iter().enumerate() {
         for (c, criterion) in item.criteria.iter().enumerate() {
             check(
-                vec![f("items"), i(n), f("criteria"), i(c), f("text")],
+                &[f("items"), i(n), f("criteria"), i(c), f("text")],
                 &criterion.text,
             );
         }
     }
     for (n, baseline) in project.baselines.iter().enumerate() {
-        check(vec![f("baselines"), i(n), f("name")], &baseline.name);
+        check(&[f("baselines"), i(n), f("name")], &baseline.name);
         for (b, entry) in baseline.items.iter().enumerate() {
             check(
-                vec![f("baselines"), i(n), f("items"), i(b), f("name")],
+                &[f("baselines"), i(n), f("items"), i(b), f("name")],
                 &entry.name,
             );
         }
@@ -501,20 +597,20 @@ fn long_texts(project: &Project, problems: &mut Vec<Problem>) {
             ("agenda", &meeting.agenda),
             ("notes", &meeting.notes),
         ] {
-            check(vec![f("meetings"), i(n), f(field)], text);
+            check(&[f("meetings"), i(n), f(field)], text);
         }
         for (p, participant) in meeting.participants.iter().enumerate() {
             check(
-                vec![f("meetings"), i(n), f("participants"), i(p), f("name")],
+                &[f("meetings"), i(n), f("participants"), i(p), f("name")],
                 &participant.name,
             );
         }
         for (d, decision) in meeting.decisions.iter().enumerate() {
-            check(vec![f("meetings"), i(n), f("decisions"), i(d)], decision);
+            check(&[f("meetings"), i(n), f("decisions"), i(d)], decision);
         }
         for (a, action) in meeting.actions.iter().enumerate() {
             check(
-                vec![f("meetings"), i(n), f("actions"), i(a), f("text")],
+                &[f("meetings"), i(n), f("actions"), i(a), f("text")],
                 &action.text,
             );
         }
@@ -527,16 +623,16 @@ fn long_texts(project: &Project, problems: &mut Vec<Problem>) {
             ("contingency", &risk.contingency),
             ("trigger", &risk.trigger),
         ] {
-            check(vec![f("risks"), i(n), f(field)], text);
+            check(&[f("risks"), i(n), f(field)], text);
         }
     }
     for (n, retrospective) in project.retrospectives.iter().enumerate() {
         check(
-            vec![f("retrospectives"), i(n), f("title")],
+            &[f("retrospectives"), i(n), f("title")],
             &retrospective.title,
         );
         check(
-            vec![f("retrospectives"), i(n), f("client_feedback")],
+            &[f("retrospectives"), i(n), f("client_feedback")],
             &retrospective.client_feedback,
         );
         for (list, entries) in [
@@ -544,14 +640,116 @@ fn long_texts(project: &Project, problems: &mut Vec<Problem>) {
             ("to_improve", &retrospective.to_improve),
         ] {
             for (e, text) in entries.iter().enumerate() {
-                check(vec![f("retrospectives"), i(n), f(list), i(e)], text);
+                check(&[f("retrospectives"), i(n), f(list), i(e)], text);
             }
         }
         for (a, action) in retrospective.actions.iter().enumerate() {
             check(
-                vec![f("retrospectives"), i(n), f("actions"), i(a), f("text")],
+                &[f("retrospectives"), i(n), f("actions"), i(a), f("text")],
                 &action.text,
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::model::{Lane, LaneId, LinkKind};
+
+    fn links(pairs: &[(u32, u32)]) -> Vec<Link> {
+        pairs
+            .iter()
+            .map(|&(from, to)| Link {
+                from: ItemId(from),
+                to: ItemId(to),
+                kind: LinkKind::FinishToStart,
+                lag_workdays: 0,
+            })
+            .collect()
+    }
+
+    fn ids() -> impl Strategy<Value = Vec<u32>> {
+        prop_oneof![
+            proptest::collection::vec(0u32..40, 0..30),
+            proptest::collection::vec(prop_oneof![0u32..5, any::<u32>()], 0..30),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn the_id_set_is_a_set(ids in ids(), probes in proptest::collection::vec(any::<u32>(), 0..20)) {
+            let (set, repeated) = IdSet::new(ids.clone());
+            let reference: HashSet<u32> = ids.iter().copied().collect();
+            prop_assert_eq!(repeated, reference.len() != ids.len(), "repeats noticed");
+            for id in ids.iter().chain(&probes) {
+                prop_assert_eq!(set.contains(*id), reference.contains(id), "{}", id);
+            }
+        }
+
+        #[test]
+        fn the_quick_loop_check_agrees_with_find_cycle(
+            pairs in proptest::collection::vec((0u32..12, 0u32..12), 0..20),
+            far in proptest::option::of(1_000_000u32..),
+        ) {
+            let mut all = links(&pairs);
+            if let Some(far) = far {
+                // One id far beyond the others: the check leaves it to `find_cycle`.
+                all.extend(links(&[(far, 3)]));
+            }
+            let quick = acyclic(&all);
+            prop_assert!(far.is_none() || quick.is_none(), "sparse ids are left to find_cycle");
+            if let Some(quick) = quick {
+                prop_assert_eq!(quick, find_cycle(&all).is_none(), "{:?}", pairs);
+            }
+        }
+    }
+
+    #[test]
+    fn sparse_ids_are_checked_like_dense_ones() {
+        let far = 4_000_000_000;
+        let mut project = Project::named("Sparse");
+        project.lanes = vec![
+            Lane {
+                id: LaneId(far),
+                name: "A".to_owned(),
+            },
+            Lane {
+                id: LaneId(1),
+                name: "B".to_owned(),
+            },
+            Lane {
+                id: LaneId(far),
+                name: "C".to_owned(),
+            },
+        ];
+        let start = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).expect("date");
+        let mut item = crate::model::Item::task(ItemId(far), "Far", start, start);
+        item.lane = Some(LaneId(far - 1));
+        project.items = vec![item];
+        project.links = links(&[(far, far)]);
+        let problems = validate(&project);
+        let paths: Vec<_> = problems.iter().map(|problem| &problem.path).collect();
+        assert_eq!(
+            paths,
+            [
+                &vec![
+                    Step::Field("project"),
+                    Step::Field("lanes"),
+                    Step::Index(2),
+                    Step::Field("id")
+                ],
+                &vec![
+                    Step::Field("project"),
+                    Step::Field("items"),
+                    Step::Index(0),
+                    Step::Field("lane")
+                ],
+                &vec![Step::Field("project"), Step::Field("links"), Step::Index(0)],
+            ],
+            "the repeated lane, the missing lane and the loop: {problems:?}"
+        );
     }
 }

@@ -1,0 +1,912 @@
+//! The fast reader and writer against `ron`: the same bytes out, the same project in, and
+//! `ron` deciding whenever the fast reader is not sure.
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+use crate::model::{
+    ActionItem, Baseline, BaselineId, BaselineItem, Calendar, Channel, Client, Criterion, Document,
+    Figures, Holiday, Item, ItemId, ItemKind, Lane, LaneId, Link, LinkKind, Meeting, MeetingId,
+    Owner, Participant, Person, PersonId, Project, Retrospective, RetrospectiveId, Risk,
+    RiskAssessment, RiskCategory, RiskId, RiskResponse, RiskStatus, Scope, Weekday,
+};
+use crate::store::{DocumentRef, ron_options, ron_to_string};
+
+use super::{read, write};
+
+fn ron_text(project: &Project) -> String {
+    ron_to_string(&DocumentRef::new(project)).expect("ron writes every project")
+}
+
+fn fast_text(project: &Project) -> String {
+    write::to_string(&DocumentRef::new(project), 0).expect("the fast writer writes every project")
+}
+
+fn ron_read(text: &str) -> Result<Document, ron::error::SpannedError> {
+    ron_options().from_str(text)
+}
+
+fn document(text: &str) -> String {
+    format!("(format: \"milepost\", version: 1, project: {text})")
+}
+
+// Strategies for every part of a project, with texts that need escaping, dates outside the
+// years 0..=9999, large numbers and floats of every kind.
+
+fn text() -> impl Strategy<Value = String> {
+    let tricky = prop_oneof![
+        Just('"'),
+        Just('\''),
+        Just('\\'),
+        Just('\n'),
+        Just('\r'),
+        Just('\t'),
+        Just('\0'),
+        Just('\u{7f}'),
+        Just('\u{1b}'),
+        Just('\u{301}'),
+        Just('\u{200b}'),
+        Just('\u{feff}'),
+        Just('\u{2028}'),
+        Just('\u{85}'),
+        Just('中'),
+        Just('文'),
+        Just('é'),
+        Just('#'),
+        Just('/'),
+        Just('*'),
+        Just('{'),
+        Just('}'),
+        Just('a'),
+        Just(' '),
+        Just(','),
+        Just(')'),
+        any::<char>(),
+    ];
+    prop_oneof![
+        "[a-zA-Z0-9 ,.:()-]{0,12}",
+        "\\PC{0,10}",
+        proptest::collection::vec(tricky, 0..12).prop_map(|chars| chars.into_iter().collect()),
+    ]
+}
+
+fn texts() -> impl Strategy<Value = Vec<String>> {
+    proptest::collection::vec(text(), 0..3)
+}
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    prop_oneof![
+        (1990i32..2100, 1u32..=12, 1u32..=31).prop_map(|(year, month, day)| {
+            NaiveDate::from_ymd_opt(year, month, day.min(28)).expect("a valid date")
+        }),
+        (-1_000_000i32..4_000_000).prop_map(|days| {
+            NaiveDate::from_num_days_from_ce_opt(days).expect("a date chrono represents")
+        }),
+    ]
+}
+
+fn number() -> impl Strategy<Value = u32> {
+    prop_oneof![0u32..20, any::<u32>()]
+}
+
+fn small() -> impl Strategy<Value = u8> {
+    prop_oneof![0u8..=5, any::<u8>()]
+}
+
+fn float() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        -100.0f64..100.0,
+        Just(0.0),
+        Just(-0.0),
+        Just(1e300),
+        Just(1e-7),
+        Just(f64::INFINITY),
+        Just(f64::NEG_INFINITY),
+        any::<f64>().prop_filter("NaN is not equal to itself", |value| !value.is_nan()),
+    ]
+}
+
+fn owner() -> impl Strategy<Value = Owner> {
+    prop_oneof![
+        number().prop_map(|id| Owner::Person(PersonId(id))),
+        text().prop_map(Owner::Named),
+    ]
+}
+
+fn item_kind() -> impl Strategy<Value = ItemKind> {
+    prop::sample::select(vec![ItemKind::Task, ItemKind::Milestone, ItemKind::Buffer])
+}
+
+fn item() -> impl Strategy<Value = Item> {
+    (
+        (
+            number(),
+            item_kind(),
+            text(),
+            proptest::option::of(number()),
+            date(),
+            date(),
+            proptest::option::of(number()),
+        ),
+        (
+            small(),
+            any::<bool>(),
+            text(),
+            proptest::option::of(date()),
+            proptest::collection::vec(
+                (text(), any::<bool>()).prop_map(|(text, done)| Criterion { text, done }),
+                0..3,
+            ),
+            number(),
+        ),
+    )
+        .prop_map(
+            |(
+                (id, kind, name, lane, start, finish, owner),
+                (progress, client_visible, notes, deadline, criteria, planned_workdays),
+            )| Item {
+                id: ItemId(id),
+                kind,
+                name,
+                lane: lane.map(LaneId),
+                start,
+                finish,
+                owner: owner.map(PersonId),
+                progress,
+                client_visible,
+                notes,
+                deadline,
+                criteria,
+                planned_workdays,
+            },
+        )
+}
+
+fn link() -> impl Strategy<Value = Link> {
+    (
+        number(),
+        number(),
+        prop::sample::select(LinkKind::ALL.to_vec()),
+        any::<i32>(),
+    )
+        .prop_map(|(from, to, kind, lag_workdays)| Link {
+            from: ItemId(from),
+            to: ItemId(to),
+            kind,
+            lag_workdays,
+        })
+}
+
+fn action() -> impl Strategy<Value = ActionItem> {
+    (
+        text(),
+        proptest::option::of(owner()),
+        proptest::option::of(date()),
+        proptest::option::of(number()),
+        any::<bool>(),
+    )
+        .prop_map(|(text, owner, due, item, done)| ActionItem {
+            text,
+            owner,
+            due,
+            item: item.map(ItemId),
+            done,
+        })
+}
+
+fn meeting() -> impl Strategy<Value = Meeting> {
+    (
+        (
+            number(),
+            date(),
+            proptest::option::of(text()),
+            text(),
+            prop::sample::select(Channel::ALL.to_vec()),
+            proptest::collection::vec(
+                (text(), any::<bool>())
+                    .prop_map(|(name, client_side)| Participant { name, client_side }),
+                0..3,
+            ),
+            text(),
+        ),
+        (
+            text(),
+            texts(),
+            proptest::collection::vec(action(), 0..3),
+            proptest::collection::vec(number().prop_map(ItemId), 0..3),
+            any::<bool>(),
+            any::<bool>(),
+        ),
+    )
+        .prop_map(
+            |(
+                (id, date, time, title, channel, participants, agenda),
+                (notes, decisions, actions, items, confirmed_by_client, client_visible),
+            )| Meeting {
+                id: MeetingId(id),
+                date,
+                time,
+                title,
+                channel,
+                participants,
+                agenda,
+                notes,
+                decisions,
+                actions,
+                items,
+                confirmed_by_client,
+                client_visible,
+            },
+        )
+}
+
+fn risk() -> impl Strategy<Value = Risk> {
+    (
+        (
+            number(),
+            text(),
+            text(),
+            prop::sample::select(RiskCategory::ALL.to_vec()),
+            small(),
+            small(),
+            prop::sample::select(RiskResponse::ALL.to_vec()),
+            text(),
+            text(),
+        ),
+        (
+            text(),
+            proptest::option::of(owner()),
+            prop::sample::select(RiskStatus::ALL.to_vec()),
+            date(),
+            proptest::option::of(date()),
+            proptest::collection::vec(number().prop_map(ItemId), 0..3),
+            proptest::collection::vec(
+                (date(), small(), small()).prop_map(|(date, probability, impact)| RiskAssessment {
+                    date,
+                    probability,
+                    impact,
+                }),
+                0..3,
+            ),
+            any::<bool>(),
+        ),
+    )
+        .prop_map(
+            |(
+                (
+                    id,
+                    title,
+                    description,
+                    category,
+                    probability,
+                    impact,
+                    response,
+                    mitigation,
+                    contingency,
+                ),
+                (trigger, owner, status, identified, review, items, history, client_visible),
+            )| Risk {
+                id: RiskId(id),
+                title,
+                description,
+                category,
+                probability,
+                impact,
+                response,
+                mitigation,
+                contingency,
+                trigger,
+                owner,
+                status,
+                identified,
+                review,
+                items,
+                history,
+                client_visible,
+            },
+        )
+}
+
+fn figures() -> impl Strategy<Value = Figures> {
+    (
+        (
+            number(),
+            number(),
+            number(),
+            float(),
+            any::<i32>(),
+            number(),
+        ),
+        (
+            number(),
+            any::<u8>(),
+            number(),
+            number(),
+            number(),
+            number(),
+            proptest::option::of(date()),
+        ),
+    )
+        .prop_map(
+            |(
+                (
+                    milestones_total,
+                    milestones_on_time,
+                    milestones_late,
+                    average_slip_workdays,
+                    worst_slip_workdays,
+                    tasks_total,
+                ),
+                (
+                    tasks_done,
+                    buffer_consumption_percent,
+                    risks_open,
+                    risks_high,
+                    risks_occurred,
+                    meetings_held,
+                    last_client_contact,
+                ),
+            )| Figures {
+                milestones_total,
+                milestones_on_time,
+                milestones_late,
+                average_slip_workdays,
+                worst_slip_workdays,
+                tasks_total,
+                tasks_done,
+                buffer_consumption_percent,
+                risks_open,
+                risks_high,
+                risks_occurred,
+                meetings_held,
+                last_client_contact,
+            },
+        )
+}
+
+fn retrospective() -> impl Strategy<Value = Retrospective> {
+    (
+        number(),
+        date(),
+        text(),
+        proptest::collection::vec(number().prop_map(ItemId), 0..3),
+        texts(),
+        texts(),
+        proptest::collection::vec(action(), 0..2),
+        text(),
+        proptest::option::of(small()),
+        figures(),
+    )
+        .prop_map(
+            |(
+                id,
+                date,
+                title,
+                scope_items,
+                went_well,
+                to_improve,
+                actions,
+                client_feedback,
+                satisfaction,
+                figures,
+            )| Retrospective {
+                id: RetrospectiveId(id),
+                date,
+                title,
+                scope_items,
+                went_well,
+                to_improve,
+                actions,
+                client_feedback,
+                satisfaction,
+                figures,
+            },
+        )
+}
+
+fn baseline() -> impl Strategy<Value = Baseline> {
+    (
+        number(),
+        text(),
+        date(),
+        proptest::collection::vec(
+            (number(), date(), date(), text(), small()).prop_map(
+                |(item, start, finish, name, progress)| BaselineItem {
+                    item: ItemId(item),
+                    start,
+                    finish,
+                    name,
+                    progress,
+                },
+            ),
+            0..3,
+        ),
+    )
+        .prop_map(|(id, name, taken, items)| Baseline {
+            id: BaselineId(id),
+            name,
+            taken,
+            items,
+        })
+}
+
+fn calendar() -> impl Strategy<Value = Calendar> {
+    (
+        proptest::collection::vec(prop::sample::select(Weekday::ALL.to_vec()), 0..8),
+        proptest::collection::vec(
+            (text(), date(), date()).prop_map(|(name, from, to)| Holiday { name, from, to }),
+            0..3,
+        ),
+        proptest::collection::vec(date(), 0..3),
+    )
+        .prop_map(|(workdays, holidays, extra_workdays)| Calendar {
+            workdays,
+            holidays,
+            extra_workdays,
+        })
+}
+
+fn project() -> impl Strategy<Value = Project> {
+    (
+        (
+            text(),
+            (text(), text()).prop_map(|(name, contact)| Client { name, contact }),
+            text(),
+            (texts(), texts()).prop_map(|(included, excluded)| Scope { included, excluded }),
+            calendar(),
+            proptest::collection::vec(
+                (number(), text(), text(), any::<bool>(), text()).prop_map(
+                    |(id, name, role, client_side, responsibility)| Person {
+                        id: PersonId(id),
+                        name,
+                        role,
+                        client_side,
+                        responsibility,
+                    },
+                ),
+                0..3,
+            ),
+            proptest::collection::vec(
+                (number(), text()).prop_map(|(id, name)| Lane {
+                    id: LaneId(id),
+                    name,
+                }),
+                0..3,
+            ),
+        ),
+        (
+            proptest::collection::vec(item(), 0..4),
+            proptest::collection::vec(link(), 0..3),
+            proptest::collection::vec(baseline(), 0..2),
+            proptest::collection::vec(meeting(), 0..2),
+            proptest::collection::vec(risk(), 0..2),
+            proptest::collection::vec(retrospective(), 0..2),
+            proptest::option::of(number()),
+        ),
+    )
+        .prop_map(
+            |(
+                (name, client, goal, scope, calendar, team, lanes),
+                (items, links, baselines, meetings, risks, retrospectives, meeting_cadence_days),
+            )| Project {
+                name,
+                client,
+                goal,
+                scope,
+                calendar,
+                team,
+                lanes,
+                items,
+                links,
+                baselines,
+                meetings,
+                risks,
+                retrospectives,
+                meeting_cadence_days,
+            },
+        )
+}
+
+/// Pieces of RON (and of non-RON) to insert into a document.
+const TOKENS: &[&str] = &[
+    " ",
+    "\n",
+    "\t",
+    "\r",
+    ",",
+    ",,",
+    "(",
+    ")",
+    "[",
+    "]",
+    ":",
+    "\"",
+    "\\",
+    "'",
+    "// note\n",
+    "/* note */",
+    "Some(",
+    "None",
+    "Some",
+    "0",
+    "1",
+    "-1",
+    "007",
+    "+1",
+    "1_0",
+    "0x1",
+    "1u8",
+    "1.5",
+    "1e3",
+    "inf",
+    "NaN",
+    "x",
+    "r#",
+    "r\"",
+    "b\"",
+    "é",
+    "\u{2028}",
+    "\u{feff}",
+    "\\u{41}",
+    "\\u{110000}",
+    "\\x41",
+    "\\\n",
+    "name: \"a\", ",
+    "id: 2, ",
+    "Task",
+    "Project",
+    "true",
+    "false",
+    "99999999999999999999",
+    "4294967296",
+    "256",
+    "2026-02-30",
+];
+
+/// Where the value that starts at `start` ends: the comma, closing bracket or end of text
+/// that follows it at the same depth.
+fn value_end(text: &[u8], start: usize) -> usize {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut pos = start;
+    while let Some(&byte) = text.get(pos) {
+        if in_string {
+            match byte {
+                b'\\' => pos += 1,
+                b'"' => in_string = false,
+                _ => {}
+            }
+        } else {
+            match byte {
+                b'"' => in_string = true,
+                b'(' | b'[' => depth += 1,
+                b')' | b']' | b',' if depth == 0 => return pos,
+                b')' | b']' => depth -= 1,
+                _ => {}
+            }
+        }
+        pos += 1;
+    }
+    text.len()
+}
+
+#[derive(Clone, Debug)]
+enum Edit {
+    /// Delete up to this many bytes.
+    Delete(usize, usize),
+    /// Insert one of [`TOKENS`].
+    Insert(usize, usize),
+    /// Replace a byte by an ASCII character.
+    Replace(usize, u8),
+    /// Remove the field (or list element) after the `: ` found from here on.
+    DropField(usize),
+    /// Cut the text here.
+    Truncate(usize),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (any::<usize>(), 1usize..8).prop_map(|(at, count)| Edit::Delete(at, count)),
+        (any::<usize>(), 0..TOKENS.len()).prop_map(|(at, token)| Edit::Insert(at, token)),
+        (any::<usize>(), 0x20u8..0x7f).prop_map(|(at, byte)| Edit::Replace(at, byte)),
+        any::<usize>().prop_map(Edit::DropField),
+        any::<usize>().prop_map(Edit::Truncate),
+    ]
+}
+
+/// The first character boundary at or after `at % (len + 1)`.
+fn boundary(text: &str, at: usize) -> usize {
+    let mut at = at % (text.len() + 1);
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+fn apply(text: &mut String, edit: &Edit) {
+    match *edit {
+        Edit::Delete(at, count) => {
+            let from = boundary(text, at);
+            let mut to = (from + count).min(text.len());
+            while !text.is_char_boundary(to) {
+                to += 1;
+            }
+            text.replace_range(from..to, "");
+        }
+        Edit::Insert(at, token) => {
+            let at = boundary(text, at);
+            text.insert_str(at, TOKENS[token]);
+        }
+        Edit::Replace(at, byte) => {
+            let from = boundary(text, at);
+            let Some(character) = text[from..].chars().next() else {
+                return;
+            };
+            text.replace_range(
+                from..from + character.len_utf8(),
+                &char::from(byte).to_string(),
+            );
+        }
+        Edit::DropField(at) => {
+            let from = boundary(text, at);
+            let Some(colon) = text[from..].find(": ").map(|found| found + from) else {
+                return;
+            };
+            let bytes = text.as_bytes();
+            let mut name = colon;
+            while name > 0 && (bytes[name - 1].is_ascii_alphanumeric() || bytes[name - 1] == b'_') {
+                name -= 1;
+            }
+            let mut end = value_end(bytes, colon + 2);
+            if bytes.get(end) == Some(&b',') {
+                end += 1;
+                while bytes.get(end) == Some(&b' ') {
+                    end += 1;
+                }
+            }
+            text.replace_range(name..end, "");
+        }
+        Edit::Truncate(at) => {
+            let at = boundary(text, at);
+            text.truncate(at);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The fast writer writes the bytes `ron` writes, and the fast reader reads them back
+    /// without giving up, to the project `ron` reads.
+    #[test]
+    fn fast_text_is_ron_text_and_reads_back(project in project()) {
+        let text = fast_text(&project);
+        prop_assert_eq!(&text, &ron_text(&project));
+        let expected = Document::new(project);
+        let fast = read::from_str::<Document>(&text);
+        prop_assert_eq!(fast.as_ref(), Some(&expected));
+        prop_assert_eq!(ron_read(&text).expect("ron reads what it wrote"), expected);
+    }
+
+    /// On damaged text the fast reader either gives up or reads what `ron` reads.
+    #[test]
+    fn on_damaged_text_the_fast_reader_agrees_with_ron_or_gives_up(
+        project in project(),
+        edits in proptest::collection::vec(edit(), 1..4),
+    ) {
+        let mut text = fast_text(&project);
+        for edit in &edits {
+            apply(&mut text, edit);
+        }
+        if let Some(fast) = read::from_str::<Document>(&text) {
+            match ron_read(&text) {
+                Ok(slow) => prop_assert_eq!(fast, slow, "{}", text),
+                Err(error) => prop_assert!(false, "ron refuses ({error}) what the fast reader read: {text}"),
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The same for damaged documents of the size people keep, with every kind of item.
+    #[test]
+    fn on_damaged_generated_projects_the_fast_reader_agrees_with_ron_or_gives_up(
+        seed in any::<u64>(),
+        edits in proptest::collection::vec(edit(), 1..6),
+    ) {
+        let mut text = fast_text(&crate::cli::generate::project(60, seed));
+        for edit in &edits {
+            apply(&mut text, edit);
+        }
+        if let Some(fast) = read::from_str::<Document>(&text) {
+            match ron_read(&text) {
+                Ok(slow) => prop_assert_eq!(fast, slow, "{}", text),
+                Err(error) => prop_assert!(false, "ron refuses ({error}) what the fast reader read: {text}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn edge_case_strings_are_written_as_ron_writes_them() {
+    for name in [
+        "",
+        "plain",
+        "say \"hi\"",
+        "don't",
+        "back\\slash",
+        "line\nbreak\r\ttab",
+        "nul\0and\u{1}\u{1f}\u{7f}",
+        "中文名称：需求确认",
+        "e\u{301}",
+        "\u{301}leading",
+        "zero\u{200b}width\u{feff}bom",
+        "\u{2028}\u{2029}\u{85}",
+        "emoji 🎉 and 𝄞",
+        "#hash ## r#\"raw\"#",
+        "/* not a comment */ // nor this",
+        "\u{10ffff}\u{e000}",
+    ] {
+        let project = Project::named(name);
+        let text = fast_text(&project);
+        assert_eq!(text, ron_text(&project), "the bytes for {name:?}");
+        assert_eq!(
+            read::from_str::<Document>(&text).map(|document| document.project),
+            Some(project),
+            "read back {name:?}"
+        );
+    }
+}
+
+#[test]
+fn floats_are_written_as_ron_writes_them() {
+    for value in [
+        0.0,
+        -0.0,
+        1.5,
+        -2.25,
+        1e300,
+        1e-7,
+        123_456_789.125,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+        -f64::NAN,
+    ] {
+        let project = Project {
+            retrospectives: vec![Retrospective {
+                id: RetrospectiveId(1),
+                date: NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
+                title: String::new(),
+                scope_items: Vec::new(),
+                went_well: Vec::new(),
+                to_improve: Vec::new(),
+                actions: Vec::new(),
+                client_feedback: String::new(),
+                satisfaction: None,
+                figures: Figures {
+                    average_slip_workdays: value,
+                    ..Figures::default()
+                },
+            }],
+            ..Project::default()
+        };
+        assert_eq!(
+            fast_text(&project),
+            ron_text(&project),
+            "the bytes for {value}"
+        );
+    }
+}
+
+#[test]
+fn the_generated_project_is_written_and_read_as_ron_does() {
+    let project = crate::cli::generate::project(500, 7);
+    let text = fast_text(&project);
+    assert_eq!(text, ron_text(&project), "the same bytes");
+    assert_eq!(
+        read::from_str::<Document>(&text),
+        Some(Document::new(project)),
+        "read back without giving up"
+    );
+}
+
+#[test]
+fn what_the_fast_reader_does_not_know_is_left_to_ron() {
+    for project in [
+        "(name: \"A\", /* note */ goal: \"B\")",
+        "(name: \"A\", // note\n goal: \"B\")",
+        "(name: r\"A\", goal: r#\"B\"#)",
+        "Project(name: \"A\")",
+        "(name: \"A\", meeting_cadence_days: 7)",
+        "(name: \"A\\x41\")",
+        "(name: \"A\\\n   continued\")",
+        "(name: \"A\", meeting_cadence_days: Some(0x7))",
+        "(name: \"A\", meeting_cadence_days: Some(+7))",
+        "(name: \"A\", meeting_cadence_days: Some(1_000))",
+        "(name: \"A\", meeting_cadence_days: Some(07))",
+        "(name: \"A\", meeting_cadence_days: Some(7u32))",
+        "(r#name: \"A\")",
+        "(name:\u{2028}\"A\")",
+    ] {
+        let text = document(project);
+        assert!(
+            ron_read(&text).is_ok(),
+            "ron reads {project} (else this test says nothing)"
+        );
+        assert!(
+            read::from_str::<Document>(&text).is_none(),
+            "the fast reader leaves {project} to ron"
+        );
+        assert!(
+            crate::store::load_str(&text).is_ok(),
+            "and the document loads: {project}"
+        );
+    }
+}
+
+#[test]
+fn errors_are_left_to_ron() {
+    for project in [
+        "(name: \"A\", colour: \"red\")",
+        "(name: \"A\", name: \"B\")",
+        "(name: 1)",
+        "(items: [(id: 1, kind: Task, name: \"A\", start: \"2026-01-01\")])",
+        "(items: [(id: 1, kind: Task, name: \"A\", start: \"2026-01-01\", finish: \"2026-02-30\")])",
+        "(items: [(id: 1, kind: Chore, name: \"A\", start: \"2026-01-01\", finish: \"2026-01-02\")])",
+        "(items: [(id: 1, kind: Task, name: \"A\", start: \"2026-01-01\", finish: \"2026-01-02\", progress: 256)])",
+        "(links: [(from: 1, to: 2, lag_workdays: 2147483648)])",
+        "(links: [(from: 1, to: 2, lag_workdays: -2147483649)])",
+        "(links: [(from: -1, to: 2)])",
+        "(name: \"A\" goal: \"B\")",
+        "(name: \"A\",, goal: \"B\")",
+        "(name: \"A\\q\")",
+        "(name: \"A\\u{110000}\")",
+        "(name: \"A\\u{}\")",
+        "(name: \"A\\u{1234567}\")",
+        "(meeting_cadence_days: Some(1, 2))",
+        "(meeting_cadence_days: None(1))",
+        "(team: [(id: 1, name: \"A\")] [])",
+    ] {
+        let text = document(project);
+        assert!(ron_read(&text).is_err(), "ron refuses {project}");
+        assert!(
+            read::from_str::<Document>(&text).is_none(),
+            "so does the fast reader: {project}"
+        );
+    }
+    assert!(
+        read::from_str::<Document>(&format!("{} x", document("()"))).is_none(),
+        "trailing text"
+    );
+}
+
+#[test]
+fn blanks_trailing_commas_and_defaults_read_as_ron_reads_them() {
+    for project in [
+        "()",
+        "(\r\n\tname : \"A\" ,\n)",
+        "(items: [(id: 1, kind: Task, name: \"A\", start: \"2026-01-01\", finish: \"2026-01-02\")])",
+        "(items: [(id: 1, kind: Buffer, name: \"A\", start: \"2026-01-01\", finish: \"2026-01-02\", planned_workdays: 3, lane: Some( 4 , ), owner: None,),])",
+        "(calendar: (), client: (), scope: (included: [\"x\",],))",
+        "(meetings: [(id: 1, date: \"2026-01-01\", actions: [(text: \"a\", owner: Some(\"Li\")), (text: \"b\", owner: Some(3))])])",
+        "(risks: [(id: 1, title: \"t\", probability: 1, impact: 5, identified: \"2026-01-01\")])",
+        "(retrospectives: [(id: 1, date: \"2026-01-01\", figures: (average_slip_workdays: -1.25e2))])",
+        "(retrospectives: [(id: 1, date: \"2026-01-01\", figures: (average_slip_workdays: 3))])",
+        "(baselines: [(id: 1, name: \"b\", taken: \"2026-01-01\")])",
+        "(links: [(from: 1, to: 2, lag_workdays: -0), (from: 2, to: 3, kind: StartToFinish, lag_workdays: -2147483648)])",
+        "(name: \"\\u{4e2d}\\u{6587} \\\"q\\\" \\' \\\\ \\0\")",
+    ] {
+        let text = document(project);
+        let slow = ron_read(&text).expect("ron reads it");
+        assert_eq!(
+            read::from_str::<Document>(&text),
+            Some(slow),
+            "the fast reader reads {project} as ron does"
+        );
+    }
+}
