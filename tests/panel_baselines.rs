@@ -309,3 +309,54 @@ fn the_baselines_read_in_chinese() {
     harness.get_by_label("里程碑趋势分析");
     harness.snapshot("milestone_trend_zh");
 }
+
+#[test]
+fn a_baseline_is_renamed_and_deleted_in_the_project_tab_each_one_undo_step() {
+    let mut harness = harness();
+    let original: Project = harness.state().project().clone();
+    open_project_tab(&mut harness, "Project");
+
+    harness.get_by_label("Kick-off plan").click_secondary();
+    harness.run();
+    harness.get_by_label("Rename").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Name").type_text("Plan at kick-off");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let project = harness.state().project();
+    assert_eq!(
+        project.baselines[0].name, "Plan at kick-off",
+        "renamed through the edit"
+    );
+    assert_eq!(
+        project.baselines[0].items, original.baselines[0].items,
+        "its dates are kept"
+    );
+    harness.get_by_label("Plan at kick-off");
+
+    harness
+        .get_by_label("Delete the baseline “Plan at kick-off” (Edit ▸ Undo brings it back)")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().project().baselines.len(),
+        original.baselines.len() - 1,
+        "deleted"
+    );
+    assert!(
+        harness.query_by_label("Plan at kick-off").is_none(),
+        "gone from the list"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().project(),
+        &original,
+        "two undo steps give the sample back"
+    );
+}

@@ -1,6 +1,8 @@
 //! Milestone trend analysis: where each milestone stood in every baseline and where it stands
 //! today. A flat line is a stable date, a rising one a slipping date.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::model::{Baseline, ItemId, ItemKind, Project};
@@ -52,7 +54,17 @@ pub fn report_dates(project: &Project, today: NaiveDate) -> Vec<NaiveDate> {
 /// that holds it (at the date the baseline was taken), then its current date at `today`.
 /// Points are sorted by report date, so a baseline dated after `today` comes after today's point.
 pub fn milestone_trend(project: &Project, today: NaiveDate) -> Vec<TrendLine> {
-    let baselines = baselines_by_date(project);
+    let baselines: Vec<(NaiveDate, HashMap<ItemId, NaiveDate>)> = baselines_by_date(project)
+        .into_iter()
+        .map(|baseline| {
+            let finishes = baseline
+                .items
+                .iter()
+                .map(|old| (old.item, old.finish))
+                .collect();
+            (baseline.taken, finishes)
+        })
+        .collect();
     project
         .items
         .iter()
@@ -60,12 +72,8 @@ pub fn milestone_trend(project: &Project, today: NaiveDate) -> Vec<TrendLine> {
         .map(|item| {
             let mut points: Vec<(NaiveDate, NaiveDate)> = baselines
                 .iter()
-                .filter_map(|baseline| {
-                    baseline
-                        .items
-                        .iter()
-                        .find(|old| old.item == item.id)
-                        .map(|old| (baseline.taken, old.finish))
+                .filter_map(|(taken, finishes)| {
+                    finishes.get(&item.id).map(|&finish| (*taken, finish))
                 })
                 .collect();
             points.push((today, item.finish));

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Baseline, ItemId, ItemKind, Project};
+use crate::model::{Baseline, BaselineItem, ItemId, ItemKind, Project};
 
 use super::layout::{BAR_HEIGHT, DIAMOND_HALF, Row, Rows, Viewport};
 
@@ -48,7 +48,9 @@ pub fn ghosts(
     viewport: &Viewport,
     baseline: &Baseline,
 ) -> Vec<Ghost> {
-    let then: HashMap<ItemId, _> = baseline.items.iter().map(|old| (old.item, old)).collect();
+    // A baseline lists the items in the project's order when it is taken, so the record at the
+    // item's own index is usually the one; the map is built only when it is not.
+    let mut then: Option<HashMap<ItemId, &BaselineItem>> = None;
     let transform = &viewport.transform;
     let (left, right) = viewport.x_range;
     let mut ghosts = Vec::new();
@@ -59,8 +61,17 @@ pub fn ghosts(
         let Some(item) = project.items.get(*index) else {
             continue;
         };
-        let Some(old) = then.get(&item.id) else {
-            continue;
+        let old = match baseline.items.get(*index) {
+            Some(old) if old.item == item.id => old,
+            _ => {
+                let then = then.get_or_insert_with(|| {
+                    baseline.items.iter().map(|old| (old.item, old)).collect()
+                });
+                let Some(old) = then.get(&item.id) else {
+                    continue;
+                };
+                old
+            }
         };
         if old.start == item.start && old.finish == item.finish {
             continue;
@@ -231,6 +242,22 @@ mod tests {
         assert!(
             top > a.y - BAR_HEIGHT / 2.0 && bottom > a.y + BAR_HEIGHT / 2.0,
             "the ghost bar shows beneath the real one"
+        );
+    }
+
+    #[test]
+    fn a_baseline_in_another_order_finds_each_item() {
+        let mut project = project();
+        let mut baseline = take_baseline(&project, BaselineId(1), "Plan", date(2026, 12, 1));
+        baseline.items.reverse();
+        project.items[1].start = date(2027, 1, 12);
+        project.items[1].finish = date(2027, 1, 12);
+        let rows = Rows::new(&project, &HashSet::new());
+        let ghosts = ghosts(&project, &rows, &viewport(), &baseline);
+        assert_eq!(ghosts.len(), 1, "only B moved: {ghosts:?}");
+        assert!(
+            (ghosts[0].x0 - 160.0).abs() < 1e-3,
+            "B's ghost at its own baseline date"
         );
     }
 

@@ -31,6 +31,8 @@ pub struct BaselinesState {
     renaming: Option<(BaselineId, String)>,
     /// The changes listed, for (revision, baseline) — computed once per change of either.
     changes: Option<((u64, BaselineId), Vec<Change>)>,
+    /// The trend lines, for (revision, today).
+    trend: Option<((u64, NaiveDate), Vec<trend::TrendLine>)>,
 }
 
 /// The fields of the Save baseline dialog.
@@ -177,12 +179,17 @@ fn list_ui(
             if let Some((id, name)) = &mut state.renaming
                 && *id == baseline.id
             {
-                let response = ui.add(
-                    egui::TextEdit::singleline(name)
-                        .desired_width(ui.available_width() - 8.0)
-                        .id_salt("baseline_rename"),
-                );
-                response.request_focus();
+                let label = ui.label(tr!("baselines.name"));
+                let response = ui
+                    .add(
+                        egui::TextEdit::singleline(name)
+                            .desired_width(ui.available_width() - 8.0)
+                            .id_salt("baseline_rename"),
+                    )
+                    .labelled_by(label.id);
+                if !response.has_focus() && !response.lost_focus() {
+                    response.request_focus();
+                }
                 let (enter, escape) = ui.input(|i| {
                     (
                         i.key_pressed(egui::Key::Enter),
@@ -206,11 +213,12 @@ fn list_ui(
                 return;
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .small_button("✕")
-                    .on_hover_text(tr!("baselines.delete_named", name = baseline.name.as_str()))
-                    .clicked()
-                {
+                let delete = tr!("baselines.delete_named", name = baseline.name.as_str());
+                let button = ui.small_button("✕");
+                button.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, delete.as_ref())
+                });
+                if button.on_hover_text(delete.as_ref()).clicked() {
                     commands.push(remove.clone());
                 }
                 ui.label(
@@ -487,7 +495,20 @@ pub fn windows_ui(
             .min_size([560.0, 360.0])
             .default_pos(ctx.content_rect().center())
             .pivot(egui::Align2::CENTER_CENTER)
-            .show(ctx, |ui| trend_ui(ui, input));
+            .show(ctx, |ui| {
+                let key = (input.revision, input.today);
+                if state
+                    .trend
+                    .as_ref()
+                    .is_none_or(|(cached, _)| *cached != key)
+                {
+                    let lines = trend::milestone_trend(input.project, input.today);
+                    state.trend = Some((key, lines));
+                }
+                if let Some((_, lines)) = &state.trend {
+                    trend_ui(ui, input, lines);
+                }
+            });
         state.trend_open = open;
     }
 }
@@ -627,12 +648,10 @@ fn axis_date(date: NaiveDate, language: Language) -> String {
 
 /// The milestone trend window's content: the explanation, a legend with each milestone's date
 /// now and its drift, and the chart.
-fn trend_ui(ui: &mut egui::Ui, input: &PanelInput<'_>) {
-    let project = input.project;
+fn trend_ui(ui: &mut egui::Ui, input: &PanelInput<'_>, lines: &[trend::TrendLine]) {
     let palette = input.palette;
     let language = input.language;
     ui.label(RichText::new(tr!("baselines.trend_hint")).color(palette.text_muted));
-    let lines = trend::milestone_trend(project, input.today);
     if lines.is_empty() {
         ui.label(tr!("baselines.trend_empty"));
         return;
@@ -642,9 +661,9 @@ fn trend_ui(ui: &mut egui::Ui, input: &PanelInput<'_>) {
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {
             ui.set_width(250.0);
-            legend_ui(ui, &lines, language, palette, dark);
+            legend_ui(ui, lines, language, palette, dark);
         });
-        chart_ui(ui, input, &lines, dark);
+        chart_ui(ui, input, lines, dark);
     });
 }
 
