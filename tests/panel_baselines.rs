@@ -360,3 +360,28 @@ fn a_baseline_is_renamed_and_deleted_in_the_project_tab_each_one_undo_step() {
         "two undo steps give the sample back"
     );
 }
+
+#[test]
+fn another_project_lists_its_own_changes() {
+    let mut harness = harness();
+    open_project_tab(&mut harness, "Project");
+    harness.get_by_label("7 later · 0 earlier · 0 added · 0 removed");
+    // Another project at the same revision number, where the data mapping and the migration
+    // scripts kept their baseline dates.
+    let mut other: Project = harness.state().project().clone();
+    for id in [16, 18] {
+        let old = other.baselines[2]
+            .items
+            .iter()
+            .find(|old| old.item == ItemId(id))
+            .cloned()
+            .expect("in the baseline");
+        let item = other.item_mut(ItemId(id)).expect("in the project");
+        item.start = old.start;
+        item.finish = old.finish;
+    }
+    harness.state_mut().set_project(other);
+    harness.run();
+    harness.get_by_label("Changes since “After design review”");
+    harness.get_by_label("5 later · 0 earlier · 0 added · 0 removed");
+}

@@ -64,6 +64,18 @@ impl BaselinesState {
         });
     }
 
+    /// Forgets what belonged to the previous project (its chosen baseline, a rename, the cached
+    /// changes and trend); the overlay stays as the user set it.
+    pub fn forget_project(&mut self) {
+        let overlay = self.overlay;
+        let trend_open = self.trend_open;
+        *self = Self {
+            overlay,
+            trend_open,
+            ..Self::default()
+        };
+    }
+
     /// Whether the Save baseline dialog is open.
     pub fn is_saving(&self) -> bool {
         self.save.is_some()

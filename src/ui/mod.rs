@@ -382,6 +382,7 @@ impl App {
         self.selection.clear();
         self.outline = OutlineState::default();
         self.timeline.reset();
+        self.panels.baselines.forget_project();
     }
 
     /// Opens `path`, or shows why it cannot be opened and keeps the current project.
