@@ -452,7 +452,12 @@ fn change_ui(
                             ui.label(RichText::new(marker).color(marker_colour));
                             ui.add(egui::Label::new(&current.name).truncate());
                         });
-                        ui.label(RichText::new(dates).color(palette.text_muted).small());
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(dates).color(palette.text_muted).small(),
+                            )
+                            .truncate(),
+                        );
                     });
                 });
             });
