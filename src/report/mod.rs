@@ -2,6 +2,7 @@
 
 #[cfg(test)]
 mod tests;
+pub mod trend;
 
 use chrono::NaiveDate;
 

@@ -296,6 +296,8 @@ pub struct CanvasInput<'a> {
     pub impact: Option<&'a Impact>,
     /// Float in working days per item, for tooltips.
     pub floats: Option<&'a HashMap<ItemId, i64>>,
+    /// The baseline whose ghosts are drawn under the bars, when the overlay is on.
+    pub baseline: Option<&'a crate::model::Baseline>,
 }
 
 /// What a frame of the canvas produced.
@@ -304,6 +306,8 @@ pub struct CanvasOutput {
     pub scene: Scene,
     /// Requests for the window.
     pub actions: Vec<CanvasAction>,
+    /// How many baseline ghosts were drawn.
+    pub ghosts: usize,
 }
 
 /// Draws the timeline into the remaining space of `ui`.
@@ -374,6 +378,10 @@ pub fn canvas_ui(
     shading_ui(&rows_painter, project, &state.transform, rows_rect, palette);
     guides_ui(&rows_painter, &state.transform, rows_rect, palette);
     today_ui(&painter, &state.transform, input.today, rect, palette);
+    let ghosts = input.baseline.map_or(0, |baseline| {
+        let ghosts = super::ghosts::ghosts(project, &state.rows, &viewport, baseline);
+        super::ghosts::ghosts_ui(&rows_painter, &ghosts, palette)
+    });
     for arrow in &scene.arrows {
         arrow_ui(&rows_painter, arrow, palette);
     }
@@ -459,7 +467,11 @@ pub fn canvas_ui(
             ui.ctx().request_repaint();
         }
     }
-    CanvasOutput { scene, actions }
+    CanvasOutput {
+        scene,
+        actions,
+        ghosts,
+    }
 }
 
 /// Fits the whole project into a canvas `width` points wide.

@@ -3,6 +3,7 @@
 //! The UI reads the project and pushes [`Command`]s; they are carried out at the end of the
 //! frame. Changes to the project itself go through [`crate::edit::History`].
 
+mod baselines;
 mod fields;
 mod files;
 mod inspector;
@@ -132,6 +133,10 @@ pub enum Command {
     ToggleCritical,
     /// Something the timeline asked for.
     Canvas(CanvasAction),
+    /// Show the Save baseline dialog.
+    SaveBaseline,
+    /// Show or hide the baseline ghosts on the timeline.
+    ToggleBaselineOverlay,
 }
 
 /// What to do once unsaved changes are saved or discarded.
@@ -200,6 +205,8 @@ pub struct App {
     panels: panels::Panels,
     /// A large file being read in the background.
     loading: Option<loading::Loading>,
+    /// How many baseline ghosts the timeline drew last.
+    ghosts_drawn: usize,
 }
 
 impl App {
@@ -255,6 +262,7 @@ impl App {
             drawn: crate::timeline::layout::Scene::default(),
             panels: panels::Panels::default(),
             loading: None,
+            ghosts_drawn: 0,
         };
         match startup.file {
             Some(path) => {
@@ -339,6 +347,16 @@ impl App {
         &self.selection
     }
 
+    /// Whether View ▸ Baseline overlay is on.
+    pub fn baseline_overlay(&self) -> bool {
+        self.panels.baselines.overlay
+    }
+
+    /// How many baseline ghosts the timeline drew in the last frame.
+    pub fn ghosts_drawn(&self) -> usize {
+        self.ghosts_drawn
+    }
+
     /// The timeline's view state: zoom, scroll, collapsed lanes.
     pub fn timeline_mut(&mut self) -> &mut TimelineState {
         &mut self.timeline
@@ -365,6 +383,7 @@ impl App {
         self.selection.clear();
         self.outline = OutlineState::default();
         self.timeline.reset();
+        self.panels.baselines.forget_project();
     }
 
     /// Opens `path`, or shows why it cannot be opened and keeps the current project.
@@ -500,6 +519,13 @@ impl App {
             Command::DeleteSelection => self.delete_selection(),
             Command::ToggleCritical => self.timeline.show_critical = !self.timeline.show_critical,
             Command::Canvas(action) => self.canvas_action(ctx, action),
+            Command::SaveBaseline => {
+                let project = self.history.project();
+                self.panels.baselines.open_save_dialog(project, self.today);
+            }
+            Command::ToggleBaselineOverlay => {
+                self.panels.baselines.overlay = !self.panels.baselines.overlay;
+            }
             Command::RenameSelected => {
                 if let Some(item) = self
                     .single_selection()
@@ -719,6 +745,18 @@ impl App {
                     .clicked()
                 {
                     commands.push(Command::ToggleCritical);
+                }
+                if ui
+                    .checkbox(
+                        &mut self.panels.baselines.overlay.clone(),
+                        tr!("baselines.menu_overlay"),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::ToggleBaselineOverlay);
+                }
+                if ui.button(tr!("baselines.menu_save")).clicked() {
+                    commands.push(Command::SaveBaseline);
                 }
                 ui.separator();
                 ui.menu_button(tr!("menu.theme"), |ui| {
@@ -972,7 +1010,7 @@ impl eframe::App for App {
                 (_, None) => self.after_save = None,
             }
         }
-        if self.dialog.is_none() {
+        if self.dialog.is_none() && !self.panels.baselines.is_saving() {
             Self::shortcuts(&ctx, &mut commands);
         }
         self.schedule_facts();
@@ -1044,12 +1082,28 @@ impl eframe::App for App {
                     preview: self.preview.as_ref().map(|preview| &preview.dates),
                     impact: self.preview.as_ref().map(|preview| &preview.impact),
                     floats: facts.map(|facts| &facts.floats),
+                    baseline: if self.panels.baselines.overlay {
+                        self.panels.baselines.compared(self.history.project())
+                    } else {
+                        None
+                    },
                 };
                 let output = canvas::canvas_ui(ui, &mut self.timeline, &input);
                 commands.extend(output.actions.into_iter().map(Command::Canvas));
                 self.drawn = output.scene;
+                self.ghosts_drawn = output.ghosts;
             });
         self.dialog_ui(&ctx, &mut commands);
+        let input = panels::PanelInput {
+            project: self.history.project(),
+            revision,
+            selection: &[],
+            today: self.today,
+            language: self.language,
+            palette,
+            facts: None,
+        };
+        baselines::windows_ui(&ctx, &mut self.panels.baselines, &input, &mut commands);
         if let Some(loading) = &self.loading
             && let Some(result) = loading.ui(&ctx, palette)
         {

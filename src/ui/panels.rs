@@ -11,7 +11,7 @@ use super::Command;
 use super::inspector::{self, InspectorState};
 use super::plan::ScheduleFacts;
 use super::theme::Palette;
-use super::{meetings, project_sheet, retrospectives, risks};
+use super::{baselines, meetings, project_sheet, retrospectives, risks};
 
 /// A tab of the side panel.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -67,6 +67,8 @@ pub struct Panels {
     pub retrospectives: retrospectives::RetrospectivesState,
     /// The Project tab.
     pub project: project_sheet::ProjectSheetState,
+    /// The baselines section of the Project tab, its dialog and the trend window.
+    pub baselines: baselines::BaselinesState,
 }
 
 /// What every panel reads.
@@ -125,7 +127,10 @@ pub fn panels_ui(
         Tab::Retrospectives => {
             retrospectives::retrospectives_ui(ui, &mut panels.retrospectives, input, commands);
         }
-        Tab::Project => project_sheet::project_sheet_ui(ui, &mut panels.project, input, commands),
+        Tab::Project => {
+            project_sheet::project_sheet_ui(ui, &mut panels.project, input, commands);
+            baselines::baselines_ui(ui, &mut panels.baselines, input, commands);
+        }
     }
     // What was typed in a tab that is no longer in front is committed, not lost.
     if panels.tab != Tab::Retrospectives {

@@ -79,6 +79,10 @@ pub struct Palette {
     pub grid_strong: Color32,
     /// Guide lines through the rows.
     pub grid_faint: Color32,
+    /// The body of a baseline ghost bar or diamond.
+    pub ghost_fill: Color32,
+    /// The outline of a baseline ghost and the line to where the item is now.
+    pub ghost_stroke: Color32,
 }
 
 impl Palette {
@@ -114,6 +118,8 @@ impl Palette {
         grid: Color32::from_rgb(0xDD, 0xE1, 0xE6),
         grid_strong: Color32::from_rgb(0xB8, 0xBF, 0xC8),
         grid_faint: Color32::from_rgb(0xEE, 0xF0, 0xF3),
+        ghost_fill: Color32::from_rgb(0xD9, 0xDE, 0xE5),
+        ghost_stroke: Color32::from_rgb(0x76, 0x81, 0x91),
     };
 
     /// The dark theme.
@@ -148,6 +154,8 @@ impl Palette {
         grid: Color32::from_rgb(0x34, 0x38, 0x40),
         grid_strong: Color32::from_rgb(0x4A, 0x50, 0x5A),
         grid_faint: Color32::from_rgb(0x26, 0x29, 0x2F),
+        ghost_fill: Color32::from_rgb(0x3A, 0x3F, 0x48),
+        ghost_stroke: Color32::from_rgb(0x9A, 0xA4, 0xB3),
     };
 
     /// The palette of a theme.

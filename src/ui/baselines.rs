@@ -1,0 +1,881 @@
+//! Baselines: the Save baseline dialog, the baseline section of the Project tab (list, compare
+//! with, changes since) and the milestone trend analysis window.
+
+use chrono::{Datelike as _, NaiveDate};
+use egui::{Color32, RichText};
+use egui_plot::{GridInput, GridMark, Line, LineStyle, MarkerShape, Plot, Points};
+
+use crate::edit::Edit;
+use crate::i18n::Language;
+use crate::model::{Baseline, BaselineId, ItemKind, Project, next_id};
+use crate::report::{latest_baseline, trend};
+use crate::schedule::{Change, WorkCalendar, changes_since, take_baseline};
+use crate::tr;
+
+use super::Command;
+use super::panels::PanelInput;
+use super::theme::Palette;
+
+/// What the baseline UI remembers during the session (never saved in the project).
+#[derive(Default)]
+pub struct BaselinesState {
+    /// Whether the compared baseline's ghosts are drawn on the timeline.
+    pub overlay: bool,
+    /// The baseline compared with; the latest when `None` or when it no longer exists.
+    pub compare: Option<BaselineId>,
+    /// Whether the milestone trend window is open.
+    pub trend_open: bool,
+    /// The Save baseline dialog, while it is open.
+    save: Option<SaveDialog>,
+    /// A baseline being renamed, and the name typed so far.
+    renaming: Option<(BaselineId, String)>,
+    /// The changes listed, for (revision, baseline) — computed once per change of either.
+    changes: Option<((u64, BaselineId), Vec<Change>)>,
+    /// The trend lines, for (revision, today).
+    trend: Option<((u64, NaiveDate), Vec<trend::TrendLine>)>,
+}
+
+/// The fields of the Save baseline dialog.
+struct SaveDialog {
+    name: String,
+    taken: NaiveDate,
+    /// Focus the name on the first frame.
+    focus: bool,
+}
+
+impl BaselinesState {
+    /// The baseline compared with: the chosen one, else the latest.
+    pub fn compared<'a>(&self, project: &'a Project) -> Option<&'a Baseline> {
+        self.compare
+            .and_then(|id| project.baselines.iter().find(|baseline| baseline.id == id))
+            .or_else(|| latest_baseline(project))
+    }
+
+    /// Opens the Save baseline dialog with a numbered name and today's date.
+    pub fn open_save_dialog(&mut self, project: &Project, today: NaiveDate) {
+        self.save = Some(SaveDialog {
+            name: tr!(
+                "baselines.default_name",
+                number = project.baselines.len() + 1
+            )
+            .into_owned(),
+            taken: today,
+            focus: true,
+        });
+    }
+
+    /// Forgets what belonged to the previous project (its chosen baseline, a rename, the cached
+    /// changes and trend); the overlay stays as the user set it.
+    pub fn forget_project(&mut self) {
+        let overlay = self.overlay;
+        let trend_open = self.trend_open;
+        *self = Self {
+            overlay,
+            trend_open,
+            ..Self::default()
+        };
+    }
+
+    /// Whether the Save baseline dialog is open.
+    pub fn is_saving(&self) -> bool {
+        self.save.is_some()
+    }
+}
+
+/// A date with its year, in the current language: "12 Oct 2026", "2026年10月12日".
+fn full_date(date: NaiveDate, language: Language) -> String {
+    match language {
+        Language::English => date.format("%-d %b %Y").to_string(),
+        Language::Chinese => date.format("%Y年%-m月%-d日").to_string(),
+    }
+}
+
+/// A signed number of working days: "+3 wd", "−2 wd".
+fn workdays_text(workdays: i64) -> String {
+    let value = match workdays {
+        0 => "0".to_owned(),
+        n if n > 0 => format!("+{n}"),
+        n => format!("−{}", n.unsigned_abs()),
+    };
+    tr!("baselines.wd", value = value).into_owned()
+}
+
+fn to_jiff(date: NaiveDate) -> jiff::civil::Date {
+    jiff::civil::Date::new(date.year() as i16, date.month() as i8, date.day() as i8)
+        .unwrap_or_default()
+}
+
+fn from_jiff(date: jiff::civil::Date) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(
+        i32::from(date.year()),
+        date.month() as u32,
+        date.day() as u32,
+    )
+}
+
+/// The baseline section of the Project tab.
+pub fn baselines_ui(
+    ui: &mut egui::Ui,
+    state: &mut BaselinesState,
+    input: &PanelInput<'_>,
+    commands: &mut Vec<Command>,
+) {
+    let project = input.project;
+    let palette = input.palette;
+    ui.add_space(8.0);
+    ui.separator();
+    ui.horizontal(|ui| {
+        ui.heading(RichText::new(tr!("baselines.heading")).size(17.0));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button(tr!("baselines.save_button")).clicked() {
+                state.open_save_dialog(project, input.today);
+            }
+        });
+    });
+    if project.baselines.is_empty() {
+        ui.label(RichText::new(tr!("baselines.none")).color(palette.text_muted));
+        return;
+    }
+    list_ui(ui, state, input, commands);
+
+    ui.add_space(6.0);
+    let Some(compared) = state.compared(project) else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        let label = ui.label(tr!("baselines.compare_with"));
+        egui::ComboBox::from_id_salt("baseline_compare")
+            .selected_text(&compared.name)
+            .show_ui(ui, |ui| {
+                for baseline in trend::baselines_by_date(project).into_iter().rev() {
+                    let text = format!(
+                        "{} · {}",
+                        baseline.name,
+                        full_date(baseline.taken, input.language)
+                    );
+                    if ui
+                        .selectable_label(baseline.id == compared.id, text)
+                        .clicked()
+                    {
+                        state.compare = Some(baseline.id);
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    ui.horizontal(|ui| {
+        ui.checkbox(&mut state.overlay, tr!("baselines.show_overlay"));
+        if ui.button(tr!("baselines.trend_button")).clicked() {
+            state.trend_open = true;
+        }
+    });
+    changes_ui(ui, state, input, compared);
+}
+
+/// The list of baselines, newest first: name and date; double-click or right-click the name to
+/// rename, ✕ to delete (undoable).
+fn list_ui(
+    ui: &mut egui::Ui,
+    state: &mut BaselinesState,
+    input: &PanelInput<'_>,
+    commands: &mut Vec<Command>,
+) {
+    let project = input.project;
+    let palette = input.palette;
+    for baseline in trend::baselines_by_date(project).into_iter().rev() {
+        let remove = Command::Apply(Edit::RemoveBaseline {
+            baseline: baseline.id,
+        });
+        ui.horizontal(|ui| {
+            if let Some((id, name)) = &mut state.renaming
+                && *id == baseline.id
+            {
+                let label = ui.label(tr!("baselines.name"));
+                let response = ui
+                    .add(
+                        egui::TextEdit::singleline(name)
+                            .desired_width(ui.available_width() - 8.0)
+                            .id_salt("baseline_rename"),
+                    )
+                    .labelled_by(label.id);
+                if !response.has_focus() && !response.lost_focus() {
+                    response.request_focus();
+                }
+                let (enter, escape) = ui.input(|i| {
+                    (
+                        i.key_pressed(egui::Key::Enter),
+                        i.key_pressed(egui::Key::Escape),
+                    )
+                });
+                if escape {
+                    state.renaming = None;
+                } else if enter || response.lost_focus() {
+                    let name = name.trim().to_owned();
+                    if !name.is_empty() && name != baseline.name {
+                        commands.push(Command::Apply(Edit::UpdateBaseline {
+                            baseline: Baseline {
+                                name,
+                                ..baseline.clone()
+                            },
+                        }));
+                    }
+                    state.renaming = None;
+                }
+                return;
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let delete = tr!("baselines.delete_named", name = baseline.name.as_str());
+                let button = ui.small_button("✕");
+                button.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, delete.as_ref())
+                });
+                if button.on_hover_text(delete.as_ref()).clicked() {
+                    commands.push(remove.clone());
+                }
+                ui.label(
+                    RichText::new(full_date(baseline.taken, input.language))
+                        .color(palette.text_muted),
+                );
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    let response = ui
+                        .add(
+                            egui::Label::new(RichText::new(&baseline.name).strong())
+                                .truncate()
+                                .sense(egui::Sense::click()),
+                        )
+                        .on_hover_text(tr!("baselines.rename_hint"));
+                    if response.double_clicked() {
+                        state.renaming = Some((baseline.id, baseline.name.clone()));
+                    }
+                    response.context_menu(|ui| {
+                        if ui.button(tr!("baselines.rename")).clicked() {
+                            state.renaming = Some((baseline.id, baseline.name.clone()));
+                        }
+                        if ui.button(tr!("baselines.delete")).clicked() {
+                            commands.push(remove.clone());
+                        }
+                    });
+                });
+            });
+        });
+    }
+}
+
+/// What changed since `compared`: moved milestones, moved tasks, other changes, and the
+/// progress changes folded away.
+fn changes_ui(
+    ui: &mut egui::Ui,
+    state: &mut BaselinesState,
+    input: &PanelInput<'_>,
+    compared: &Baseline,
+) {
+    let project = input.project;
+    let palette = input.palette;
+    let key = (input.revision, compared.id);
+    if state
+        .changes
+        .as_ref()
+        .is_none_or(|(cached, _)| *cached != key)
+    {
+        let calendar = WorkCalendar::new(&project.calendar);
+        state.changes = Some((key, changes_since(project, &calendar, compared)));
+    }
+    let Some((_, changes)) = &state.changes else {
+        return;
+    };
+    ui.add_space(4.0);
+    ui.label(
+        RichText::new(tr!(
+            "baselines.changes_heading",
+            name = compared.name.as_str()
+        ))
+        .strong(),
+    );
+    if changes.is_empty() {
+        ui.label(RichText::new(tr!("baselines.no_changes")).color(palette.text_muted));
+        return;
+    }
+    let (mut later, mut earlier, mut added, mut removed) = (0, 0, 0, 0);
+    for change in changes {
+        match change {
+            Change::Moved { variance, .. } => {
+                let shift = if variance.finish_workdays == 0 {
+                    variance.start_workdays
+                } else {
+                    variance.finish_workdays
+                };
+                if shift > 0 {
+                    later += 1;
+                } else {
+                    earlier += 1;
+                }
+            }
+            Change::Added { .. } => added += 1,
+            Change::Removed { .. } => removed += 1,
+            Change::Renamed { .. } | Change::ProgressChanged { .. } => {}
+        }
+    }
+    ui.label(
+        RichText::new(tr!(
+            "baselines.summary",
+            later = later,
+            earlier = earlier,
+            added = added,
+            removed = removed
+        ))
+        .color(palette.text_muted),
+    );
+    let is_milestone = |change: &Change| match change {
+        Change::Moved { item, .. } => project
+            .item(*item)
+            .is_some_and(|item| item.kind == ItemKind::Milestone),
+        _ => false,
+    };
+    let moves = changes.iter().filter(|change| is_milestone(change)).chain(
+        changes
+            .iter()
+            .filter(|change| matches!(change, Change::Moved { .. }) && !is_milestone(change)),
+    );
+    let others = changes.iter().filter(|change| {
+        matches!(
+            change,
+            Change::Added { .. } | Change::Removed { .. } | Change::Renamed { .. }
+        )
+    });
+    let progress: Vec<&Change> = changes
+        .iter()
+        .filter(|change| matches!(change, Change::ProgressChanged { .. }))
+        .collect();
+    egui::ScrollArea::vertical()
+        .id_salt("baseline_changes")
+        .max_height(ui.available_height().max(160.0))
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for change in moves.chain(others) {
+                change_ui(ui, project, change, input.language, palette);
+            }
+            if !progress.is_empty() {
+                egui::CollapsingHeader::new(tr!(
+                    "baselines.progress_heading",
+                    count = progress.len()
+                ))
+                .id_salt("baseline_progress_changes")
+                .show(ui, |ui| {
+                    for change in progress {
+                        change_ui(ui, project, change, input.language, palette);
+                    }
+                });
+            }
+        });
+}
+
+/// How a move reads: "+3 wd" when start and finish moved alike (or for a milestone),
+/// else which end moved by how much.
+fn shift_text(milestone: bool, start_workdays: i64, finish_workdays: i64) -> String {
+    if milestone || start_workdays == finish_workdays {
+        workdays_text(finish_workdays)
+    } else if start_workdays == 0 {
+        tr!(
+            "baselines.finish_only",
+            finish = workdays_text(finish_workdays)
+        )
+        .into_owned()
+    } else if finish_workdays == 0 {
+        tr!(
+            "baselines.start_only",
+            start = workdays_text(start_workdays)
+        )
+        .into_owned()
+    } else {
+        tr!(
+            "baselines.start_finish",
+            start = workdays_text(start_workdays),
+            finish = workdays_text(finish_workdays)
+        )
+        .into_owned()
+    }
+}
+
+/// One change: what it is, and for a move by how many working days and between which dates.
+fn change_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    change: &Change,
+    language: Language,
+    palette: &Palette,
+) {
+    let name_of = |item| project.item(item).map_or("", |item| item.name.as_str());
+    match change {
+        Change::Moved { item, variance } => {
+            let Some(current) = project.item(*item) else {
+                return;
+            };
+            let milestone = current.kind == ItemKind::Milestone;
+            let finish = variance.finish_workdays;
+            let colour = match finish.cmp(&0) {
+                std::cmp::Ordering::Greater => palette.danger,
+                std::cmp::Ordering::Less => palette.good,
+                std::cmp::Ordering::Equal => palette.warning,
+            };
+            let dates = if milestone {
+                format!(
+                    "{} → {}",
+                    super::short_date(variance.baseline_finish, language),
+                    super::short_date(current.finish, language)
+                )
+            } else {
+                format!(
+                    "{} – {} → {} – {}",
+                    super::short_date(variance.baseline_start, language),
+                    super::short_date(variance.baseline_finish, language),
+                    super::short_date(current.start, language),
+                    super::short_date(current.finish, language)
+                )
+            };
+            let (marker, marker_colour) = if milestone {
+                ("◆", palette.milestone)
+            } else {
+                ("▬", palette.task)
+            };
+            ui.horizontal(|ui| {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                    ui.label(
+                        RichText::new(shift_text(milestone, variance.start_workdays, finish))
+                            .color(colour)
+                            .strong(),
+                    );
+                    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                        ui.spacing_mut().item_spacing.y = 0.0;
+                        ui.horizontal(|ui| {
+                            ui.spacing_mut().item_spacing.x = 4.0;
+                            ui.label(RichText::new(marker).color(marker_colour));
+                            ui.add(egui::Label::new(&current.name).truncate());
+                        });
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(dates).color(palette.text_muted).small(),
+                            )
+                            .truncate(),
+                        );
+                    });
+                });
+            });
+        }
+        Change::Added { name, .. } => {
+            ui.label(
+                RichText::new(tr!("baselines.added", name = name.as_str())).color(palette.good),
+            );
+        }
+        Change::Removed { item, name } => {
+            let text = if name.is_empty() {
+                tr!("baselines.removed_unnamed", id = item.0)
+            } else {
+                tr!("baselines.removed", name = name.as_str())
+            };
+            ui.label(RichText::new(text).color(palette.danger));
+        }
+        Change::Renamed { old, new, .. } => {
+            ui.label(tr!(
+                "baselines.renamed",
+                old = old.as_str(),
+                new = new.as_str()
+            ));
+        }
+        Change::ProgressChanged { item, old, new } => {
+            ui.label(tr!(
+                "baselines.progress",
+                name = name_of(*item),
+                old = old,
+                new = new
+            ));
+        }
+    }
+}
+
+/// The Save baseline dialog and the milestone trend window, whichever are open.
+pub fn windows_ui(
+    ctx: &egui::Context,
+    state: &mut BaselinesState,
+    input: &PanelInput<'_>,
+    commands: &mut Vec<Command>,
+) {
+    save_dialog_ui(ctx, state, input, commands);
+    if state.trend_open {
+        let mut open = true;
+        egui::Window::new(tr!("baselines.trend_title"))
+            .id(egui::Id::unique("milestone_trend_window"))
+            .open(&mut open)
+            .resizable(true)
+            .collapsible(false)
+            .default_size([1080.0, 700.0])
+            .min_size([560.0, 360.0])
+            .default_pos(ctx.content_rect().center())
+            .pivot(egui::Align2::CENTER_CENTER)
+            .show(ctx, |ui| {
+                let key = (input.revision, input.today);
+                if state
+                    .trend
+                    .as_ref()
+                    .is_none_or(|(cached, _)| *cached != key)
+                {
+                    let lines = trend::milestone_trend(input.project, input.today);
+                    state.trend = Some((key, lines));
+                }
+                if let Some((_, lines)) = &state.trend {
+                    trend_ui(ui, input, lines);
+                }
+            });
+        state.trend_open = open;
+    }
+}
+
+fn save_dialog_ui(
+    ctx: &egui::Context,
+    state: &mut BaselinesState,
+    input: &PanelInput<'_>,
+    commands: &mut Vec<Command>,
+) {
+    let Some(dialog) = &mut state.save else {
+        return;
+    };
+    let mut close = false;
+    egui::Modal::new(egui::Id::unique("save_baseline_dialog")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading(tr!("baselines.dialog_title"));
+        ui.label(RichText::new(tr!("baselines.dialog_hint")).color(input.palette.text_muted));
+        ui.add_space(8.0);
+        egui::Grid::new("save_baseline_grid")
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .show(ui, |ui| {
+                let label = ui.label(tr!("baselines.name"));
+                let response = ui
+                    .add(egui::TextEdit::singleline(&mut dialog.name).desired_width(260.0))
+                    .labelled_by(label.id);
+                if dialog.focus {
+                    response.request_focus();
+                    dialog.focus = false;
+                }
+                ui.end_row();
+                let label = ui.label(tr!("baselines.date"));
+                let mut value = to_jiff(dialog.taken);
+                ui.add(
+                    egui_extras::DatePickerButton::new(&mut value)
+                        .id_salt("save_baseline_date")
+                        .show_icon(false)
+                        .calendar_week(true),
+                )
+                .labelled_by(label.id);
+                if let Some(picked) = from_jiff(value) {
+                    dialog.taken = picked;
+                }
+                ui.end_row();
+            });
+        let name = dialog.name.trim();
+        if name.is_empty() {
+            ui.label(RichText::new(tr!("baselines.name_required")).color(input.palette.warning));
+        }
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui
+                .add_enabled(!name.is_empty(), egui::Button::new(tr!("baselines.save")))
+                .clicked()
+                || (enter && !name.is_empty()))
+                && !close
+            {
+                let id = BaselineId(next_id(
+                    input.project.baselines.iter().map(|baseline| baseline.id.0),
+                ));
+                let baseline = take_baseline(input.project, id, name, dialog.taken);
+                commands.push(Command::Apply(Edit::AddBaseline { baseline }));
+                close = true;
+            }
+            if ui.button(tr!("baselines.cancel")).clicked()
+                || ui.input(|i| i.key_pressed(egui::Key::Escape))
+            {
+                close = true;
+            }
+        });
+    });
+    if close {
+        state.save = None;
+    }
+}
+
+/// Days since the common era, the plot's unit on both axes.
+fn days(date: NaiveDate) -> f64 {
+    f64::from(date.num_days_from_ce())
+}
+
+fn date_of(days: f64) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(days.round() as i32)
+}
+
+/// Grid marks on the first of each month, and when the span is short enough on the Mondays not
+/// within three days of a month's first (their labels would collide).
+fn date_marks(input: &GridInput) -> Vec<GridMark> {
+    let (low, high) = input.bounds;
+    let (Some(first), Some(last)) = (date_of(low), date_of(high)) else {
+        return Vec::new();
+    };
+    let span = (last - first).num_days();
+    if span > 3660 || span <= 0 {
+        return Vec::new();
+    }
+    let mut marks = Vec::new();
+    let weekly = span <= 120;
+    for day in first.iter_days().take_while(|day| *day <= last) {
+        if day.day() == 1 {
+            marks.push(GridMark {
+                value: days(day),
+                step_size: 30.0,
+            });
+        } else if weekly
+            && day.weekday() == chrono::Weekday::Mon
+            && day.day() > 3
+            && (day + chrono::Days::new(3)).month() == day.month()
+        {
+            marks.push(GridMark {
+                value: days(day),
+                step_size: 7.0,
+            });
+        }
+    }
+    marks
+}
+
+/// A distinct colour for the `index`th line, spread around the colour wheel.
+fn line_colour(index: usize, dark: bool) -> Color32 {
+    let hue = (index as f32 * (std::f32::consts::GOLDEN_RATIO - 1.0)).fract();
+    let value = if dark { 0.9 } else { 0.72 };
+    egui::ecolor::Hsva::new(hue, 0.8, value, 1.0).into()
+}
+
+/// An axis label: the month on the first of a month, else the day.
+fn axis_date(date: NaiveDate, language: Language) -> String {
+    match (language, date.day() == 1) {
+        (Language::English, true) => date.format("%b %Y").to_string(),
+        (Language::English, false) => date.format("%-d %b").to_string(),
+        (Language::Chinese, true) => date.format("%Y年%-m月").to_string(),
+        (Language::Chinese, false) => date.format("%-m月%-d日").to_string(),
+    }
+}
+
+/// The milestone trend window's content: the explanation, a legend with each milestone's date
+/// now and its drift, and the chart.
+fn trend_ui(ui: &mut egui::Ui, input: &PanelInput<'_>, lines: &[trend::TrendLine]) {
+    let palette = input.palette;
+    let language = input.language;
+    ui.label(RichText::new(tr!("baselines.trend_hint")).color(palette.text_muted));
+    if lines.is_empty() {
+        ui.label(tr!("baselines.trend_empty"));
+        return;
+    }
+    let dark = ui.visuals().dark_mode;
+    ui.add_space(4.0);
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            ui.set_width(250.0);
+            legend_ui(ui, lines, language, palette, dark);
+        });
+        chart_ui(ui, input, lines, dark);
+    });
+}
+
+fn legend_ui(
+    ui: &mut egui::Ui,
+    lines: &[trend::TrendLine],
+    language: Language,
+    palette: &Palette,
+    dark: bool,
+) {
+    ui.spacing_mut().item_spacing.y = 2.0;
+    for (index, line) in lines.iter().enumerate() {
+        let colour = line_colour(index, dark);
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = 6.0;
+            ui.label(RichText::new("◆").color(colour));
+            ui.add(egui::Label::new(&line.name).truncate());
+        });
+        let now = line
+            .points
+            .last()
+            .map(|&(_, date)| super::short_date(date, language))
+            .unwrap_or_default();
+        let drift = line.drift_days();
+        let (text, colour) = match drift.cmp(&0) {
+            std::cmp::Ordering::Greater if drift == 1 => {
+                (tr!("baselines.trend_later_one", date = now), palette.danger)
+            }
+            std::cmp::Ordering::Greater => (
+                tr!("baselines.trend_later", date = now, days = drift),
+                palette.danger,
+            ),
+            std::cmp::Ordering::Less if drift == -1 => {
+                (tr!("baselines.trend_earlier_one", date = now), palette.good)
+            }
+            std::cmp::Ordering::Less => (
+                tr!("baselines.trend_earlier", date = now, days = -drift),
+                palette.good,
+            ),
+            std::cmp::Ordering::Equal => (
+                tr!("baselines.trend_stable", date = now),
+                palette.text_muted,
+            ),
+        };
+        ui.horizontal(|ui| {
+            ui.add_space(20.0);
+            ui.label(RichText::new(text).color(colour).small());
+        });
+        ui.add_space(4.0);
+    }
+    ui.add_space(6.0);
+    ui.label(
+        RichText::new(format!("╱  {}", tr!("baselines.trend_diagonal")))
+            .color(palette.text_muted)
+            .small(),
+    );
+    ui.label(
+        RichText::new(format!("┆  {}", tr!("baselines.today")))
+            .color(palette.today)
+            .small(),
+    );
+}
+
+fn chart_ui(ui: &mut egui::Ui, input: &PanelInput<'_>, lines: &[trend::TrendLine], dark: bool) {
+    let project = input.project;
+    let palette = input.palette;
+    let language = input.language;
+    let reports = trend::report_dates(project, input.today);
+    let (Some(&first_report), Some(&last_report)) = (reports.iter().min(), reports.iter().max())
+    else {
+        return;
+    };
+    let mut low = first_report;
+    let mut high = first_report;
+    for line in lines {
+        for &(_, date) in &line.points {
+            low = low.min(date);
+            high = high.max(date);
+        }
+    }
+    let axis =
+        move |value: f64| date_of(value).map_or_else(String::new, |date| axis_date(date, language));
+    let full =
+        move |value: f64| date_of(value).map_or_else(String::new, |date| full_date(date, language));
+    let (x_min, x_max) = (days(first_report) - 6.0, days(last_report) + 6.0);
+    let (y_min, y_max) = (days(low) - 8.0, days(high) + 8.0);
+    Plot::new("milestone_trend")
+        .x_axis_label(tr!("baselines.trend_x"))
+        .y_axis_label(tr!("baselines.trend_y"))
+        .x_axis_formatter(move |mark, _| axis(mark.value))
+        .y_axis_formatter(move |mark, _| axis(mark.value))
+        .x_grid_spacer(|input| date_marks(&input))
+        .y_grid_spacer(|input| date_marks(&input))
+        .y_axis_min_width(78.0)
+        .default_x_bounds(x_min, x_max)
+        .default_y_bounds(y_min, y_max)
+        .label_formatter(move |hover| {
+            Some(match hover {
+                egui_plot::HoverPosition::NearDataPoint {
+                    plot_name,
+                    position,
+                    ..
+                } => format!("{plot_name}\n{} → {}", full(position.x), full(position.y)),
+                egui_plot::HoverPosition::Elsewhere { position } => {
+                    format!("{} → {}", full(position.x), full(position.y))
+                }
+            })
+        })
+        .allow_scroll(false)
+        .show(ui, |plot| {
+            // The diagonal: a milestone on it is due on the report date.
+            let (from, to) = (x_min.min(y_min) - 400.0, x_max.max(y_max) + 400.0);
+            plot.line(
+                Line::new(
+                    tr!("baselines.trend_diagonal"),
+                    vec![[from, from], [to, to]],
+                )
+                .color(palette.text_muted)
+                .style(LineStyle::dashed_loose())
+                .width(1.0)
+                .allow_hover(false),
+            );
+            plot.add(
+                egui_plot::VLine::new(tr!("baselines.today"), days(input.today))
+                    .color(palette.today)
+                    .width(1.0)
+                    .style(LineStyle::dotted_dense())
+                    .allow_hover(false),
+            );
+            for (index, line) in lines.iter().enumerate() {
+                let colour = line_colour(index, dark);
+                let points: Vec<[f64; 2]> = line
+                    .points
+                    .iter()
+                    .map(|&(report, date)| [days(report), days(date)])
+                    .collect();
+                plot.line(
+                    Line::new(line.name.clone(), points.clone())
+                        .id(("trend_line", line.item.0))
+                        .color(colour)
+                        .width(2.0),
+                );
+                plot.add(
+                    Points::new(line.name.clone(), points)
+                        .id(("trend_points", line.item.0))
+                        .color(colour)
+                        .shape(MarkerShape::Diamond)
+                        .filled(true)
+                        .radius(5.0),
+                );
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+    }
+
+    #[test]
+    fn plot_days_round_trip_to_dates() {
+        let day = date(2027, 2, 26);
+        assert_eq!(date_of(days(day)), Some(day), "days since the era and back");
+        assert_eq!(date_of(days(day) + 0.4), Some(day), "rounded to the day");
+    }
+
+    #[test]
+    fn grid_marks_fall_on_the_first_of_months_and_on_mondays() {
+        let input = GridInput {
+            bounds: (days(date(2026, 11, 20)), days(date(2027, 1, 10))),
+            base_step_size: 1.0,
+        };
+        let marks = date_marks(&input);
+        let dates: Vec<NaiveDate> = marks
+            .iter()
+            .filter_map(|mark| date_of(mark.value))
+            .collect();
+        assert!(dates.contains(&date(2026, 12, 1)), "1 Dec: {dates:?}");
+        assert!(dates.contains(&date(2027, 1, 1)), "1 Jan");
+        assert!(dates.contains(&date(2026, 11, 23)), "a Monday");
+        assert!(
+            dates
+                .iter()
+                .all(|d| d.day() == 1 || d.weekday() == chrono::Weekday::Mon),
+            "nothing else"
+        );
+    }
+
+    #[test]
+    fn working_days_are_signed() {
+        crate::i18n::set_language(Language::English);
+        assert_eq!(workdays_text(3), "+3 wd", "later");
+        assert_eq!(workdays_text(-2), "−2 wd", "earlier");
+    }
+}

@@ -1,0 +1,387 @@
+//! Baselines through the real window: saving one from the View menu's dialog, the changes since
+//! it listed in the Project tab, the milestone trend, undo, the ghost overlay, the RON round trip
+//! and snapshots of the overlay and the trend chart.
+#![cfg(feature = "gui")]
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use milepost::i18n::Language;
+use milepost::model::{ItemId, Project};
+use milepost::report::trend::milestone_trend;
+use milepost::store;
+use milepost::ui::theme::ThemeChoice;
+use milepost::ui::{App, Startup};
+
+const GO_LIVE: ItemId = ItemId(36);
+const TRIAL_MIGRATION_ACCEPTED: ItemId = ItemId(21);
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+/// The day the samples were written for.
+fn today() -> NaiveDate {
+    date(2026, 11, 27)
+}
+
+fn harness_in(language: Language, size: [f32; 2]) -> Harness<'static, App> {
+    let file = (language == Language::Chinese).then(|| PathBuf::from("assets/sample-zh.ron"));
+    let startup = Startup {
+        file,
+        language: Some(language),
+        theme: Some(ThemeChoice::Light),
+        today: Some(today()),
+        ..Startup::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(120)
+        .with_context_setup(|ctx| {
+            ctx.add_font_provider(Arc::new(
+                egui_system_font_provider::SystemFontProvider::new().with_locale(Some("zh-Hans")),
+            ));
+        })
+        .build_eframe(move |cc| App::new(cc, startup));
+    harness.run();
+    harness
+}
+
+fn harness() -> Harness<'static, App> {
+    harness_in(Language::English, [1400.0, 860.0])
+}
+
+/// View ▸ Save baseline…, then Save in the dialog with the proposed name and today's date.
+fn save_baseline_from_the_menu(harness: &mut Harness<'static, App>) {
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Save baseline…").click();
+    harness.run();
+    harness.get_by_label("Save baseline");
+    harness.get_by_label("Save").click();
+    harness.run();
+}
+
+fn open_project_tab(harness: &mut Harness<'static, App>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// Selects an item by clicking it on the timeline, after scrolling the rows by `scroll_y`.
+fn select_on_timeline(harness: &mut Harness<'static, App>, item: ItemId, scroll_y: f32) {
+    harness.state_mut().timeline_mut().scroll_y = scroll_y;
+    harness.run();
+    let (at, _) = harness
+        .state()
+        .item_on_screen(item)
+        .expect("the item is on screen");
+    harness.hover_at(at);
+    harness.run();
+    harness.drag_at(at);
+    harness.drop_at(at);
+    harness.run();
+    assert!(
+        harness.state().selection().contains(&item),
+        "{item} selected"
+    );
+}
+
+#[test]
+fn a_baseline_saved_in_the_dialog_lists_a_moved_milestone_and_its_trend_rises() {
+    let mut harness = harness();
+    let before = harness.state().project().baselines.len();
+    save_baseline_from_the_menu(&mut harness);
+
+    let project = harness.state().project();
+    assert_eq!(project.baselines.len(), before + 1, "one baseline more");
+    let saved = project.baselines.last().expect("the new baseline");
+    assert_eq!(
+        saved.name, "Baseline 4",
+        "numbered after the three in the sample"
+    );
+    assert_eq!(saved.taken, today(), "dated today");
+    assert_eq!(
+        saved.items.len(),
+        project.items.len(),
+        "every item recorded"
+    );
+
+    // Move Go-live three working days later with the arrow keys.
+    // Go-live is in the last row: scroll down to it.
+    select_on_timeline(&mut harness, GO_LIVE, 400.0);
+    for _ in 0..3 {
+        harness.key_press(Key::ArrowRight);
+        harness.run();
+    }
+    let go_live = harness.state().project().item(GO_LIVE).expect("Go-live");
+    assert_eq!(
+        go_live.finish,
+        date(2027, 3, 3),
+        "Fri 26 Feb + 3 wd is Wed 3 Mar"
+    );
+
+    // The Project tab compares with the latest baseline, the one just saved.
+    open_project_tab(&mut harness, "Project");
+    harness.get_by_label("Changes since “Baseline 4”");
+    harness.get_by_label("+3 wd");
+    harness.get_by_label("1 later · 0 earlier · 0 added · 0 removed");
+
+    // The trend line of Go-live rises at the last report.
+    let lines = milestone_trend(harness.state().project(), today());
+    let line = lines
+        .iter()
+        .find(|line| line.item == GO_LIVE)
+        .expect("a line for Go-live");
+    assert_eq!(line.points.len(), 5, "four baselines and today");
+    let [.., (_, then), (_, now)] = line.points.as_slice() else {
+        panic!("at least two points: {:?}", line.points);
+    };
+    assert_eq!(*then, date(2027, 2, 26), "flat until the new baseline");
+    assert_eq!(*now, date(2027, 3, 3), "rising today");
+
+    // The chart opens in its own window.
+    harness.get_by_label("Milestone trend…").click();
+    harness.run();
+    harness.get_by_label("Milestone trend analysis");
+}
+
+#[test]
+fn undo_takes_back_the_saved_baseline() {
+    let mut harness = harness();
+    let original: Project = harness.state().project().clone();
+    save_baseline_from_the_menu(&mut harness);
+    assert_eq!(
+        harness.state().project().baselines.len(),
+        original.baselines.len() + 1,
+        "saved"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().project(),
+        &original,
+        "one undo removes the baseline and nothing else"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(
+        harness.state().project().baselines.len(),
+        original.baselines.len() + 1,
+        "redo saves it again"
+    );
+}
+
+#[test]
+fn cancel_saves_nothing() {
+    let mut harness = harness();
+    let original: Project = harness.state().project().clone();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Save baseline…").click();
+    harness.run();
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(harness.state().project(), &original, "nothing saved");
+    assert!(
+        harness.query_by_label("Save baseline").is_none(),
+        "the dialog closed"
+    );
+}
+
+#[test]
+fn a_saved_baseline_survives_a_round_trip_through_ron() {
+    let mut harness = harness();
+    save_baseline_from_the_menu(&mut harness);
+    let project = harness.state().project().clone();
+    let text = store::to_string(&project).expect("serializes");
+    let loaded = store::load_str(&text).expect("loads back");
+    assert_eq!(
+        loaded.project, project,
+        "the same project, baselines included"
+    );
+    assert!(
+        text.contains("name: \"Baseline 4\", taken: \"2026-11-27\""),
+        "written with its name and date"
+    );
+}
+
+#[test]
+fn the_overlay_draws_ghosts_only_while_it_is_on() {
+    let mut harness = harness();
+    assert!(!harness.state().baseline_overlay(), "off at first");
+    assert_eq!(harness.state().ghosts_drawn(), 0, "no ghosts while off");
+
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Baseline overlay").click();
+    harness.run();
+    assert!(harness.state().baseline_overlay(), "on");
+    // Against "After design review", the data migration and training tasks moved since.
+    assert!(
+        harness.state().ghosts_drawn() >= 3,
+        "ghosts drawn: {}",
+        harness.state().ghosts_drawn()
+    );
+
+    // A baseline of the plan as it is has no ghosts: nothing differs.
+    save_baseline_from_the_menu(&mut harness);
+    harness.run();
+    assert_eq!(
+        harness.state().ghosts_drawn(),
+        0,
+        "the latest baseline is the plan itself"
+    );
+    select_on_timeline(&mut harness, TRIAL_MIGRATION_ACCEPTED, 0.0);
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .project()
+            .item(TRIAL_MIGRATION_ACCEPTED)
+            .map(|item| item.finish),
+        Some(date(2027, 1, 7)),
+        "a working day later"
+    );
+    assert_eq!(
+        harness.state().ghosts_drawn(),
+        1,
+        "the moved milestone's ghost alone"
+    );
+
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Baseline overlay").click();
+    harness.run();
+    assert_eq!(harness.state().ghosts_drawn(), 0, "off again");
+}
+
+#[test]
+fn baseline_overlay_snapshot() {
+    let mut harness = harness_in(Language::English, [1600.0, 900.0]);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Baseline overlay").click();
+    harness.run();
+    open_project_tab(&mut harness, "Project");
+    // Mid-November to January, where the data migration and training tasks moved.
+    let timeline = harness.state_mut().timeline_mut();
+    timeline
+        .transform
+        .fit(date(2026, 11, 9), date(2027, 2, 5), 620.0, 10.0);
+    timeline.transform.left_x_points = 0.0;
+    timeline.scroll_y = 230.0;
+    harness.run();
+    assert!(harness.state().ghosts_drawn() >= 5, "ghosts in view");
+    harness.snapshot("baseline_overlay");
+}
+
+#[test]
+fn milestone_trend_snapshot() {
+    let mut harness = harness_in(Language::English, [1600.0, 900.0]);
+    open_project_tab(&mut harness, "Project");
+    harness.get_by_label("Milestone trend…").click();
+    harness.run();
+    harness.snapshot("milestone_trend");
+}
+
+#[test]
+fn the_baselines_read_in_chinese() {
+    let mut harness = harness_in(Language::Chinese, [1600.0, 900.0]);
+    harness.get_by_label("视图").click();
+    harness.run();
+    harness.get_by_label("叠加显示基线").click();
+    harness.run();
+    assert!(
+        harness.state().ghosts_drawn() > 0,
+        "ghosts in the Chinese sample"
+    );
+    open_project_tab(&mut harness, "项目");
+    harness.get_by_label("基线");
+    harness.get_by_label("自“第 6 周周例会”以来的变化");
+    harness.get_by_label("里程碑趋势…").click();
+    harness.run();
+    harness.get_by_label("里程碑趋势分析");
+    harness.snapshot("milestone_trend_zh");
+}
+
+#[test]
+fn a_baseline_is_renamed_and_deleted_in_the_project_tab_each_one_undo_step() {
+    let mut harness = harness();
+    let original: Project = harness.state().project().clone();
+    open_project_tab(&mut harness, "Project");
+
+    harness.get_by_label("Kick-off plan").click_secondary();
+    harness.run();
+    harness.get_by_label("Rename").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Name").type_text("Plan at kick-off");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let project = harness.state().project();
+    assert_eq!(
+        project.baselines[0].name, "Plan at kick-off",
+        "renamed through the edit"
+    );
+    assert_eq!(
+        project.baselines[0].items, original.baselines[0].items,
+        "its dates are kept"
+    );
+    harness.get_by_label("Plan at kick-off");
+
+    harness
+        .get_by_label("Delete the baseline “Plan at kick-off” (Edit ▸ Undo brings it back)")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().project().baselines.len(),
+        original.baselines.len() - 1,
+        "deleted"
+    );
+    assert!(
+        harness.query_by_label("Plan at kick-off").is_none(),
+        "gone from the list"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().project(),
+        &original,
+        "two undo steps give the sample back"
+    );
+}
+
+#[test]
+fn another_project_lists_its_own_changes() {
+    let mut harness = harness();
+    open_project_tab(&mut harness, "Project");
+    harness.get_by_label("7 later · 0 earlier · 0 added · 0 removed");
+    // Another project at the same revision number, where the data mapping and the migration
+    // scripts kept their baseline dates.
+    let mut other: Project = harness.state().project().clone();
+    for id in [16, 18] {
+        let old = other.baselines[2]
+            .items
+            .iter()
+            .find(|old| old.item == ItemId(id))
+            .cloned()
+            .expect("in the baseline");
+        let item = other.item_mut(ItemId(id)).expect("in the project");
+        item.start = old.start;
+        item.finish = old.finish;
+    }
+    harness.state_mut().set_project(other);
+    harness.run();
+    harness.get_by_label("Changes since “After design review”");
+    harness.get_by_label("5 later · 0 earlier · 0 added · 0 removed");
+}
