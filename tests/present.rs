@@ -274,6 +274,7 @@ fn esc_returns_to_the_editing_view_exactly_as_it_was() {
         let timeline = harness.state_mut().timeline_mut();
         timeline.transform.days_per_point *= 0.5;
         timeline.transform.left_days += 10.0;
+        timeline.scroll_y = 52.0;
     }
     harness.run();
     harness.get_by_label("Risks").click();
@@ -322,11 +323,10 @@ fn esc_returns_to_the_editing_view_exactly_as_it_was() {
         "Delete while presenting deleted nothing"
     );
     let after = harness.state_mut().timeline_mut().transform;
-    assert_eq!(after.days_per_point, transform.days_per_point, "same zoom");
-    assert_eq!(after.left_days, transform.left_days, "same dates in view");
+    assert_eq!(after, transform, "same zoom and the same dates in view");
     assert_eq!(
-        harness.state_mut().timeline_mut().scroll_y,
-        scroll_y,
+        harness.state_mut().timeline_mut().scroll_y.to_bits(),
+        scroll_y.to_bits(),
         "same scroll"
     );
     assert_eq!(
@@ -388,4 +388,15 @@ fn snapshot_present_milestone_zh() {
     press(&mut harness, Key::ArrowRight);
     press(&mut harness, Key::ArrowRight);
     harness.snapshot("present_milestone_zh");
+}
+
+#[test]
+fn snapshot_present_title_zh() {
+    let mut harness = harness_with(Startup {
+        file: Some("assets/sample-zh.ron".into()),
+        ..startup(Language::Chinese, ThemeChoice::Light)
+    });
+    press(&mut harness, Key::F5);
+    harness.get_by_label("项目概览");
+    harness.snapshot("present_title_zh");
 }

@@ -874,8 +874,8 @@ fn shape_ui(
                 painter.add(EguiShape::convex_polygon(
                     vec![
                         pos2(deadline_x, top),
-                        pos2(deadline_x - 4.0, top - 4.0),
-                        pos2(deadline_x + 4.0, top - 4.0),
+                        pos2(deadline_x - 4.0 * look.scale, top - 4.0 * look.scale),
+                        pos2(deadline_x + 4.0 * look.scale, top - 4.0 * look.scale),
                     ],
                     palette.deadline,
                     Stroke::NONE,
