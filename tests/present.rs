@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use egui::Key;
+use egui::{Key, ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use milepost::i18n::Language;
@@ -62,6 +62,28 @@ fn press(harness: &mut Harness<'static, App>, key: Key) {
 
 fn step(harness: &Harness<'static, App>) -> Step {
     harness.state().presentation().expect("presenting").step()
+}
+
+/// Presses `key` in a frame of its own, so that frame's output can be read.
+fn key_down_step(harness: &mut Harness<'static, App>, key: Key) {
+    harness.input_mut().events.push(egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.step();
+}
+
+/// The viewport commands the last frame sent.
+fn commands(harness: &Harness<'static, App>) -> Vec<ViewportCommand> {
+    harness
+        .output()
+        .viewport_output
+        .get(&ViewportId::ROOT)
+        .map(|viewport| viewport.commands.clone())
+        .unwrap_or_default()
 }
 
 fn on_screen(harness: &Harness<'static, App>) -> Vec<ItemId> {
@@ -399,4 +421,47 @@ fn snapshot_present_title_zh() {
     press(&mut harness, Key::F5);
     harness.get_by_label("项目概览");
     harness.snapshot("present_title_zh");
+}
+
+#[test]
+fn presenting_is_full_screen_and_closing_leaves_full_screen_before_quitting() {
+    let mut harness = harness();
+    key_down_step(&mut harness, Key::F5);
+    assert!(
+        commands(&harness).contains(&ViewportCommand::Fullscreen(true)),
+        "F5 asks for full screen"
+    );
+    harness.run();
+
+    harness
+        .input_mut()
+        .viewports
+        .get_mut(&ViewportId::ROOT)
+        .expect("root viewport")
+        .events
+        .push(ViewportEvent::Close);
+    harness.step();
+    let sent = commands(&harness);
+    assert!(
+        sent.contains(&ViewportCommand::CancelClose)
+            && sent.contains(&ViewportCommand::Fullscreen(false)),
+        "the close waits until full screen is left, so the next start is not full screen: {sent:?}"
+    );
+    assert!(harness.state().presentation().is_none(), "presenting ended");
+    harness.step();
+    assert!(
+        commands(&harness).contains(&ViewportCommand::Close),
+        "then the window closes"
+    );
+}
+
+#[test]
+fn esc_leaves_full_screen() {
+    let mut harness = harness();
+    press(&mut harness, Key::F5);
+    key_down_step(&mut harness, Key::Escape);
+    assert!(
+        commands(&harness).contains(&ViewportCommand::Fullscreen(false)),
+        "Esc gives the window back its size"
+    );
 }

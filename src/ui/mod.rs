@@ -208,6 +208,9 @@ pub struct App {
     presentation: Option<present::Presentation>,
     /// Start presenting once the project is open (`--present`).
     present_at_start: bool,
+    /// The window was closed while presenting: quit once full screen is left, so that the
+    /// next start does not open full screen.
+    quit_after_presenting: bool,
 }
 
 impl App {
@@ -265,6 +268,7 @@ impl App {
             loading: None,
             presentation: None,
             present_at_start: startup.present,
+            quit_after_presenting: false,
         };
         match startup.file {
             Some(path) => {
@@ -386,6 +390,11 @@ impl App {
         ctx.input_mut(|input| input.consume_key(Modifiers::NONE, Key::F5));
         if presentation.ui(ui, &input) == present::Outcome::Leave {
             self.leave_presentation(ctx);
+        }
+        if ctx.input(|input| input.viewport().close_requested()) && !self.allow_close {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.leave_presentation(ctx);
+            self.quit_after_presenting = true;
         }
     }
 
@@ -1025,6 +1034,10 @@ impl eframe::App for App {
         let palette = Palette::of(self.theme);
         let mut commands = Vec::new();
 
+        if self.quit_after_presenting && self.presentation.is_none() {
+            self.quit_after_presenting = false;
+            self.command(&ctx, Command::Quit);
+        }
         if self.present_at_start && self.loading.is_none() {
             self.present_at_start = false;
             if self.dialog.is_none() {
