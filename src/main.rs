@@ -19,6 +19,7 @@ fn main() -> ExitCode {
             file: args.file,
             screenshot: args.screenshot,
             recovery_folder,
+            present: args.present,
             ..milepost::ui::Startup::default()
         };
         match milepost::ui::run(startup) {

@@ -42,6 +42,20 @@ pub struct TimelineState {
     rows_key: Option<u64>,
     /// The gesture in progress, if any.
     drag: Option<Drag>,
+    /// How much larger rows, marks and type are drawn (1.0 when editing; larger to present).
+    pub scale: f32,
+    /// What gestures may do: edit, or only look.
+    pub gestures: Gestures,
+}
+
+/// What gestures on the canvas may do.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Gestures {
+    /// Select, move, resize, link and add: editing.
+    #[default]
+    Edit,
+    /// Pan, hover and fit only; nothing is selected or changed (presentation).
+    LookOnly,
 }
 
 /// A drag on the canvas.
@@ -99,6 +113,8 @@ impl Default for TimelineState {
             rows: Rows::default(),
             rows_key: None,
             drag: None,
+            scale: 1.0,
+            gestures: Gestures::Edit,
         }
     }
 }
@@ -126,10 +142,16 @@ impl TimelineState {
         self.rows_key = None;
     }
 
+    /// Height of one row at this state's scale, in points.
+    pub fn row_height(&self) -> f32 {
+        theme::ROW_HEIGHT * self.scale
+    }
+
     /// Scrolls the rows by `dy` points, within the rows' height.
     pub fn scroll_by(&mut self, dy: f32, visible_height: f32) {
-        let content = self.rows.len() as f32 * theme::ROW_HEIGHT;
-        let max = (content - visible_height + theme::ROW_HEIGHT).max(0.0);
+        let row_height = self.row_height();
+        let content = self.rows.len() as f32 * row_height;
+        let max = (content - visible_height + row_height).max(0.0);
         self.scroll_y = (self.scroll_y + dy).clamp(0.0, max);
     }
 }
@@ -341,7 +363,7 @@ pub fn canvas_ui(
     let viewport = Viewport {
         transform: state.transform,
         rows_top_y: rows_rect.top() - state.scroll_y,
-        row_height: theme::ROW_HEIGHT,
+        row_height: state.row_height(),
         x_range: (rect.left(), rect.right()),
         y_range: (rows_rect.top(), rows_rect.bottom()),
     };
@@ -356,7 +378,8 @@ pub fn canvas_ui(
             .filter(|day| project.calendar.is_working_day(*day))
             .count() as u32
     };
-    let font = FontId::proportional(13.0);
+    let scale = state.scale;
+    let font = FontId::proportional(13.0 * scale);
     let measure = |text: &str| -> f32 {
         ui.fonts_mut(|fonts| {
             fonts
@@ -389,7 +412,8 @@ pub fn canvas_ui(
         .hover_pos()
         .filter(|pointer| rows_rect.contains(*pointer) && state.drag.is_none())
         .and_then(|pointer| grab_at(&scene, pointer))
-        .map(|(shape, _)| shape.item);
+        .map(|(shape, _)| shape.item)
+        .filter(|_| state.gestures == Gestures::Edit);
     for shape in &scene.shapes {
         let owner = project
             .items
@@ -401,10 +425,26 @@ pub fn canvas_ui(
             selected: input.selection.contains(&shape.item),
             hovered: hovered == Some(shape.item),
             owner,
+            scale,
         };
         shape_ui(&rows_painter, shape, &look, palette, &font);
     }
-    header_ui(&painter, &state.transform, rect, input.language, palette);
+    header_ui(
+        &painter,
+        &state.transform,
+        rect,
+        input.language,
+        palette,
+        scale,
+    );
+    if state.gestures == Gestures::LookOnly {
+        read_only_ui(ui, state, input, &response, &scene, rows_rect, &workdays);
+        return CanvasOutput {
+            scene,
+            actions,
+            ghosts,
+        };
+    }
 
     let interaction = Interaction {
         ui,
@@ -471,6 +511,39 @@ pub fn canvas_ui(
         scene,
         actions,
         ghosts,
+    }
+}
+
+/// The gestures of a read-only canvas: drag the background to pan, hover for details,
+/// double-click to fit. Nothing is selected or changed.
+fn read_only_ui(
+    ui: &egui::Ui,
+    state: &mut TimelineState,
+    input: &CanvasInput<'_>,
+    response: &egui::Response,
+    scene: &Scene,
+    rows_rect: Rect,
+    workdays: &dyn Fn(NaiveDate, NaiveDate) -> u32,
+) {
+    if response.drag_started() {
+        state.drag = Some(Drag::Pan);
+    }
+    if response.drag_stopped() {
+        state.drag = None;
+    }
+    if state.drag.is_none()
+        && let Some(pointer) = response.hover_pos()
+        && rows_rect.contains(pointer)
+        && let Some((shape, _)) = grab_at(scene, pointer)
+        && let Some(item) = input.project.items.get(shape.index)
+    {
+        response.clone().on_hover_ui_at_pointer(|ui| {
+            tooltip_ui(ui, input.project, item, input, workdays);
+        });
+    }
+    if response.double_clicked() {
+        state.fit_pending = true;
+        ui.ctx().request_repaint();
     }
 }
 
@@ -650,7 +723,10 @@ fn header_ui(
     rect: Rect,
     language: Language,
     palette: &Palette,
+    scale: f32,
 ) {
+    // The header keeps its height, so its type grows less than the rows'.
+    let header_scale = scale.min(1.2);
     let header = header_band_ui(painter, rect, palette);
     let (top_unit, bottom_unit) = header_units(transform.points_per_day());
     let half = HEADER_HEIGHT / 2.0;
@@ -678,7 +754,7 @@ fn header_ui(
                 unit.shortest_days() * transform.points_per_day() as f32,
                 language,
             );
-            let font = FontId::proportional(if strong { 13.0 } else { 12.0 });
+            let font = FontId::proportional(if strong { 13.0 } else { 12.0 } * header_scale);
             let colour = if strong {
                 palette.text
             } else {
@@ -732,6 +808,8 @@ struct Look<'a> {
     hovered: bool,
     /// Written after the name, in muted type.
     owner: Option<&'a str>,
+    /// How much larger than usual marks are drawn.
+    scale: f32,
 }
 
 fn shape_ui(
@@ -743,7 +821,8 @@ fn shape_ui(
 ) {
     let selected = look.selected;
     let y = shape.y;
-    let half_height = layout::BAR_HEIGHT / 2.0;
+    let bar_height = layout::BAR_HEIGHT * look.scale;
+    let half_height = bar_height / 2.0;
     let outline = if selected {
         Stroke::new(2.0, palette.selection)
     } else if look.hovered {
@@ -757,10 +836,7 @@ fn shape_ui(
     match shape.mark {
         Mark::Task { progress } => {
             let width = (shape.x1 - shape.x0).max(2.0);
-            let bar = Rect::from_min_size(
-                pos2(shape.x0, y - half_height),
-                vec2(width, layout::BAR_HEIGHT),
-            );
+            let bar = Rect::from_min_size(pos2(shape.x0, y - half_height), vec2(width, bar_height));
             let (fill, strong) = if shape.moved {
                 (palette.task_moved_fill, palette.task_moved)
             } else {
@@ -814,14 +890,14 @@ fn shape_ui(
                 painter.add(EguiShape::convex_polygon(
                     vec![
                         pos2(deadline_x, top),
-                        pos2(deadline_x - 4.0, top - 4.0),
-                        pos2(deadline_x + 4.0, top - 4.0),
+                        pos2(deadline_x - 4.0 * look.scale, top - 4.0 * look.scale),
+                        pos2(deadline_x + 4.0 * look.scale, top - 4.0 * look.scale),
                     ],
                     palette.deadline,
                     Stroke::NONE,
                 ));
             }
-            let r = DIAMOND_HALF;
+            let r = DIAMOND_HALF * look.scale;
             let x = shape.x0;
             painter.add(EguiShape::convex_polygon(
                 vec![
@@ -848,7 +924,7 @@ fn shape_ui(
             let width = (shape.x1 - shape.x0).max(2.0);
             let bar = Rect::from_min_size(
                 pos2(shape.x0, y - half_height + 2.0),
-                vec2(width, layout::BAR_HEIGHT - 4.0),
+                vec2(width, bar_height - 4.0),
             );
             painter.rect_filled(bar, CornerRadius::same(2), colour.gamma_multiply(0.25));
             // Hatching so a buffer never reads as a task.
@@ -896,7 +972,7 @@ fn shape_ui(
         if let Some(owner) = look.owner {
             let owner = painter.layout_no_wrap(
                 format!("· {owner}"),
-                FontId::proportional(11.5),
+                FontId::proportional(11.5 * look.scale),
                 palette.text_muted,
             );
             let position = pos2(label_pos.x + width + 6.0, y - owner.size().y / 2.0);

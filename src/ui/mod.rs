@@ -12,6 +12,7 @@ mod meetings;
 mod outline;
 mod panels;
 mod plan;
+pub mod present;
 mod project_sheet;
 mod retrospectives;
 mod risks;
@@ -82,6 +83,8 @@ pub struct Startup {
     pub today: Option<NaiveDate>,
     /// Where recovery copies are kept; none are written or offered when `None`.
     pub recovery_folder: Option<PathBuf>,
+    /// Open in presentation mode (`--present`).
+    pub present: bool,
 }
 
 /// Something the user asked for, carried out at the end of the frame.
@@ -137,6 +140,8 @@ pub enum Command {
     SaveBaseline,
     /// Show or hide the baseline ghosts on the timeline.
     ToggleBaselineOverlay,
+    /// Start presentation mode (F5).
+    Present,
 }
 
 /// What to do once unsaved changes are saved or discarded.
@@ -207,6 +212,13 @@ pub struct App {
     loading: Option<loading::Loading>,
     /// How many baseline ghosts the timeline drew last.
     ghosts_drawn: usize,
+    /// Presentation mode, while it is on; the editing view waits untouched underneath.
+    presentation: Option<present::Presentation>,
+    /// Start presenting once the project is open (`--present`).
+    present_at_start: bool,
+    /// The window was closed while presenting: quit once full screen is left, so that the
+    /// next start does not open full screen.
+    quit_after_presenting: bool,
 }
 
 impl App {
@@ -263,6 +275,9 @@ impl App {
             panels: panels::Panels::default(),
             loading: None,
             ghosts_drawn: 0,
+            presentation: None,
+            present_at_start: startup.present,
+            quit_after_presenting: false,
         };
         match startup.file {
             Some(path) => {
@@ -355,6 +370,51 @@ impl App {
     /// How many baseline ghosts the timeline drew in the last frame.
     pub fn ghosts_drawn(&self) -> usize {
         self.ghosts_drawn
+    }
+
+    /// Presentation mode, while it is on.
+    pub fn presentation(&self) -> Option<&present::Presentation> {
+        self.presentation.as_ref()
+    }
+
+    /// Starts presentation mode: full screen, client-safe, on the title card.
+    fn enter_presentation(&mut self, ctx: &egui::Context) {
+        if self.presentation.is_some() {
+            return;
+        }
+        let fullscreen = ctx.input(|input| input.viewport().fullscreen.unwrap_or(false));
+        self.presentation = Some(present::Presentation::new(self.project(), fullscreen));
+        theme::apply_present(ctx);
+        ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+    }
+
+    /// Leaves presentation mode; the editing view is as it was left.
+    fn leave_presentation(&mut self, ctx: &egui::Context) {
+        if let Some(presentation) = self.presentation.take() {
+            theme::apply(ctx, self.theme);
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(presentation.was_fullscreen()));
+        }
+    }
+
+    /// One frame of presentation mode: only the presentation is drawn.
+    fn presentation_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
+        let input = present::PresentInput {
+            today: self.today,
+            language: self.language,
+        };
+        let Some(presentation) = &mut self.presentation else {
+            return;
+        };
+        // F5 again does nothing; Esc leaves.
+        ctx.input_mut(|input| input.consume_key(Modifiers::NONE, Key::F5));
+        if presentation.ui(ui, &input) == present::Outcome::Leave {
+            self.leave_presentation(ctx);
+        }
+        if ctx.input(|input| input.viewport().close_requested()) && !self.allow_close {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.leave_presentation(ctx);
+            self.quit_after_presenting = true;
+        }
     }
 
     /// The timeline's view state: zoom, scroll, collapsed lanes.
@@ -526,6 +586,7 @@ impl App {
             Command::ToggleBaselineOverlay => {
                 self.panels.baselines.overlay = !self.panels.baselines.overlay;
             }
+            Command::Present => self.enter_presentation(ctx),
             Command::RenameSelected => {
                 if let Some(item) = self
                     .single_selection()
@@ -635,6 +696,9 @@ impl App {
                 }
                 if input.consume_key(Modifiers::NONE, Key::Delete) {
                     commands.push(Command::DeleteSelection);
+                }
+                if input.consume_key(Modifiers::NONE, Key::F5) {
+                    commands.push(Command::Present);
                 }
             }
         });
@@ -757,6 +821,13 @@ impl App {
                 }
                 if ui.button(tr!("baselines.menu_save")).clicked() {
                     commands.push(Command::SaveBaseline);
+                }
+                ui.separator();
+                if ui
+                    .add(egui::Button::new(tr!("menu.present")).shortcut_text("F5"))
+                    .clicked()
+                {
+                    commands.push(Command::Present);
                 }
                 ui.separator();
                 ui.menu_button(tr!("menu.theme"), |ui| {
@@ -1003,6 +1074,26 @@ impl eframe::App for App {
         let palette = Palette::of(self.theme);
         let mut commands = Vec::new();
 
+        if self.quit_after_presenting && self.presentation.is_none() {
+            self.quit_after_presenting = false;
+            self.command(&ctx, Command::Quit);
+        }
+        if self.present_at_start && self.loading.is_none() {
+            self.present_at_start = false;
+            if self.dialog.is_none() {
+                self.enter_presentation(&ctx);
+            }
+        }
+        if self.presentation.is_some() && self.dialog.is_some() {
+            // A question for the user (closing with unsaved changes) ends the presentation.
+            self.leave_presentation(&ctx);
+        }
+        if self.presentation.is_some() {
+            self.presentation_ui(ui, &ctx);
+            self.end_frame(&ctx);
+            return;
+        }
+
         if let Some((purpose, path)) = self.files.poll() {
             match (purpose, path) {
                 (Purpose::Open, Some(path)) => commands.push(Command::OpenPath(path)),
@@ -1115,7 +1206,24 @@ impl eframe::App for App {
         for command in commands {
             self.command(&ctx, command);
         }
+        self.end_frame(&ctx);
+    }
 
+    fn persist_egui_memory(&self) -> bool {
+        // A screenshot shows the window as it first opens, not as it was last left.
+        self.screenshot.is_none()
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, KEY_RECENT, &self.recent);
+        eframe::set_value(storage, KEY_LANGUAGE, &self.language);
+        eframe::set_value(storage, KEY_THEME, &self.theme);
+    }
+}
+
+impl App {
+    /// What every frame ends with: closing, the title, recovery copies, the screenshot.
+    fn end_frame(&mut self, ctx: &egui::Context) {
         if ctx.input(|input| input.viewport().close_requested())
             && !self.allow_close
             && self.is_modified()
@@ -1130,24 +1238,13 @@ impl eframe::App for App {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.shown_title = title;
         }
-        self.keep_recovery_copy(&ctx);
+        self.keep_recovery_copy(ctx);
         if let Some(screenshot) = &mut self.screenshot
-            && screenshot.frame(&ctx)
+            && screenshot.frame(ctx)
         {
             self.allow_close = true;
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }
-    }
-
-    fn persist_egui_memory(&self) -> bool {
-        // A screenshot shows the window as it first opens, not as it was last left.
-        self.screenshot.is_none()
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, KEY_RECENT, &self.recent);
-        eframe::set_value(storage, KEY_LANGUAGE, &self.language);
-        eframe::set_value(storage, KEY_THEME, &self.theme);
     }
 }
 

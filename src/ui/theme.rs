@@ -158,6 +158,44 @@ impl Palette {
         ghost_stroke: Color32::from_rgb(0x9A, 0xA4, 0xB3),
     };
 
+    /// Presentation mode: light and high-contrast, for a projector in a bright room. Text is
+    /// near black, guide lines and bars darker than in [`Self::LIGHT`], status colours deep
+    /// enough to carry white type.
+    pub const PRESENT: Self = Self {
+        selection: Color32::from_rgb(0x15, 0x4F, 0xB0),
+        selection_fill: Color32::from_rgb(0xD4, 0xE3, 0xFA),
+        hover_fill: Color32::from_rgb(0xEC, 0xF1, 0xF9),
+        lane_fill: Color32::from_rgb(0xE6, 0xE9, 0xEE),
+        row_stripe: Color32::from_rgb(0xF8, 0xF9, 0xFB),
+        text: Color32::from_rgb(0x0F, 0x12, 0x17),
+        text_muted: Color32::from_rgb(0x3A, 0x42, 0x4D),
+        text_on_bar: Color32::from_rgb(0x0A, 0x1E, 0x40),
+        task: Color32::from_rgb(0x1F, 0x5F, 0xC4),
+        task_fill: Color32::from_rgb(0xB9, 0xD0, 0xF3),
+        task_moved: Color32::from_rgb(0xB8, 0x5C, 0x00),
+        task_moved_fill: Color32::from_rgb(0xF8, 0xD6, 0xAA),
+        label_backdrop: Color32::WHITE,
+        milestone: Color32::from_rgb(0x5E, 0x2B, 0xA6),
+        buffer: Color32::from_rgb(0x5B, 0x64, 0x70),
+        good: Color32::from_rgb(0x1B, 0x74, 0x41),
+        warning: Color32::from_rgb(0xA3, 0x55, 0x00),
+        danger: Color32::from_rgb(0xB0, 0x1E, 0x1E),
+        deadline: Color32::from_rgb(0xB0, 0x1E, 0x1E),
+        critical: Color32::from_rgb(0xC0, 0x2A, 0x1C),
+        link: Color32::from_rgb(0x55, 0x5F, 0x6B),
+        today: Color32::from_rgb(0xD2, 0x1F, 0x3C),
+        panel: Color32::from_rgb(0xF7, 0xF8, 0xFA),
+        canvas: Color32::WHITE,
+        header_fill: Color32::from_rgb(0xEF, 0xF1, 0xF4),
+        weekend: Color32::from_rgb(0xF6, 0xF7, 0xF9),
+        holiday: Color32::from_rgb(0xFB, 0xEA, 0xD9),
+        grid: Color32::from_rgb(0xC9, 0xCF, 0xD6),
+        grid_strong: Color32::from_rgb(0x8E, 0x97, 0xA3),
+        grid_faint: Color32::from_rgb(0xE4, 0xE7, 0xEB),
+        ghost_fill: Color32::from_rgb(0xD9, 0xDE, 0xE5),
+        ghost_stroke: Color32::from_rgb(0x5E, 0x68, 0x77),
+    };
+
     /// The palette of a theme.
     pub fn of(choice: ThemeChoice) -> &'static Self {
         match choice {
@@ -205,6 +243,20 @@ pub fn apply(ctx: &egui::Context, choice: ThemeChoice) {
         visuals.selection.bg_fill = palette.selection_fill;
         visuals.selection.stroke.color = palette.selection;
         visuals.hyperlink_color = palette.selection;
+        visuals.widgets.noninteractive.fg_stroke.color = palette.text;
+        visuals.widgets.noninteractive.bg_stroke.color = palette.grid;
+    });
+}
+
+/// Applies the presentation look to `ctx`: the light theme with [`Palette::PRESENT`]'s
+/// stronger text and lines. [`apply`] with the editing theme undoes it exactly.
+pub fn apply_present(ctx: &egui::Context) {
+    apply(ctx, ThemeChoice::Light);
+    let palette = &Palette::PRESENT;
+    ctx.all_styles_mut(|style| {
+        let visuals = &mut style.visuals;
+        visuals.panel_fill = palette.canvas;
+        visuals.override_text_color = Some(palette.text);
         visuals.widgets.noninteractive.fg_stroke.color = palette.text;
         visuals.widgets.noninteractive.bg_stroke.color = palette.grid;
     });
