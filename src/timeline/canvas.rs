@@ -161,6 +161,8 @@ pub enum CanvasAction {
         /// The date under the pointer.
         date: NaiveDate,
     },
+    /// Show a meeting (its marker on the ruler was clicked).
+    OpenMeeting(crate::model::MeetingId),
 }
 
 /// The time units of the two header rows at a zoom.
@@ -397,6 +399,9 @@ pub fn canvas_ui(
         shape_ui(&rows_painter, shape, &look, palette, &font);
     }
     header_ui(&painter, &state.transform, rect, input.language, palette);
+    if let Some(meeting) = super::markers::markers_ui(ui, &state.transform, rect, input) {
+        actions.push(CanvasAction::OpenMeeting(meeting));
+    }
 
     let interaction = Interaction {
         ui,

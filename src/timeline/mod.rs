@@ -4,4 +4,6 @@
 #[cfg(feature = "gui")]
 pub mod canvas;
 pub mod layout;
+#[cfg(feature = "gui")]
+pub mod markers;
 pub mod transform;
