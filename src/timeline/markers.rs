@@ -14,12 +14,12 @@ use super::transform::{Transform, days_from_date};
 /// Width of a marker, in points.
 const MARKER_WIDTH: f32 = 10.0;
 /// Height of a marker, in points.
-const MARKER_HEIGHT: f32 = 8.0;
+const MARKER_HEIGHT: f32 = 6.0;
 
 /// Where the marker of `meeting` is drawn: its rectangle at the foot of the header.
 pub fn marker_rect(transform: &Transform, canvas: Rect, meeting: &Meeting) -> Rect {
     let x = transform.x_from_days(days_from_date(meeting.date) + 0.5) as f32;
-    let bottom = canvas.top() + HEADER_HEIGHT - 1.0;
+    let bottom = canvas.top() + HEADER_HEIGHT - 0.5;
     Rect::from_min_max(
         pos2(x - MARKER_WIDTH / 2.0, bottom - MARKER_HEIGHT),
         pos2(x + MARKER_WIDTH / 2.0, bottom),
