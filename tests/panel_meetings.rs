@@ -280,6 +280,36 @@ fn copy_minutes_puts_markdown_with_decisions_and_actions_on_the_clipboard() {
 }
 
 #[test]
+fn saved_minutes_are_the_copied_markdown_in_a_file() {
+    let mut harness = harness();
+    let folder = tempfile::tempdir().expect("a folder");
+    let path = folder.path().join("minutes.md");
+    assert!(
+        harness.state_mut().save_minutes_file(MeetingId(5), &path),
+        "written"
+    );
+    let written = std::fs::read_to_string(&path).expect("the file");
+    assert_eq!(
+        Some(written.clone()),
+        harness.state().minutes(MeetingId(5)),
+        "the same Markdown as Copy minutes"
+    );
+    assert!(
+        written.contains("- [ ] Start cleansing the Shanghai team's contacts — **Zhou Qiang (Shanghai sales lead)**, due 2026-12-01"),
+        "an action owned by someone outside the team:\n{written}"
+    );
+    let missing = folder.path().join("no-such-folder").join("minutes.md");
+    assert!(
+        !harness
+            .state_mut()
+            .save_minutes_file(MeetingId(5), &missing),
+        "a folder that does not exist"
+    );
+    harness.run();
+    harness.get_by_label("OK");
+}
+
+#[test]
 fn clicking_a_marker_on_the_ruler_opens_the_meeting() {
     let mut harness = harness();
     assert!(

@@ -492,8 +492,11 @@ fn editor_ui(
             .on_hover_text(tr!("meetings.copy_hint"))
             .clicked()
         {
+            // With the text being typed, which lands in this same frame.
+            let mut current = meeting.clone();
+            land_typed(&state.typed, &mut current);
             ui.ctx()
-                .copy_text(minutes_markdown(project, meeting, input.language));
+                .copy_text(minutes_markdown(project, &current, input.language));
             commands.push(Command::MinutesCopied);
         }
         if ui
@@ -1064,28 +1067,33 @@ impl App {
 
     /// Writes the minutes asked for to `path`.
     pub(super) fn save_minutes_to(&mut self, path: &Path) {
-        let Some(meeting) = self
-            .panels
-            .meetings
-            .minutes_for
-            .take()
-            .and_then(|id| self.project().meetings.iter().find(|m| m.id == id))
-        else {
-            return;
+        if let Some(meeting) = self.panels.meetings.minutes_for.take() {
+            self.save_minutes_file(meeting, path);
+        }
+    }
+
+    /// Writes the minutes of `meeting` to `path` as Markdown (what Save minutes… does once a
+    /// file is chosen); a failure is shown in a dialog. Returns whether the file was written.
+    pub fn save_minutes_file(&mut self, meeting: MeetingId, path: &Path) -> bool {
+        let Some(minutes) = self.minutes(meeting) else {
+            return false;
         };
-        let minutes = minutes_markdown(self.project(), meeting, self.language);
         match std::fs::write(path, minutes) {
             Ok(()) => {
                 self.status =
                     Some(tr!("meetings.minutes_saved", path = path.display()).into_owned());
+                true
             }
-            Err(error) => self.show_error(
-                tr!("dialog.error_title").into_owned(),
-                format!(
-                    "{}\n\n{error}",
-                    tr!("meetings.minutes_failed", path = path.display())
-                ),
-            ),
+            Err(error) => {
+                self.show_error(
+                    tr!("dialog.error_title").into_owned(),
+                    format!(
+                        "{}\n\n{error}",
+                        tr!("meetings.minutes_failed", path = path.display())
+                    ),
+                );
+                false
+            }
         }
     }
 
