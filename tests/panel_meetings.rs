@@ -91,7 +91,13 @@ fn a_meeting_recorded_through_the_tab_becomes_a_task_on_the_timeline_and_undo_re
     assert_eq!(new.date, date(2026, 11, 27), "dated today");
     assert_eq!(id, MeetingId(7), "the next id after the sample's six");
 
+    let added = harness.state().history_depth();
     type_into(&mut harness, "Title", "Cut-over rehearsal planning");
+    assert_eq!(
+        harness.state().history_depth(),
+        added + 1,
+        "the title is one undo step, not one per key"
+    );
     type_into(
         &mut harness,
         "New decision",
@@ -276,6 +282,55 @@ fn copy_minutes_puts_markdown_with_decisions_and_actions_on_the_clipboard() {
         Some(minutes.clone()),
         harness.state().minutes(MeetingId(3)),
         "the same text as the pure rendering"
+    );
+}
+
+#[test]
+fn the_search_filters_the_list_and_delete_asks_first_and_can_be_undone() {
+    let mut harness = harness();
+    open_tab(&mut harness, "Meetings");
+    type_into(
+        &mut harness,
+        "Search titles, notes, decisions and participants",
+        "version 1.0",
+    );
+    assert!(
+        harness
+            .query_by_label_contains("● Design approval and migration status")
+            .is_some(),
+        "the meeting that decided on version 1.0 is listed"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("● Project kick-off")
+            .is_none(),
+        "the others are not"
+    );
+    harness
+        .get_by_label_contains("● Design approval and migration status")
+        .click();
+    harness.run();
+    let count = harness.state().project().meetings.len();
+    harness.get_by_label("Delete").click();
+    harness.run();
+    assert_eq!(
+        harness.state().project().meetings.len(),
+        count,
+        "the first press only asks"
+    );
+    harness.get_by_label("Delete it").click();
+    harness.run();
+    assert_eq!(
+        harness.state().project().meetings.len(),
+        count - 1,
+        "deleted"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        meeting(&harness, MeetingId(3)).title,
+        "Design approval and migration status",
+        "undo brings it back"
     );
 }
 
