@@ -183,6 +183,8 @@ pub enum CanvasAction {
         /// The date under the pointer.
         date: NaiveDate,
     },
+    /// Show a meeting (its marker on the ruler was clicked).
+    OpenMeeting(crate::model::MeetingId),
 }
 
 /// The time units of the two header rows at a zoom.
@@ -437,6 +439,9 @@ pub fn canvas_ui(
         palette,
         scale,
     );
+    if let Some(meeting) = super::markers::markers_ui(ui, &state.transform, rect, input) {
+        actions.push(CanvasAction::OpenMeeting(meeting));
+    }
     if state.gestures == Gestures::LookOnly {
         read_only_ui(ui, state, input, &response, &scene, rows_rect, &workdays);
         return CanvasOutput {

@@ -5,4 +5,6 @@
 pub mod canvas;
 pub mod ghosts;
 pub mod layout;
+#[cfg(feature = "gui")]
+pub mod markers;
 pub mod transform;

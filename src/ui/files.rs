@@ -10,6 +10,8 @@ pub enum Purpose {
     Open,
     /// Save the project under a new name.
     SaveAs,
+    /// Save the minutes of a meeting as Markdown.
+    SaveMinutes,
 }
 
 /// The answer of a dialog: the purpose and the chosen path, or `None` when cancelled.
@@ -58,10 +60,16 @@ impl FileDialogs {
         let spawned = std::thread::Builder::new()
             .name("file dialog".to_owned())
             .spawn(move || {
-                let dialog = rfd::FileDialog::new().add_filter(filter_name, &["ron"]);
+                let extension = match purpose {
+                    Purpose::SaveMinutes => "md",
+                    Purpose::Open | Purpose::SaveAs => "ron",
+                };
+                let dialog = rfd::FileDialog::new().add_filter(filter_name, &[extension]);
                 let path = match purpose {
                     Purpose::Open => dialog.pick_file(),
-                    Purpose::SaveAs => dialog.set_file_name(file_name).save_file(),
+                    Purpose::SaveAs | Purpose::SaveMinutes => {
+                        dialog.set_file_name(file_name).save_file()
+                    }
                 };
                 // The window may have closed meanwhile; then nobody needs the answer.
                 if sender.send((purpose, path)).is_ok() {

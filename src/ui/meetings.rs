@@ -1,18 +1,1226 @@
 //! The Meetings tab: the communication log and its editor.
+//!
+//! Every change is an [`Edit`]: one undo step per field. Typed text lands when its field loses
+//! focus or Enter is pressed; text left in a field (another meeting selected, another tab) lands
+//! too, unless the meeting changed underneath it (an undo), in which case the field shows the
+//! meeting as it now is.
 
-use super::Command;
-use super::panels::PanelInput;
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::{Datelike as _, NaiveDate};
+use egui::{RichText, TextEdit};
+
+use crate::edit::Edit;
+use crate::i18n::Language;
+use crate::model::{
+    ActionItem, Channel, Item, ItemId, Meeting, MeetingId, Owner, Participant, Project, next_id,
+};
+use crate::report::minutes::{ContactGap, channel_name, contact_gap, minutes_markdown, owner_name};
+use crate::schedule::WorkCalendar;
+use crate::tr;
+
+use super::panels::{PanelInput, Tab};
+use super::theme::Palette;
+use super::{App, Command};
+
+/// Working days of a task made from an action item (as for a task added on the timeline).
+const TASK_WORKDAYS: i64 = 5;
+
+/// Height of the meeting list before it scrolls.
+const LIST_HEIGHT: f32 = 168.0;
+
+/// A text field of the meeting being edited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Field {
+    Title,
+    Time,
+    Agenda,
+    Notes,
+    Decision(usize),
+    ActionText(usize),
+    OwnerName(usize),
+}
+
+/// Text being typed, and the value of the field when the typing began.
+struct Typed {
+    text: String,
+    base: String,
+}
 
 /// What the tab remembers between frames.
 #[derive(Default)]
-pub struct MeetingsState {}
+pub struct MeetingsState {
+    /// The meeting shown in the editor.
+    selected: Option<MeetingId>,
+    /// The words the list is filtered by.
+    search: String,
+    /// The meeting the typed text belongs to.
+    editing: Option<MeetingId>,
+    /// Text typed in the editor's fields.
+    typed: HashMap<Field, Typed>,
+    new_participant: String,
+    new_participant_client: bool,
+    new_decision: String,
+    new_action: String,
+    /// Delete was pressed once; a second press deletes.
+    confirm_delete: bool,
+    /// The meeting whose minutes wait for the Save dialog.
+    minutes_for: Option<MeetingId>,
+}
+
+impl MeetingsState {
+    /// Shows `meeting` in the editor.
+    pub fn select(&mut self, meeting: MeetingId) {
+        self.selected = Some(meeting);
+    }
+}
+
+/// The text of `field` in `meeting`; `None` when the field is gone (a removed decision).
+fn field_text(meeting: &Meeting, field: Field) -> Option<String> {
+    match field {
+        Field::Title => Some(meeting.title.clone()),
+        Field::Time => Some(meeting.time.clone().unwrap_or_default()),
+        Field::Agenda => Some(meeting.agenda.clone()),
+        Field::Notes => Some(meeting.notes.clone()),
+        Field::Decision(index) => meeting.decisions.get(index).cloned(),
+        Field::ActionText(index) => meeting.actions.get(index).map(|action| action.text.clone()),
+        Field::OwnerName(index) => match meeting.actions.get(index)?.owner.as_ref() {
+            Some(Owner::Named(name)) => Some(name.clone()),
+            _ => None,
+        },
+    }
+}
+
+/// `"9:05"` or `"09:05"` as `"09:05"`; `None` when it is not a time of day.
+fn parse_time(text: &str) -> Option<String> {
+    let (hours, minutes) = text.trim().split_once(':')?;
+    let hours: u32 = hours.trim().parse().ok()?;
+    let minutes: u32 = minutes.trim().parse().ok()?;
+    (hours < 24 && minutes < 60).then(|| format!("{hours:02}:{minutes:02}"))
+}
+
+/// Writes `text` into `field`; false when the text cannot go there (a malformed time, an empty
+/// decision or action).
+fn set_field(meeting: &mut Meeting, field: Field, text: &str) -> bool {
+    let joined = text.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    let trimmed = joined.trim();
+    match field {
+        Field::Title => trimmed.clone_into(&mut meeting.title),
+        Field::Time => {
+            if trimmed.is_empty() {
+                meeting.time = None;
+            } else if let Some(time) = parse_time(trimmed) {
+                meeting.time = Some(time);
+            } else {
+                return false;
+            }
+        }
+        Field::Agenda => text.clone_into(&mut meeting.agenda),
+        Field::Notes => text.clone_into(&mut meeting.notes),
+        Field::Decision(index) => match meeting.decisions.get_mut(index) {
+            Some(decision) if !trimmed.is_empty() => trimmed.clone_into(decision),
+            _ => return false,
+        },
+        Field::ActionText(index) => match meeting.actions.get_mut(index) {
+            Some(action) if !trimmed.is_empty() => trimmed.clone_into(&mut action.text),
+            _ => return false,
+        },
+        Field::OwnerName(index) => match meeting.actions.get_mut(index) {
+            Some(action) => {
+                action.owner = (!trimmed.is_empty()).then(|| Owner::Named(trimmed.to_owned()));
+            }
+            None => return false,
+        },
+    }
+    true
+}
+
+/// Writes every field typed into and left while the meeting did not change underneath into
+/// `meeting`.
+fn land_typed(typed: &HashMap<Field, Typed>, meeting: &mut Meeting) {
+    let mut fields: Vec<(&Field, &Typed)> = typed.iter().collect();
+    fields.sort_by_key(|(field, _)| format!("{field:?}"));
+    for (&field, typed) in fields {
+        if field_text(meeting, field).is_some_and(|now| now == typed.base && now != typed.text) {
+            set_field(meeting, field, &typed.text);
+        }
+    }
+}
+
+/// A text field of `draft`; what is typed lands in `draft` once the field is left.
+fn text_ui(
+    ui: &mut egui::Ui,
+    typed: &mut HashMap<Field, Typed>,
+    field: Field,
+    draft: &mut Meeting,
+    make: impl FnOnce(&mut String) -> TextEdit<'_>,
+) -> egui::Response {
+    let current = field_text(draft, field).unwrap_or_default();
+    let entry = typed.entry(field).or_insert_with(|| Typed {
+        text: current.clone(),
+        base: current.clone(),
+    });
+    let response = ui.add(make(&mut entry.text));
+    let mut focused = response.has_focus();
+    // Enter ends a one-line field even when it wraps (Shift + Enter in notes and agenda).
+    let one_line = !matches!(field, Field::Agenda | Field::Notes);
+    if focused && one_line && ui.input(|input| input.key_pressed(egui::Key::Enter)) {
+        ui.memory_mut(|memory| memory.surrender_focus(response.id));
+        focused = false;
+    }
+    if focused {
+        return response;
+    }
+    if entry.text == current {
+        entry.base = current;
+    } else if entry.base == current {
+        // Left with new text in it: it lands.
+        if !set_field(draft, field, &entry.text) {
+            entry.text.clone_from(&current);
+        }
+        entry.base = field_text(draft, field).unwrap_or_default();
+        entry.text.clone_from(&entry.base);
+    } else {
+        // The meeting changed underneath (undo): show it as it is.
+        entry.text.clone_from(&current);
+        entry.base = current;
+    }
+    response
+}
+
+fn to_jiff(date: NaiveDate) -> jiff::civil::Date {
+    jiff::civil::Date::new(date.year() as i16, date.month() as i8, date.day() as i8)
+        .unwrap_or_default()
+}
+
+fn from_jiff(date: jiff::civil::Date) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(
+        i32::from(date.year()),
+        date.month() as u32,
+        date.day() as u32,
+    )
+}
+
+/// A date picker; returns the new date when the user picked one.
+fn date_ui(ui: &mut egui::Ui, id: &str, date: NaiveDate) -> Option<NaiveDate> {
+    let mut value = to_jiff(date);
+    ui.add(
+        egui_extras::DatePickerButton::new(&mut value)
+            .id_salt(id)
+            .show_icon(false)
+            .calendar_week(true),
+    );
+    from_jiff(value).filter(|picked| *picked != date)
+}
+
+/// A field for one line of text that wraps when long (a decision, an action); Enter ends it.
+fn wrapped(text: &mut String) -> TextEdit<'_> {
+    TextEdit::multiline(text)
+        .desired_rows(1)
+        .return_key(None)
+        .desired_width(f32::INFINITY)
+}
+
+/// A section heading of the editor.
+fn heading_ui(ui: &mut egui::Ui, text: impl Into<String>, palette: &Palette) -> egui::Response {
+    ui.add_space(10.0);
+    let response = ui.label(RichText::new(text.into()).strong().color(palette.text));
+    ui.add_space(2.0);
+    response
+}
+
+/// The meetings newest first (by date, then time, then id), those matching `search` only.
+fn listed<'a>(project: &'a Project, search: &str) -> Vec<&'a Meeting> {
+    let words: Vec<String> = search.split_whitespace().map(str::to_lowercase).collect();
+    let mut meetings: Vec<&Meeting> = project
+        .meetings
+        .iter()
+        .filter(|meeting| {
+            words.is_empty() || {
+                let mut haystack =
+                    format!("{}\n{}\n{}", meeting.title, meeting.notes, meeting.agenda);
+                for decision in &meeting.decisions {
+                    haystack.push('\n');
+                    haystack.push_str(decision);
+                }
+                for person in &meeting.participants {
+                    haystack.push('\n');
+                    haystack.push_str(&person.name);
+                }
+                let haystack = haystack.to_lowercase();
+                words.iter().all(|word| haystack.contains(word.as_str()))
+            }
+        })
+        .collect();
+    meetings
+        .sort_by(|a, b| (b.date, b.time.as_deref(), b.id).cmp(&(a.date, a.time.as_deref(), a.id)));
+    meetings
+}
+
+/// A new meeting on `today` with the next free id.
+fn new_meeting(project: &Project, today: NaiveDate) -> Meeting {
+    Meeting {
+        id: MeetingId(next_id(project.meetings.iter().map(|meeting| meeting.id.0))),
+        date: today,
+        time: None,
+        title: tr!("meetings.new_title").into_owned(),
+        channel: Channel::ClientMeeting,
+        participants: Vec::new(),
+        agenda: String::new(),
+        notes: String::new(),
+        decisions: Vec::new(),
+        actions: Vec::new(),
+        items: Vec::new(),
+        confirmed_by_client: false,
+        client_visible: true,
+    }
+}
+
+/// The one undo step that makes action `index` of `meeting` a task on the timeline: the task
+/// (named after the action, from its due date or the next working day after `today`, owned by
+/// the action's owner when a team member, in the lane of the meeting's first linked item), and
+/// the meeting with the action and its items pointing at the task. `None` when there is no such
+/// action.
+pub fn action_to_task(
+    project: &Project,
+    meeting: &Meeting,
+    index: usize,
+    today: NaiveDate,
+) -> Option<(ItemId, Edit)> {
+    let action = meeting.actions.get(index)?;
+    let calendar = WorkCalendar::new(&project.calendar);
+    let start = match action.due {
+        Some(due) => calendar.snap_forward(due),
+        None => calendar.next_working_day(today),
+    };
+    let finish = calendar.add_workdays(start, TASK_WORKDAYS - 1);
+    let id = project.next_item_id();
+    let mut task = Item::task(id, action.text.trim(), start, finish);
+    task.owner = action
+        .owner
+        .as_ref()
+        .and_then(Owner::person)
+        .filter(|person| project.person(*person).is_some());
+    task.lane = meeting
+        .items
+        .iter()
+        .find_map(|item| project.item(*item))
+        .and_then(|item| item.lane);
+    task.client_visible = meeting.is_client_visible();
+    let mut linked = meeting.clone();
+    linked.actions[index].item = Some(id);
+    if !linked.items.contains(&id) {
+        linked.items.push(id);
+    }
+    let label = tr!("meetings.to_task_label", name = action.text.trim()).into_owned();
+    let edits = vec![
+        Edit::AddItem { item: task },
+        Edit::UpdateMeeting { meeting: linked },
+    ];
+    Some((id, Edit::Batch { label, edits }))
+}
+
+/// A file name for the minutes of a meeting: its date and title, letters, digits and dashes.
+fn minutes_file_name(meeting: &Meeting) -> String {
+    let title: String = meeting
+        .title
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .take(8)
+        .collect::<Vec<_>>()
+        .join("-");
+    format!("{}-{title}.md", meeting.date.format("%Y-%m-%d")).replace("-.md", ".md")
+}
+
+/// When another meeting was selected, lands the text left in the fields of the one shown before
+/// and starts afresh.
+fn follow_selection(state: &mut MeetingsState, project: &Project, commands: &mut Vec<Command>) {
+    if state.editing == state.selected {
+        return;
+    }
+    if let Some(old) = state
+        .editing
+        .and_then(|id| project.meetings.iter().find(|meeting| meeting.id == id))
+    {
+        let mut landed = old.clone();
+        land_typed(&state.typed, &mut landed);
+        if landed != *old {
+            commands.push(Command::Apply(Edit::UpdateMeeting { meeting: landed }));
+        }
+    }
+    state.typed.clear();
+    state.editing = state.selected;
+    state.confirm_delete = false;
+}
 
 /// The tab.
 pub fn meetings_ui(
     ui: &mut egui::Ui,
-    _state: &mut MeetingsState,
+    state: &mut MeetingsState,
     input: &PanelInput<'_>,
-    _commands: &mut Vec<Command>,
+    commands: &mut Vec<Command>,
 ) {
-    ui.label(egui::RichText::new(&input.project.name).color(input.palette.text_muted));
+    let project = input.project;
+    let palette = input.palette;
+
+    follow_selection(state, project, commands);
+
+    ui.horizontal(|ui| {
+        if ui
+            .button(tr!("meetings.new"))
+            .on_hover_text(tr!("meetings.new_hint"))
+            .clicked()
+        {
+            let meeting = new_meeting(project, input.today);
+            state.selected = Some(meeting.id);
+            commands.push(Command::Apply(Edit::AddMeeting { meeting }));
+        }
+        ui.add(
+            TextEdit::singleline(&mut state.search)
+                .hint_text(tr!("meetings.search"))
+                .desired_width(f32::INFINITY),
+        )
+        .on_hover_text(tr!("meetings.search_hint"));
+    });
+    ui.add_space(4.0);
+
+    let meetings = listed(project, &state.search);
+    if project.meetings.is_empty() {
+        ui.label(RichText::new(tr!("meetings.none")).color(palette.text_muted));
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("meetings_list")
+        .max_height(LIST_HEIGHT)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            ui.spacing_mut().item_spacing.y = 1.0;
+            if meetings.is_empty() {
+                ui.label(RichText::new(tr!("meetings.no_match")).color(palette.text_muted));
+            }
+            for meeting in &meetings {
+                list_row_ui(ui, state, meeting, input);
+            }
+        });
+    ui.separator();
+    follow_selection(state, project, commands);
+
+    let Some(meeting) = state
+        .selected
+        .and_then(|id| project.meetings.iter().find(|meeting| meeting.id == id))
+    else {
+        ui.add_space(8.0);
+        ui.label(RichText::new(tr!("meetings.pick")).color(palette.text_muted));
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("meeting_editor")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            editor_ui(ui, state, meeting, input, commands);
+        });
+}
+
+/// One row of the list: a coloured mark for client contact, the title, the date.
+fn list_row_ui(
+    ui: &mut egui::Ui,
+    state: &mut MeetingsState,
+    meeting: &Meeting,
+    input: &PanelInput<'_>,
+) {
+    let palette = input.palette;
+    let (mark, colour) = if meeting.channel.is_client_contact() {
+        ("●", palette.good)
+    } else {
+        ("○", palette.buffer)
+    };
+    let title = if meeting.title.trim().is_empty() {
+        tr!("minutes.untitled").into_owned()
+    } else {
+        meeting.title.clone()
+    };
+    let date = match input.language {
+        Language::English => meeting.date.format("%-d %b %Y").to_string(),
+        Language::Chinese => meeting.date.format("%Y-%m-%d").to_string(),
+    };
+    let selected = state.selected == Some(meeting.id);
+    let width = ui.available_width();
+    let response = ui
+        .add(
+            egui::Button::selectable(
+                selected,
+                (
+                    RichText::new(mark).color(colour),
+                    RichText::new(title).color(palette.text),
+                ),
+            )
+            .right_text(RichText::new(date).color(palette.text_muted).small())
+            .truncate()
+            .min_size(egui::vec2(width, 22.0)),
+        )
+        .on_hover_text(format!(
+            "{} · {}",
+            channel_name(meeting.channel, input.language),
+            meeting.title
+        ));
+    if response.clicked() {
+        state.selected = Some(meeting.id);
+    }
+}
+
+/// The editor of the selected meeting.
+fn editor_ui(
+    ui: &mut egui::Ui,
+    state: &mut MeetingsState,
+    meeting: &Meeting,
+    input: &PanelInput<'_>,
+    commands: &mut Vec<Command>,
+) {
+    let project = input.project;
+    let palette = input.palette;
+    let mut draft = meeting.clone();
+    let mut make_task = None;
+
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button(tr!("meetings.copy"))
+            .on_hover_text(tr!("meetings.copy_hint"))
+            .clicked()
+        {
+            // With the text being typed, which lands in this same frame.
+            let mut current = meeting.clone();
+            land_typed(&state.typed, &mut current);
+            ui.ctx()
+                .copy_text(minutes_markdown(project, &current, input.language));
+            commands.push(Command::MinutesCopied);
+        }
+        if ui
+            .button(tr!("meetings.save"))
+            .on_hover_text(tr!("meetings.save_hint"))
+            .clicked()
+        {
+            commands.push(Command::SaveMinutes(meeting.id));
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if state.confirm_delete {
+                if ui.button(tr!("meetings.keep")).clicked() {
+                    state.confirm_delete = false;
+                }
+                if ui
+                    .button(RichText::new(tr!("meetings.delete_confirm")).color(palette.danger))
+                    .clicked()
+                {
+                    commands.push(Command::Apply(Edit::RemoveMeeting {
+                        meeting: meeting.id,
+                    }));
+                    state.selected = None;
+                    state.confirm_delete = false;
+                }
+            } else if ui
+                .button(tr!("meetings.delete"))
+                .on_hover_text(tr!("meetings.delete_hint"))
+                .clicked()
+            {
+                state.confirm_delete = true;
+            }
+        });
+    });
+    ui.add_space(6.0);
+
+    egui::Grid::new("meeting_grid")
+        .num_columns(2)
+        .spacing([10.0, 6.0])
+        .show(ui, |ui| {
+            let label = ui.label(tr!("meetings.title"));
+            text_ui(ui, &mut state.typed, Field::Title, &mut draft, |text| {
+                TextEdit::singleline(text).desired_width(f32::INFINITY)
+            })
+            .labelled_by(label.id);
+            ui.end_row();
+
+            ui.label(tr!("meetings.when"));
+            ui.horizontal(|ui| {
+                if let Some(date) = date_ui(ui, "meeting_date", draft.date) {
+                    draft.date = date;
+                }
+                let time = text_ui(ui, &mut state.typed, Field::Time, &mut draft, |text| {
+                    TextEdit::singleline(text)
+                        .hint_text("HH:MM")
+                        .desired_width(56.0)
+                });
+                time.on_hover_text(tr!("meetings.time_hint"));
+            });
+            ui.end_row();
+
+            let label = ui.label(tr!("meetings.channel"));
+            egui::ComboBox::from_id_salt("meeting_channel")
+                .selected_text(channel_name(draft.channel, input.language))
+                .show_ui(ui, |ui| {
+                    for channel in Channel::ALL {
+                        ui.selectable_value(
+                            &mut draft.channel,
+                            channel,
+                            channel_name(channel, input.language),
+                        );
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+
+            ui.label(tr!("meetings.status"));
+            ui.vertical(|ui| {
+                ui.checkbox(
+                    &mut draft.confirmed_by_client,
+                    tr!("meetings.confirmed_by_client"),
+                );
+                let internal = draft.channel == Channel::Internal;
+                let mut visible = draft.client_visible && !internal;
+                let response = ui
+                    .add_enabled(
+                        !internal,
+                        egui::Checkbox::new(&mut visible, tr!("meetings.client_visible")),
+                    )
+                    .on_disabled_hover_text(tr!("meetings.internal_hidden"));
+                if response.changed() {
+                    draft.client_visible = visible;
+                }
+            });
+            ui.end_row();
+        });
+
+    participants_ui(ui, state, &mut draft, input);
+
+    let heading = heading_ui(ui, tr!("meetings.agenda"), palette);
+    text_ui(ui, &mut state.typed, Field::Agenda, &mut draft, |text| {
+        TextEdit::multiline(text)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY)
+            .hint_text(tr!("meetings.agenda_hint"))
+    })
+    .labelled_by(heading.id);
+
+    let heading = heading_ui(ui, tr!("meetings.notes"), palette);
+    text_ui(ui, &mut state.typed, Field::Notes, &mut draft, |text| {
+        TextEdit::multiline(text)
+            .desired_rows(4)
+            .desired_width(f32::INFINITY)
+            .hint_text(tr!("meetings.notes_hint"))
+    })
+    .labelled_by(heading.id);
+
+    decisions_ui(ui, state, &mut draft, palette);
+    actions_ui(ui, state, &mut draft, input, &mut make_task);
+    items_ui(ui, &mut draft, input);
+    ui.add_space(12.0);
+
+    if let Some(index) = make_task
+        && let Some((task, edit)) = action_to_task(project, &draft, index, input.today)
+    {
+        commands.push(Command::Apply(edit));
+        commands.push(Command::RevealItem(task));
+    } else if draft != *meeting {
+        commands.push(Command::Apply(Edit::UpdateMeeting { meeting: draft }));
+    }
+}
+
+fn participants_ui(
+    ui: &mut egui::Ui,
+    state: &mut MeetingsState,
+    draft: &mut Meeting,
+    input: &PanelInput<'_>,
+) {
+    let palette = input.palette;
+    heading_ui(ui, tr!("meetings.participants"), palette);
+    let mut remove = None;
+    for (index, person) in draft.participants.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            ui.label(&person.name);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .small_button("✕")
+                    .on_hover_text(tr!("meetings.remove_participant"))
+                    .clicked()
+                {
+                    remove = Some(index);
+                }
+                ui.checkbox(&mut person.client_side, tr!("meetings.client_side"))
+                    .on_hover_text(tr!("meetings.client_side_hint"));
+            });
+        });
+    }
+    if let Some(index) = remove {
+        draft.participants.remove(index);
+    }
+    ui.horizontal(|ui| {
+        let absent: Vec<_> = input
+            .project
+            .team
+            .iter()
+            .filter(|person| !draft.participants.iter().any(|p| p.name == person.name))
+            .collect();
+        if !absent.is_empty() {
+            egui::ComboBox::from_id_salt("meeting_add_person")
+                .selected_text(tr!("meetings.from_team"))
+                .width(110.0)
+                .show_ui(ui, |ui| {
+                    for person in absent {
+                        if ui.selectable_label(false, &person.name).clicked() {
+                            draft.participants.push(Participant {
+                                name: person.name.clone(),
+                                client_side: person.client_side,
+                            });
+                        }
+                    }
+                })
+                .response
+                .on_hover_text(tr!("meetings.from_team_hint"));
+        }
+        let field = ui
+            .add(
+                TextEdit::singleline(&mut state.new_participant)
+                    .hint_text(tr!("meetings.other_name"))
+                    .desired_width(110.0),
+            )
+            .on_hover_text(tr!("meetings.other_name"));
+        ui.checkbox(
+            &mut state.new_participant_client,
+            tr!("meetings.client_side"),
+        )
+        .on_hover_text(tr!("meetings.client_side_hint"));
+        let entered = field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+        let add = ui
+            .button(tr!("meetings.add"))
+            .on_hover_text(tr!("meetings.add_participant"));
+        if (add.clicked() || entered) && !state.new_participant.trim().is_empty() {
+            draft.participants.push(Participant {
+                name: state.new_participant.trim().to_owned(),
+                client_side: state.new_participant_client,
+            });
+            state.new_participant.clear();
+        }
+    });
+}
+
+fn decisions_ui(
+    ui: &mut egui::Ui,
+    state: &mut MeetingsState,
+    draft: &mut Meeting,
+    palette: &Palette,
+) {
+    heading_ui(ui, tr!("meetings.decisions"), palette);
+    let mut remove = None;
+    for index in 0..draft.decisions.len() {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(format!("{}.", index + 1)).color(palette.text_muted));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .small_button("✕")
+                    .on_hover_text(tr!("meetings.remove_decision"))
+                    .clicked()
+                {
+                    remove = Some(index);
+                }
+                text_ui(ui, &mut state.typed, Field::Decision(index), draft, wrapped)
+                    .on_hover_text(tr!("meetings.decision"));
+            });
+        });
+    }
+    if let Some(index) = remove {
+        draft.decisions.remove(index);
+        state.typed.clear();
+    }
+    ui.horizontal(|ui| {
+        let add = ui
+            .button(tr!("meetings.add"))
+            .on_hover_text(tr!("meetings.add_decision"));
+        let field = ui
+            .add(
+                TextEdit::singleline(&mut state.new_decision)
+                    .hint_text(tr!("meetings.new_decision"))
+                    .desired_width(f32::INFINITY),
+            )
+            .on_hover_text(tr!("meetings.new_decision"));
+        let entered = field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+        if (add.clicked() || entered) && !state.new_decision.trim().is_empty() {
+            draft.decisions.push(state.new_decision.trim().to_owned());
+            state.new_decision.clear();
+        }
+    });
+}
+
+fn actions_ui(
+    ui: &mut egui::Ui,
+    state: &mut MeetingsState,
+    draft: &mut Meeting,
+    input: &PanelInput<'_>,
+    make_task: &mut Option<usize>,
+) {
+    let project = input.project;
+    let palette = input.palette;
+    heading_ui(ui, tr!("meetings.actions"), palette);
+    let mut remove = None;
+    for index in 0..draft.actions.len() {
+        egui::Frame::group(ui.style())
+            .inner_margin(egui::Margin::symmetric(6, 4))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal(|ui| {
+                    if let Some(action) = draft.actions.get_mut(index) {
+                        let done = action.done;
+                        ui.checkbox(&mut action.done, "")
+                            .on_hover_text(tr!("meetings.action_done"))
+                            .widget_info(|| {
+                                egui::WidgetInfo::selected(
+                                    egui::Role::CheckBox,
+                                    true,
+                                    done,
+                                    tr!("meetings.action_done"),
+                                )
+                            });
+                    }
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if ui
+                            .small_button("✕")
+                            .on_hover_text(tr!("meetings.remove_action"))
+                            .clicked()
+                        {
+                            remove = Some(index);
+                        }
+                        text_ui(
+                            ui,
+                            &mut state.typed,
+                            Field::ActionText(index),
+                            draft,
+                            wrapped,
+                        )
+                        .on_hover_text(tr!("meetings.action_text"));
+                    });
+                });
+                ui.horizontal_wrapped(|ui| {
+                    owner_ui(ui, state, draft, index, project);
+                    ui.horizontal(|ui| due_ui(ui, draft, index));
+                });
+                ui.horizontal(|ui| {
+                    let linked = draft
+                        .actions
+                        .get(index)
+                        .and_then(|action| action.item)
+                        .and_then(|item| project.item(item));
+                    if let Some(item) = linked {
+                        ui.label(
+                            RichText::new(format!("↳ {}", item.name)).color(palette.text_muted),
+                        )
+                        .on_hover_text(tr!("meetings.action_item"));
+                        if ui
+                            .small_button("✕")
+                            .on_hover_text(tr!("meetings.unlink_action"))
+                            .clicked()
+                            && let Some(action) = draft.actions.get_mut(index)
+                        {
+                            action.item = None;
+                        }
+                    } else {
+                        link_action_ui(ui, draft, index, project);
+                        if ui
+                            .button(tr!("meetings.to_task"))
+                            .on_hover_text(tr!("meetings.to_task_hint"))
+                            .clicked()
+                        {
+                            *make_task = Some(index);
+                        }
+                    }
+                });
+            });
+    }
+    if let Some(index) = remove {
+        draft.actions.remove(index);
+        state.typed.clear();
+    }
+    ui.horizontal(|ui| {
+        let add = ui
+            .button(tr!("meetings.add"))
+            .on_hover_text(tr!("meetings.add_action"));
+        let field = ui
+            .add(
+                TextEdit::singleline(&mut state.new_action)
+                    .hint_text(tr!("meetings.new_action"))
+                    .desired_width(f32::INFINITY),
+            )
+            .on_hover_text(tr!("meetings.new_action"));
+        let entered = field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+        if (add.clicked() || entered) && !state.new_action.trim().is_empty() {
+            draft.actions.push(ActionItem {
+                text: state.new_action.trim().to_owned(),
+                owner: None,
+                due: None,
+                item: None,
+                done: false,
+            });
+            state.new_action.clear();
+        }
+    });
+}
+
+/// The owner of action `index`: nobody, a team member, or someone named.
+fn owner_ui(
+    ui: &mut egui::Ui,
+    state: &mut MeetingsState,
+    draft: &mut Meeting,
+    index: usize,
+    project: &Project,
+) {
+    let Some(action) = draft.actions.get_mut(index) else {
+        return;
+    };
+    let shown = match &action.owner {
+        None => tr!("meetings.nobody").into_owned(),
+        Some(Owner::Named(_)) => tr!("meetings.someone_else").into_owned(),
+        Some(owner) => owner_name(project, owner),
+    };
+    let mut owner = action.owner.clone();
+    egui::ComboBox::from_id_salt(("action_owner", index))
+        .selected_text(shown)
+        .width(130.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut owner, None, tr!("meetings.nobody"));
+            for person in &project.team {
+                ui.selectable_value(&mut owner, Some(Owner::Person(person.id)), &person.name);
+            }
+            let named = matches!(owner, Some(Owner::Named(_)));
+            if ui
+                .selectable_label(named, tr!("meetings.someone_else"))
+                .clicked()
+                && !named
+            {
+                owner = Some(Owner::Named(String::new()));
+            }
+        })
+        .response
+        .on_hover_text(tr!("meetings.owner"));
+    if owner != action.owner {
+        action.owner = owner;
+    }
+    if matches!(action.owner, Some(Owner::Named(_))) {
+        text_ui(
+            ui,
+            &mut state.typed,
+            Field::OwnerName(index),
+            draft,
+            |text| {
+                TextEdit::singleline(text)
+                    .hint_text(tr!("meetings.other_name"))
+                    .desired_width(170.0)
+            },
+        )
+        .on_hover_text(tr!("meetings.owner_name"));
+    }
+}
+
+/// The due date of action `index`, if it has one.
+fn due_ui(ui: &mut egui::Ui, draft: &mut Meeting, index: usize) {
+    let fallback = draft.date;
+    let Some(action) = draft.actions.get_mut(index) else {
+        return;
+    };
+    let mut has = action.due.is_some();
+    if ui
+        .checkbox(&mut has, tr!("meetings.due"))
+        .on_hover_text(tr!("meetings.due_hint"))
+        .changed()
+    {
+        action.due = has.then_some(action.due.unwrap_or(fallback));
+    }
+    if let Some(due) = action.due
+        && let Some(picked) = date_ui(ui, &format!("action_due_{index}"), due)
+    {
+        action.due = Some(picked);
+    }
+}
+
+/// Links action `index` to an existing item.
+fn link_action_ui(ui: &mut egui::Ui, draft: &mut Meeting, index: usize, project: &Project) {
+    let Some(action) = draft.actions.get_mut(index) else {
+        return;
+    };
+    let mut item = action.item;
+    egui::ComboBox::from_id_salt(("action_item", index))
+        .selected_text(tr!("meetings.link_item"))
+        .width(130.0)
+        .show_ui(ui, |ui| {
+            for choice in &project.items {
+                ui.selectable_value(&mut item, Some(choice.id), &choice.name);
+            }
+        })
+        .response
+        .on_hover_text(tr!("meetings.link_item_hint"));
+    action.item = item;
+}
+
+/// The timeline items the meeting is about.
+fn items_ui(ui: &mut egui::Ui, draft: &mut Meeting, input: &PanelInput<'_>) {
+    let project = input.project;
+    let palette = input.palette;
+    heading_ui(ui, tr!("meetings.items"), palette);
+    let mut remove = None;
+    for (index, id) in draft.items.iter().enumerate() {
+        let Some(item) = project.item(*id) else {
+            continue;
+        };
+        ui.horizontal(|ui| {
+            ui.label(&item.name);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .small_button("✕")
+                    .on_hover_text(tr!("meetings.unlink_item"))
+                    .clicked()
+                {
+                    remove = Some(index);
+                }
+                ui.label(
+                    RichText::new(super::short_date(item.finish, input.language))
+                        .color(palette.text_muted)
+                        .small(),
+                );
+            });
+        });
+    }
+    if let Some(index) = remove {
+        draft.items.remove(index);
+    }
+    let mut added = None;
+    egui::ComboBox::from_id_salt("meeting_add_item")
+        .selected_text(tr!("meetings.link_item"))
+        .width(200.0)
+        .show_ui(ui, |ui| {
+            for item in project
+                .items
+                .iter()
+                .filter(|item| !draft.items.contains(&item.id))
+            {
+                if ui.selectable_label(false, &item.name).clicked() {
+                    added = Some(item.id);
+                }
+            }
+        })
+        .response
+        .on_hover_text(tr!("meetings.link_item_hint"));
+    if let Some(id) = added {
+        draft.items.push(id);
+    }
+}
+
+impl App {
+    /// Shows `meeting` in the Meetings tab.
+    pub(super) fn open_meeting(&mut self, meeting: MeetingId) {
+        self.panels.tab = Tab::Meetings;
+        self.panels.meetings.select(meeting);
+    }
+
+    /// Selects `item` and scrolls the outline and the timeline to its row.
+    pub(super) fn reveal_item(&mut self, item: ItemId) {
+        if self.project().item(item).is_none() {
+            return;
+        }
+        self.selection = [item].into();
+        let revision = self.history.revision();
+        let rows = self.timeline.rows(self.history.project(), revision);
+        let Some(&row) = rows.row_of_item.get(&item) else {
+            return;
+        };
+        // Rows drawn in the last frame (the new item was not drawn yet).
+        let shown: Vec<usize> = self
+            .drawn
+            .shapes
+            .iter()
+            .filter_map(|shape| rows.row_of_item.get(&shape.item).copied())
+            .collect();
+        let first = shown.iter().min().copied().unwrap_or(0);
+        let last = shown.iter().max().copied().unwrap_or(0);
+        if (first..=last).contains(&row) {
+            return;
+        }
+        // A few rows of context above it.
+        let top = (row as f32 - 3.0).max(0.0) * super::theme::ROW_HEIGHT;
+        self.timeline.scroll_by(top - self.timeline.scroll_y, 0.0);
+    }
+
+    /// Asks where to save the minutes of `meeting`.
+    pub(super) fn save_minutes(&mut self, ctx: &egui::Context, meeting: MeetingId) {
+        let Some(found) = self.project().meetings.iter().find(|m| m.id == meeting) else {
+            return;
+        };
+        let name = minutes_file_name(found);
+        self.panels.meetings.minutes_for = Some(meeting);
+        self.files.show(
+            ctx,
+            super::files::Purpose::SaveMinutes,
+            &tr!("meetings.markdown_filter"),
+            &name,
+        );
+    }
+
+    /// Writes the minutes asked for to `path`.
+    pub(super) fn save_minutes_to(&mut self, path: &Path) {
+        if let Some(meeting) = self.panels.meetings.minutes_for.take() {
+            self.save_minutes_file(meeting, path);
+        }
+    }
+
+    /// Writes the minutes of `meeting` to `path` as Markdown (what Save minutes… does once a
+    /// file is chosen); a failure is shown in a dialog. Returns whether the file was written.
+    pub fn save_minutes_file(&mut self, meeting: MeetingId, path: &Path) -> bool {
+        let Some(minutes) = self.minutes(meeting) else {
+            return false;
+        };
+        match std::fs::write(path, minutes) {
+            Ok(()) => {
+                self.status =
+                    Some(tr!("meetings.minutes_saved", path = path.display()).into_owned());
+                true
+            }
+            Err(error) => {
+                self.show_error(
+                    tr!("dialog.error_title").into_owned(),
+                    format!(
+                        "{}\n\n{error}",
+                        tr!("meetings.minutes_failed", path = path.display())
+                    ),
+                );
+                false
+            }
+        }
+    }
+
+    /// A warning in the status bar when the client has not heard from the team for longer than
+    /// the project's meeting cadence.
+    pub(super) fn contact_warning_ui(&self, ui: &mut egui::Ui, palette: &Palette) {
+        let project = self.project();
+        let Some(cadence) = project.meeting_cadence_days else {
+            return;
+        };
+        let text = match contact_gap(project, self.today) {
+            None => return,
+            Some(ContactGap::Overdue { days }) => {
+                tr!("status.contact_overdue", days = days, cadence = cadence)
+            }
+            Some(ContactGap::Never) => tr!("status.contact_never", cadence = cadence),
+        };
+        ui.separator();
+        ui.label(RichText::new(format!("⚠ {text}")).color(palette.warning))
+            .on_hover_text(tr!("status.contact_hint"));
+    }
+
+    /// The minutes of `meeting` as the Copy minutes button puts them on the clipboard.
+    pub fn minutes(&self, meeting: MeetingId) -> Option<String> {
+        let found = self.project().meetings.iter().find(|m| m.id == meeting)?;
+        Some(minutes_markdown(self.project(), found, self.language))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date")
+    }
+
+    fn sample() -> Project {
+        crate::store::load_str(super::super::SAMPLE)
+            .expect("the sample loads")
+            .project
+    }
+
+    #[test]
+    fn times_are_read_leniently_and_written_hh_mm() {
+        assert_eq!(parse_time("9:05").as_deref(), Some("09:05"));
+        assert_eq!(parse_time(" 16:30 ").as_deref(), Some("16:30"));
+        assert_eq!(parse_time("24:00"), None, "no 24th hour");
+        assert_eq!(parse_time("noon"), None, "not a time");
+    }
+
+    #[test]
+    fn the_list_is_newest_first_and_searches_every_text() {
+        let project = sample();
+        let all = listed(&project, "");
+        assert!(
+            all.windows(2).all(|pair| pair[0].date >= pair[1].date),
+            "newest first"
+        );
+        let by_decision = listed(&project, "version 1.0");
+        assert_eq!(by_decision.len(), 1, "one meeting decided on version 1.0");
+        let by_person = listed(&project, "wang fang");
+        assert!(
+            by_person
+                .iter()
+                .all(|meeting| meeting.participants.iter().any(|p| p.name == "Wang Fang")),
+            "only meetings Wang Fang took part in"
+        );
+        assert!(listed(&project, "no such words anywhere").is_empty());
+    }
+
+    #[test]
+    fn an_action_becomes_a_task_in_the_lane_of_the_first_linked_item() {
+        let project = sample();
+        let mut meeting = project.meetings[0].clone();
+        meeting.actions.push(ActionItem {
+            text: "Draft the cut-over checklist".to_owned(),
+            owner: Some(Owner::Person(crate::model::PersonId(2))),
+            due: Some(date("2026-12-05")),
+            item: None,
+            done: false,
+        });
+        let index = meeting.actions.len() - 1;
+        let (id, edit) =
+            action_to_task(&project, &meeting, index, date("2026-11-27")).expect("an edit");
+        let Edit::Batch { edits, .. } = edit else {
+            panic!("one undo step");
+        };
+        let [
+            Edit::AddItem { item },
+            Edit::UpdateMeeting { meeting: linked },
+        ] = edits.as_slice()
+        else {
+            panic!("a task and the meeting: {edits:?}");
+        };
+        assert_eq!(item.id, id, "the new task");
+        assert_eq!(item.name, "Draft the cut-over checklist");
+        assert_eq!(item.start, date("2026-12-07"), "Saturday snaps to Monday");
+        assert_eq!(item.owner, Some(crate::model::PersonId(2)), "a team member");
+        let first = project.item(meeting.items[0]).expect("linked item");
+        assert_eq!(item.lane, first.lane, "lane of the first linked item");
+        assert_eq!(linked.actions[index].item, Some(id), "linked back");
+        assert!(linked.items.contains(&id), "listed among the items");
+    }
+
+    #[test]
+    fn typed_text_lands_unless_the_meeting_changed_underneath() {
+        let project = sample();
+        let meeting = project.meetings[0].clone();
+        let mut typed = HashMap::new();
+        typed.insert(
+            Field::Title,
+            Typed {
+                text: "Kick-off (revised)".to_owned(),
+                base: meeting.title.clone(),
+            },
+        );
+        typed.insert(
+            Field::Notes,
+            Typed {
+                text: "stale".to_owned(),
+                base: "something else".to_owned(),
+            },
+        );
+        let mut landed = meeting.clone();
+        land_typed(&typed, &mut landed);
+        assert_eq!(landed.title, "Kick-off (revised)", "the typed title lands");
+        assert_eq!(landed.notes, meeting.notes, "stale text does not");
+    }
 }

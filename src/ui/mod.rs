@@ -142,6 +142,16 @@ pub enum Command {
     ToggleBaselineOverlay,
     /// Start presentation mode (F5).
     Present,
+    /// Show a meeting in the Meetings tab.
+    OpenMeeting(crate::model::MeetingId),
+    /// Ask where to save the minutes of a meeting.
+    SaveMinutes(crate::model::MeetingId),
+    /// Save the minutes asked for to this file.
+    SaveMinutesTo(PathBuf),
+    /// The minutes of a meeting were put on the clipboard.
+    MinutesCopied,
+    /// Select an item and scroll to it.
+    RevealItem(ItemId),
 }
 
 /// What to do once unsaved changes are saved or discarded.
@@ -587,6 +597,13 @@ impl App {
                 self.panels.baselines.overlay = !self.panels.baselines.overlay;
             }
             Command::Present => self.enter_presentation(ctx),
+            Command::OpenMeeting(meeting) => self.open_meeting(meeting),
+            Command::SaveMinutes(meeting) => self.save_minutes(ctx, meeting),
+            Command::SaveMinutesTo(path) => self.save_minutes_to(&path),
+            Command::RevealItem(item) => self.reveal_item(item),
+            Command::MinutesCopied => {
+                self.status = Some(tr!("meetings.copied").into_owned());
+            }
             Command::RenameSelected => {
                 if let Some(item) = self
                     .single_selection()
@@ -911,6 +928,7 @@ impl App {
                     );
                 }
             }
+            self.contact_warning_ui(ui, palette);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let project = self.project();
                 ui.label(
@@ -1098,6 +1116,7 @@ impl eframe::App for App {
             match (purpose, path) {
                 (Purpose::Open, Some(path)) => commands.push(Command::OpenPath(path)),
                 (Purpose::SaveAs, Some(path)) => commands.push(Command::SaveTo(path)),
+                (Purpose::SaveMinutes, Some(path)) => commands.push(Command::SaveMinutesTo(path)),
                 (_, None) => self.after_save = None,
             }
         }

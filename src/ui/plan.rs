@@ -105,6 +105,7 @@ impl App {
                 },
             }),
             CanvasAction::AddTask { lane, date } => self.add_task(lane, date),
+            CanvasAction::OpenMeeting(meeting) => self.open_meeting(meeting),
         }
     }
 

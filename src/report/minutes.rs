@@ -1,0 +1,376 @@
+//! The minutes of a meeting as Markdown, to send to the client for confirmation, and how long
+//! the client has gone without hearing from the team.
+
+use chrono::NaiveDate;
+
+use crate::i18n::Language;
+use crate::model::{Channel, Meeting, Owner, Project};
+
+/// Appends formatted text and a line break to a string.
+macro_rules! put_line {
+    ($out:expr, $($arg:tt)*) => {{
+        $out.push_str(&format!($($arg)*));
+        $out.push('\n');
+    }};
+}
+
+/// Appends formatted text to a string.
+macro_rules! put {
+    ($out:expr, $($arg:tt)*) => {
+        $out.push_str(&format!($($arg)*))
+    };
+}
+
+/// A string of the locale files in `language`.
+fn text(language: Language, key: &str) -> String {
+    rust_i18n::t!(key, locale = language.code()).into_owned()
+}
+
+/// The name of a channel in `language`.
+pub fn channel_name(channel: Channel, language: Language) -> String {
+    let key = match channel {
+        Channel::ClientMeeting => "meetings.channel.client_meeting",
+        Channel::Internal => "meetings.channel.internal",
+        Channel::Call => "meetings.channel.call",
+        Channel::Email => "meetings.channel.email",
+        Channel::Chat => "meetings.channel.chat",
+    };
+    text(language, key)
+}
+
+/// The name of an action's owner: the team member's name, or the name written.
+pub fn owner_name(project: &Project, owner: &Owner) -> String {
+    match owner {
+        Owner::Person(id) => project
+            .person(*id)
+            .map_or_else(|| format!("#{id}"), |person| person.name.clone()),
+        Owner::Named(name) => name.clone(),
+    }
+}
+
+/// Text on one line: line breaks become spaces, so a list entry stays one entry.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The minutes of `meeting` as Markdown: title, date, channel, participants by side, agenda,
+/// notes, decisions, action items (with owner, due date and linked item), the items discussed
+/// and whether the client confirmed them.
+pub fn minutes_markdown(project: &Project, meeting: &Meeting, language: Language) -> String {
+    let t = |key: &str| text(language, key);
+    let mut out = String::new();
+    let title = if meeting.title.trim().is_empty() {
+        t("minutes.untitled")
+    } else {
+        one_line(&meeting.title)
+    };
+    put_line!(
+        out,
+        "# {}\n",
+        rust_i18n::t!("minutes.title", locale = language.code(), title = title)
+    );
+    let when = match &meeting.time {
+        Some(time) => format!("{} {time}", meeting.date.format("%Y-%m-%d")),
+        None => meeting.date.format("%Y-%m-%d").to_string(),
+    };
+    if !project.name.is_empty() {
+        let mut name = one_line(&project.name);
+        if !project.client.name.is_empty() {
+            put!(name, " ({})", one_line(&project.client.name));
+        }
+        put_line!(out, "- **{}** {name}", t("minutes.project"));
+    }
+    put_line!(out, "- **{}** {when}", t("minutes.date"));
+    put_line!(
+        out,
+        "- **{}** {}",
+        t("minutes.channel"),
+        channel_name(meeting.channel, language)
+    );
+    for (client_side, key) in [(true, "minutes.client_side"), (false, "minutes.team_side")] {
+        let names: Vec<String> = meeting
+            .participants
+            .iter()
+            .filter(|person| person.client_side == client_side)
+            .map(|person| one_line(&person.name))
+            .collect();
+        if !names.is_empty() {
+            put_line!(out, "- **{}** {}", t(key), names.join(", "));
+        }
+    }
+
+    for (key, body) in [
+        ("minutes.agenda", &meeting.agenda),
+        ("minutes.notes", &meeting.notes),
+    ] {
+        if !body.trim().is_empty() {
+            put_line!(out, "\n## {}\n\n{}", t(key), body.trim());
+        }
+    }
+
+    if !meeting.decisions.is_empty() {
+        put_line!(out, "\n## {}\n", t("minutes.decisions"));
+        for (number, decision) in meeting.decisions.iter().enumerate() {
+            put_line!(out, "{}. {}", number + 1, one_line(decision));
+        }
+    }
+
+    if !meeting.actions.is_empty() {
+        put_line!(out, "\n## {}\n", t("minutes.actions"));
+        for action in &meeting.actions {
+            let mark = if action.done { "x" } else { " " };
+            let mut line = format!("- [{mark}] {}", one_line(&action.text));
+            let mut details = Vec::new();
+            if let Some(owner) = &action.owner {
+                details.push(format!("**{}**", one_line(&owner_name(project, owner))));
+            }
+            if let Some(due) = action.due {
+                details.push(
+                    rust_i18n::t!(
+                        "minutes.due",
+                        locale = language.code(),
+                        date = due.format("%Y-%m-%d").to_string()
+                    )
+                    .into_owned(),
+                );
+            }
+            if let Some(item) = action.item.and_then(|id| project.item(id)) {
+                details.push(format!("→ {}", one_line(&item.name)));
+            }
+            if !details.is_empty() {
+                put!(line, " — {}", details.join(", "));
+            }
+            put_line!(out, "{line}");
+        }
+    }
+
+    let discussed: Vec<String> = meeting
+        .items
+        .iter()
+        .filter_map(|id| project.item(*id))
+        .map(|item| {
+            format!(
+                "- {} ({})",
+                one_line(&item.name),
+                item.finish.format("%Y-%m-%d")
+            )
+        })
+        .collect();
+    if !discussed.is_empty() {
+        put_line!(out, "\n## {}\n", t("minutes.items"));
+        for line in discussed {
+            put_line!(out, "{line}");
+        }
+    }
+
+    let confirmation = if meeting.confirmed_by_client {
+        t("minutes.confirmed")
+    } else {
+        t("minutes.unconfirmed")
+    };
+    put_line!(out, "\n_{confirmation}_");
+    out
+}
+
+/// The date of the latest contact with the client on or before `today`, if any.
+pub fn last_client_contact(project: &Project, today: NaiveDate) -> Option<NaiveDate> {
+    project
+        .meetings
+        .iter()
+        .filter(|meeting| meeting.channel.is_client_contact() && meeting.date <= today)
+        .map(|meeting| meeting.date)
+        .max()
+}
+
+/// How the client has gone too long without hearing from the team.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContactGap {
+    /// The latest contact was this many days ago, more than the cadence allows.
+    Overdue {
+        /// Days since the latest contact.
+        days: i64,
+    },
+    /// The project has a cadence but no contact has been recorded yet.
+    Never,
+}
+
+/// Whether the latest client contact is older than the project's meeting cadence; `None` when
+/// the project has no cadence or the contact is recent enough.
+pub fn contact_gap(project: &Project, today: NaiveDate) -> Option<ContactGap> {
+    let cadence = i64::from(project.meeting_cadence_days?);
+    match last_client_contact(project, today) {
+        Some(last) => {
+            let days = (today - last).num_days();
+            (days > cadence).then_some(ContactGap::Overdue { days })
+        }
+        None => Some(ContactGap::Never),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActionItem, Item, ItemId, MeetingId, Participant, Person, PersonId};
+
+    fn date(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date")
+    }
+
+    fn meeting(id: u32, day: &str, channel: Channel) -> Meeting {
+        Meeting {
+            id: MeetingId(id),
+            date: date(day),
+            time: None,
+            title: String::new(),
+            channel,
+            participants: Vec::new(),
+            agenda: String::new(),
+            notes: String::new(),
+            decisions: Vec::new(),
+            actions: Vec::new(),
+            items: Vec::new(),
+            confirmed_by_client: false,
+            client_visible: true,
+        }
+    }
+
+    fn project() -> Project {
+        let mut project = Project::named("CRM roll-out");
+        project.client.name = "Acme".to_owned();
+        project.team.push(Person {
+            id: PersonId(1),
+            name: "Zhang Min".to_owned(),
+            role: String::new(),
+            client_side: false,
+            responsibility: String::new(),
+        });
+        project.items.push(Item::task(
+            ItemId(4),
+            "Data mapping",
+            date("2026-11-16"),
+            date("2026-11-27"),
+        ));
+        project
+    }
+
+    fn full_meeting() -> Meeting {
+        Meeting {
+            time: Some("10:00".to_owned()),
+            title: "Design approval".to_owned(),
+            participants: vec![
+                Participant {
+                    name: "Li Wei".to_owned(),
+                    client_side: true,
+                },
+                Participant {
+                    name: "Zhang Min".to_owned(),
+                    client_side: false,
+                },
+            ],
+            agenda: "Design walk-through".to_owned(),
+            notes: "Approved.\nDuplicates found.".to_owned(),
+            decisions: vec![
+                "Design approved as 1.0".to_owned(),
+                "Weekly call".to_owned(),
+            ],
+            actions: vec![
+                ActionItem {
+                    text: "Send matching rules".to_owned(),
+                    owner: Some(Owner::Person(PersonId(1))),
+                    due: Some(date("2026-11-24")),
+                    item: Some(ItemId(4)),
+                    done: true,
+                },
+                ActionItem {
+                    text: "Confirm testers".to_owned(),
+                    owner: Some(Owner::Named("Huang Mei".to_owned())),
+                    due: None,
+                    item: None,
+                    done: false,
+                },
+            ],
+            items: vec![ItemId(4)],
+            confirmed_by_client: true,
+            ..meeting(3, "2026-11-20", Channel::ClientMeeting)
+        }
+    }
+
+    #[test]
+    fn minutes_hold_every_part_of_the_meeting() {
+        let project = project();
+        let minutes = minutes_markdown(&project, &full_meeting(), Language::English);
+        for expected in [
+            "# Minutes: Design approval\n",
+            "- **Project:** CRM roll-out (Acme)\n",
+            "- **Date:** 2026-11-20 10:00\n",
+            "- **Channel:** Client meeting\n",
+            "- **Client side:** Li Wei\n",
+            "- **Our team:** Zhang Min\n",
+            "## Agenda\n\nDesign walk-through\n",
+            "## Notes\n\nApproved.\nDuplicates found.\n",
+            "## Decisions\n\n1. Design approved as 1.0\n2. Weekly call\n",
+            "- [x] Send matching rules — **Zhang Min**, due 2026-11-24, → Data mapping\n",
+            "- [ ] Confirm testers — **Huang Mei**\n",
+            "## Items discussed\n\n- Data mapping (2026-11-27)\n",
+            "_Confirmed by the client._",
+        ] {
+            assert!(minutes.contains(expected), "{expected:?} in:\n{minutes}");
+        }
+    }
+
+    #[test]
+    fn empty_sections_are_left_out_and_chinese_reads_chinese() {
+        let project = project();
+        let bare = meeting(1, "2026-11-20", Channel::Call);
+        let minutes = minutes_markdown(&project, &bare, Language::English);
+        for absent in ["## Agenda", "## Notes", "## Decisions", "## Action items"] {
+            assert!(!minutes.contains(absent), "{absent} in:\n{minutes}");
+        }
+        assert!(
+            minutes.contains("_Not yet confirmed by the client._"),
+            "{minutes}"
+        );
+        let chinese = minutes_markdown(&project, &full_meeting(), Language::Chinese);
+        assert!(chinese.contains("# 会议纪要：Design approval"), "{chinese}");
+        assert!(chinese.contains("## 决议"), "{chinese}");
+        assert!(chinese.contains("## 待办事项"), "{chinese}");
+    }
+
+    #[test]
+    fn a_line_break_in_a_decision_does_not_break_the_list() {
+        let mut meeting = full_meeting();
+        meeting.decisions = vec!["First line\nsecond line".to_owned()];
+        let minutes = minutes_markdown(&project(), &meeting, Language::English);
+        assert!(minutes.contains("1. First line second line\n"), "{minutes}");
+    }
+
+    #[test]
+    fn contact_gap_follows_the_cadence_and_ignores_internal_and_future_meetings() {
+        let mut project = project();
+        let today = date("2026-11-27");
+        assert_eq!(contact_gap(&project, today), None, "no cadence, no warning");
+        project.meeting_cadence_days = Some(7);
+        assert_eq!(contact_gap(&project, today), Some(ContactGap::Never));
+        project
+            .meetings
+            .push(meeting(1, "2026-11-16", Channel::ClientMeeting));
+        project
+            .meetings
+            .push(meeting(2, "2026-11-25", Channel::Internal));
+        project
+            .meetings
+            .push(meeting(3, "2026-12-01", Channel::Call));
+        assert_eq!(
+            last_client_contact(&project, today),
+            Some(date("2026-11-16"))
+        );
+        assert_eq!(
+            contact_gap(&project, today),
+            Some(ContactGap::Overdue { days: 11 })
+        );
+        project
+            .meetings
+            .push(meeting(4, "2026-11-20", Channel::Email));
+        assert_eq!(contact_gap(&project, today), None, "seven days is on time");
+    }
+}
