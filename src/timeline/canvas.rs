@@ -296,6 +296,8 @@ pub struct CanvasInput<'a> {
     pub impact: Option<&'a Impact>,
     /// Float in working days per item, for tooltips.
     pub floats: Option<&'a HashMap<ItemId, i64>>,
+    /// The open risks of each item, for the risk badges and tooltips.
+    pub risk_badges: Option<&'a super::badges::RiskBadges>,
 }
 
 /// What a frame of the canvas produced.
@@ -395,6 +397,9 @@ pub fn canvas_ui(
             owner,
         };
         shape_ui(&rows_painter, shape, &look, palette, &font);
+    }
+    if let Some(badges) = input.risk_badges {
+        super::badges::badges_ui(&rows_painter, &scene, badges, palette);
     }
     header_ui(&painter, &state.transform, rect, input.language, palette);
 
@@ -940,6 +945,9 @@ fn tooltip_ui(
         } else {
             ui.label(tr!("tooltip.float", float = float));
         }
+    }
+    if let Some(badges) = input.risk_badges {
+        super::badges::tooltip_ui(ui, badges.risks(item.id), input.palette);
     }
 }
 

@@ -199,6 +199,8 @@ pub struct App {
     panels: panels::Panels,
     /// A large file being read in the background.
     loading: Option<loading::Loading>,
+    /// The open risks of each item, for the badges on the timeline.
+    risk_badges: crate::timeline::badges::BadgeCache,
 }
 
 impl App {
@@ -254,6 +256,7 @@ impl App {
             drawn: crate::timeline::layout::Scene::default(),
             panels: panels::Panels::default(),
             loading: None,
+            risk_badges: crate::timeline::badges::BadgeCache::default(),
         };
         match startup.file {
             Some(path) => {
@@ -333,6 +336,11 @@ impl App {
         self.drawn.shapes.iter().map(|shape| shape.item).collect()
     }
 
+    /// The level of the worst open risk badged on `item` in the last frame.
+    pub fn risk_badge(&self, item: ItemId) -> Option<crate::report::RiskLevel> {
+        self.risk_badges.last().worst(item)
+    }
+
     /// The selected items.
     pub fn selection(&self) -> &HashSet<ItemId> {
         &self.selection
@@ -364,6 +372,7 @@ impl App {
         self.selection.clear();
         self.outline = OutlineState::default();
         self.timeline.reset();
+        self.risk_badges = crate::timeline::badges::BadgeCache::default();
     }
 
     /// Opens `path`, or shows why it cannot be opened and keeps the current project.
@@ -1029,6 +1038,7 @@ impl eframe::App for App {
             .frame(egui::Frame::NONE.fill(palette.canvas))
             .show(ui, |ui| {
                 self.title_strip_ui(ui, palette);
+                let risk_badges = self.risk_badges.get(self.history.project(), revision);
                 let facts = self.facts.as_ref();
                 let input = CanvasInput {
                     project: self.history.project(),
@@ -1043,6 +1053,7 @@ impl eframe::App for App {
                     preview: self.preview.as_ref().map(|preview| &preview.dates),
                     impact: self.preview.as_ref().map(|preview| &preview.impact),
                     floats: facts.map(|facts| &facts.floats),
+                    risk_badges: Some(risk_badges),
                 };
                 let output = canvas::canvas_ui(ui, &mut self.timeline, &input);
                 commands.extend(output.actions.into_iter().map(Command::Canvas));

@@ -79,6 +79,14 @@ pub struct Palette {
     pub grid_strong: Color32,
     /// Guide lines through the rows.
     pub grid_faint: Color32,
+    /// A low risk (score below 8): heat-map cells, badges, score chips.
+    pub risk_low: Color32,
+    /// A medium risk (score 8 to 14).
+    pub risk_medium: Color32,
+    /// A high risk (score 15 or more).
+    pub risk_high: Color32,
+    /// Text and rings drawn on the three risk colours.
+    pub risk_ink: Color32,
 }
 
 impl Palette {
@@ -114,6 +122,10 @@ impl Palette {
         grid: Color32::from_rgb(0xDD, 0xE1, 0xE6),
         grid_strong: Color32::from_rgb(0xB8, 0xBF, 0xC8),
         grid_faint: Color32::from_rgb(0xEE, 0xF0, 0xF3),
+        risk_low: Color32::from_rgb(0x6C, 0xC4, 0x86),
+        risk_medium: Color32::from_rgb(0xF5, 0xBD, 0x45),
+        risk_high: Color32::from_rgb(0xE9, 0x5D, 0x50),
+        risk_ink: Color32::from_rgb(0x1A, 0x1E, 0x24),
     };
 
     /// The dark theme.
@@ -148,7 +160,20 @@ impl Palette {
         grid: Color32::from_rgb(0x34, 0x38, 0x40),
         grid_strong: Color32::from_rgb(0x4A, 0x50, 0x5A),
         grid_faint: Color32::from_rgb(0x26, 0x29, 0x2F),
+        risk_low: Color32::from_rgb(0x4F, 0xB0, 0x6E),
+        risk_medium: Color32::from_rgb(0xE3, 0xA8, 0x3A),
+        risk_high: Color32::from_rgb(0xE3, 0x5B, 0x4E),
+        risk_ink: Color32::from_rgb(0x14, 0x17, 0x1B),
     };
+
+    /// The colour of a risk level.
+    pub fn risk(&self, level: crate::report::RiskLevel) -> Color32 {
+        match level {
+            crate::report::RiskLevel::Low => self.risk_low,
+            crate::report::RiskLevel::Medium => self.risk_medium,
+            crate::report::RiskLevel::High => self.risk_high,
+        }
+    }
 
     /// The palette of a theme.
     pub fn of(choice: ThemeChoice) -> &'static Self {
