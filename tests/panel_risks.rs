@@ -471,7 +471,77 @@ fn snapshot_panel_risks_editor() {
     let mut harness = risks_tab();
     harness.get_by_label(DATA_QUALITY).click();
     harness.run();
-    harness.get_by_label("Delete risk").scroll_to_me();
-    harness.run();
+    // Twice: the first frames may still settle the heights above.
+    for _ in 0..2 {
+        harness.get_by_label("Delete risk").scroll_to_me();
+        harness.run();
+    }
     harness.snapshot("panel_risks_editor");
+}
+
+/// The titles of the register, top to bottom, as drawn.
+fn listed_titles(harness: &Harness<'static, App>) -> Vec<String> {
+    let mut rows: Vec<(f32, String)> = harness
+        .state()
+        .project()
+        .risks
+        .iter()
+        .filter_map(|risk| {
+            let node = harness.query_by_label(&risk.title)?;
+            Some((node.rect().top(), risk.title.clone()))
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    rows.into_iter().map(|(_, title)| title).collect()
+}
+
+#[test]
+fn clicking_a_column_heading_sorts_the_register() {
+    let mut harness = risks_tab();
+    let by_score = listed_titles(&harness);
+    assert_eq!(by_score.len(), 8, "every risk is listed");
+    assert_eq!(by_score[0], DATA_QUALITY, "the worst score first (4 × 4)");
+
+    harness.get_by_label("Risk").click();
+    harness.run();
+    let by_title = listed_titles(&harness);
+    let mut expected = by_title.clone();
+    expected.sort_by_key(|title| title.to_lowercase());
+    assert_eq!(by_title, expected, "alphabetical");
+
+    harness.get_by_label("Risk ▲").click();
+    harness.run();
+    expected.reverse();
+    assert_eq!(listed_titles(&harness), expected, "a second click reverses");
+
+    // The review column is beyond the panel's width: the table scrolls to it.
+    click_in_panel(&mut harness, "Review");
+    let by_review = listed_titles(&harness);
+    assert_eq!(
+        by_review.first().map(String::as_str),
+        Some(QUOTE_THRESHOLDS),
+        "the earliest review (25 Nov) first"
+    );
+    assert_eq!(
+        by_review.last().map(String::as_str),
+        Some("Production tenant not ready for the integration test"),
+        "a risk without a review date last"
+    );
+}
+
+#[test]
+fn an_item_tooltip_names_its_open_risks() {
+    let mut harness = harness_with(startup(Language::English));
+    let (left, _) = harness
+        .state()
+        .item_on_screen(ItemId(17))
+        .expect("the data cleansing is drawn");
+    // The badge sits on the bar's top-left corner.
+    harness.hover_at(left + egui::vec2(1.0, -6.0));
+    for _ in 0..40 {
+        harness.step();
+    }
+    harness.run();
+    harness.get_by_label("Open risks: 1");
+    harness.get_by_label(&format!("{DATA_QUALITY} (16, High)"));
 }

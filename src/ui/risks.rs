@@ -182,6 +182,8 @@ pub struct RisksState {
     filter: Option<(u8, u8)>,
     /// Text typed into the editor.
     buffers: TextBuffers,
+    /// Bring the selected risk's row into view on the next frame (it was just added).
+    reveal: bool,
 }
 
 impl Default for RisksState {
@@ -192,6 +194,7 @@ impl Default for RisksState {
             descending: true,
             filter: None,
             buffers: TextBuffers::default(),
+            reveal: false,
         }
     }
 }
@@ -324,6 +327,9 @@ pub fn risks_ui(
                 {
                     let risk = new_risk(project, input.today);
                     state.selected = Some(risk.id);
+                    // The new risk is listed whatever cell was shown, and its row shown.
+                    state.filter = None;
+                    state.reveal = true;
                     commands.push(Command::Apply(Edit::AddRisk { risk }));
                 }
                 if let Some((probability, impact)) = state.filter {
@@ -680,7 +686,16 @@ fn table_ui(ui: &mut egui::Ui, state: &mut RisksState, input: &PanelInput<'_>) {
                     .on_hover_text(tr!("risks.sort_hint"))
                     .clicked()
             };
-            TableBuilder::new(ui)
+            let mut table = TableBuilder::new(ui);
+            if let Some(index) = risks
+                .iter()
+                .position(|risk| Some(risk.id) == state.selected)
+                .filter(|_| state.reveal)
+            {
+                table = table.scroll_to_row(index, None);
+                state.reveal = false;
+            }
+            table
                 .id_salt("risk_table")
                 .striped(true)
                 .sense(Sense::click())
@@ -706,70 +721,70 @@ fn table_ui(ui: &mut egui::Ui, state: &mut RisksState, input: &PanelInput<'_>) {
                         });
                     }
                 })
-                .body(|mut body| {
-                    for risk in &risks {
-                        body.row(ROW_HEIGHT, |mut row| {
-                            row.set_selected(state.selected == Some(risk.id));
-                            let open = risk.status.is_open();
-                            let text_colour = if open {
-                                palette.text
-                            } else {
-                                palette.text_muted
-                            };
-                            row.col(|ui| score_chip_ui(ui, risk, palette));
-                            row.col(|ui| {
-                                ui.add(
-                                    egui::Label::new(RichText::new(&risk.title).color(text_colour))
-                                        .truncate()
-                                        .selectable(false),
-                                );
-                            });
-                            row.col(|ui| {
-                                ui.add(
-                                    egui::Label::new(
-                                        RichText::new(status_name(risk.status)).color(text_colour),
-                                    )
+                .body(|body| {
+                    // Only the rows in view are laid out.
+                    body.rows(ROW_HEIGHT, risks.len(), |mut row| {
+                        let Some(risk) = risks.get(row.index()) else {
+                            return;
+                        };
+                        row.set_selected(state.selected == Some(risk.id));
+                        let open = risk.status.is_open();
+                        let text_colour = if open {
+                            palette.text
+                        } else {
+                            palette.text_muted
+                        };
+                        row.col(|ui| score_chip_ui(ui, risk, palette));
+                        row.col(|ui| {
+                            ui.add(
+                                egui::Label::new(RichText::new(&risk.title).color(text_colour))
                                     .truncate()
                                     .selectable(false),
-                                );
-                            });
-                            row.col(|ui| {
-                                let owner = owner_name(project, risk.owner.as_ref())
-                                    .unwrap_or_else(|| "–".to_owned());
-                                ui.add(
-                                    egui::Label::new(RichText::new(owner).color(text_colour))
-                                        .truncate()
-                                        .selectable(false),
-                                );
-                            });
-                            row.col(|ui| {
-                                if let Some(review) = risk.review {
-                                    let text = short_date(review, input.language);
-                                    if review_overdue(risk, input.today) {
-                                        ui.add(
-                                            egui::Label::new(
-                                                RichText::new(format!("! {text}"))
-                                                    .color(palette.warning)
-                                                    .strong(),
-                                            )
-                                            .selectable(false),
+                            );
+                        });
+                        row.col(|ui| {
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(status_name(risk.status)).color(text_colour),
+                                )
+                                .truncate()
+                                .selectable(false),
+                            );
+                        });
+                        row.col(|ui| {
+                            let owner = owner_name(project, risk.owner.as_ref())
+                                .unwrap_or_else(|| "–".to_owned());
+                            ui.add(
+                                egui::Label::new(RichText::new(owner).color(text_colour))
+                                    .truncate()
+                                    .selectable(false),
+                            );
+                        });
+                        row.col(|ui| {
+                            if let Some(review) = risk.review {
+                                let text = short_date(review, input.language);
+                                if review_overdue(risk, input.today) {
+                                    ui.add(
+                                        egui::Label::new(
+                                            RichText::new(format!("! {text}"))
+                                                .color(palette.warning)
+                                                .strong(),
                                         )
-                                        .on_hover_text(overdue_text(review, input.language));
-                                    } else {
-                                        ui.add(
-                                            egui::Label::new(
-                                                RichText::new(text).color(text_colour),
-                                            )
+                                        .selectable(false),
+                                    )
+                                    .on_hover_text(overdue_text(review, input.language));
+                                } else {
+                                    ui.add(
+                                        egui::Label::new(RichText::new(text).color(text_colour))
                                             .selectable(false),
-                                        );
-                                    }
+                                    );
                                 }
-                            });
-                            if row.response().clicked() {
-                                clicked = Some(risk.id);
                             }
                         });
-                    }
+                        if row.response().clicked() {
+                            clicked = Some(risk.id);
+                        }
+                    });
                 });
         });
     if let Some(key) = sort_by {
