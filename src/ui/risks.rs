@@ -1382,3 +1382,113 @@ fn history_ui(ui: &mut egui::Ui, input: &PanelInput<'_>, risk: &Risk) {
             }
         });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_text_is_committed_once_the_field_lets_go_of_focus() {
+        let mut field = Field::load("Old");
+        field.text = "New".to_owned();
+        assert_eq!(field.settle("Old", true), None, "kept while typing");
+        assert_eq!(
+            field.settle("Old", false),
+            Some("New".to_owned()),
+            "committed on focus loss"
+        );
+        assert_eq!(field.settle("New", false), None, "committed once");
+        assert_eq!(field.text, "New", "the text stays");
+    }
+
+    #[test]
+    fn a_field_follows_the_project_unless_something_was_typed() {
+        let mut field = Field::load("Before undo");
+        assert_eq!(field.settle("After undo", false), None, "nothing to commit");
+        assert_eq!(field.text, "After undo", "follows an undo");
+
+        let mut typing = Field::load("Before undo");
+        typing.text = "Typed".to_owned();
+        assert_eq!(typing.settle("After undo", true), None, "still typing");
+        assert_eq!(typing.text, "Typed", "what is being typed is not replaced");
+        assert_eq!(
+            typing.settle("After undo", false),
+            Some("Typed".to_owned()),
+            "and is committed when the field is left"
+        );
+    }
+
+    #[test]
+    fn a_probability_change_is_recorded_in_the_same_risk() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).expect("valid date");
+        let mut risk = new_risk(&Project::default(), today);
+        assert_eq!(risk.id, RiskId(1), "the first id");
+        assert_eq!(risk.history.len(), 1, "created with its first assessment");
+        assess(&mut risk, 5, 3, today);
+        assert_eq!((risk.probability, risk.impact), (5, 3), "changed");
+        assert_eq!(
+            risk.history.last(),
+            Some(&RiskAssessment {
+                date: today,
+                probability: 5,
+                impact: 3
+            }),
+            "and recorded"
+        );
+    }
+
+    #[test]
+    fn the_register_sorts_by_each_column_and_filters_to_a_cell() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).expect("valid date");
+        let mut project = Project::default();
+        for (title, probability, impact, status, review) in [
+            ("beta", 4, 4, RiskStatus::Open, Some(12)),
+            ("Alpha", 2, 2, RiskStatus::Closed, None),
+            ("gamma", 4, 4, RiskStatus::Monitoring, Some(3)),
+            ("delta", 4, 4, RiskStatus::Occurred, Some(1)),
+        ] {
+            let mut risk = new_risk(&project, today);
+            risk.title = title.to_owned();
+            (risk.probability, risk.impact, risk.status) = (probability, impact, status);
+            risk.review = review.and_then(|day| NaiveDate::from_ymd_opt(2026, 12, day));
+            project.risks.push(risk);
+        }
+        let titles = |state: &RisksState| -> Vec<String> {
+            listed(state, &project)
+                .iter()
+                .map(|risk| risk.title.clone())
+                .collect()
+        };
+        let mut state = RisksState::default();
+        assert_eq!(
+            titles(&state).last().map(String::as_str),
+            Some("Alpha"),
+            "lowest score last"
+        );
+        state.sort = SortKey::Title;
+        state.descending = false;
+        assert_eq!(
+            titles(&state),
+            ["Alpha", "beta", "delta", "gamma"],
+            "by title"
+        );
+        state.sort = SortKey::Review;
+        assert_eq!(
+            titles(&state),
+            ["delta", "gamma", "beta", "Alpha"],
+            "by review, none last"
+        );
+        state.sort = SortKey::Status;
+        assert_eq!(
+            titles(&state),
+            ["beta", "gamma", "delta", "Alpha"],
+            "open, monitoring, occurred, closed"
+        );
+        state.filter = Some((4, 4));
+        assert_eq!(
+            titles(&state),
+            ["beta", "gamma"],
+            "the open risks of the cell"
+        );
+    }
+}
