@@ -308,6 +308,27 @@ fn an_overdue_review_is_flagged() {
     harness.get_by_label(QUOTE_THRESHOLDS).click();
     harness.run();
     harness.get_by_label("Review overdue: it was due Wed 25 Nov 2026");
+    // No review planned any more: nothing is overdue.
+    click_in_panel(&mut harness, "Planned");
+    assert_eq!(
+        risk_titled(&harness, QUOTE_THRESHOLDS).review,
+        None,
+        "the review date is cleared"
+    );
+    assert!(
+        harness.query_by_label("Reviews overdue: 1").is_none(),
+        "the count follows"
+    );
+    click_in_panel(&mut harness, "Planned");
+    assert_eq!(
+        risk_titled(&harness, QUOTE_THRESHOLDS).review,
+        Some(date(2026, 12, 11)),
+        "planned again, two weeks from today"
+    );
+
+    // Back to the top of the panel, where the register lays out its rows.
+    harness.get_by_label("New risk").scroll_to_me();
+    harness.run();
     harness.get_by_label(DATA_QUALITY).click();
     harness.run();
     assert!(
