@@ -566,3 +566,35 @@ fn an_item_tooltip_names_its_open_risks() {
     harness.get_by_label("Open risks: 1");
     harness.get_by_label(&format!("{DATA_QUALITY} (16, High)"));
 }
+
+#[test]
+fn text_typed_for_a_risk_never_lands_in_another_project() {
+    let mut harness = risks_tab();
+    harness.get_by_label(DATA_QUALITY).click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Title")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::Role::TextInput, "Title")
+        .type_text(" (draft)");
+    harness.run();
+    // Another project opens with a risk of the same id.
+    let other = milepost::store::load_str(include_str!("../assets/sample-zh.ron"))
+        .expect("the Chinese sample loads")
+        .project;
+    harness.state_mut().set_project(other.clone());
+    harness.run();
+    // Leave the field.
+    harness.get_by_label("Inspector").click();
+    harness.run();
+    harness.get_by_label("Risks").click();
+    harness.run();
+    assert_eq!(
+        harness.state().project().risks,
+        other.risks,
+        "nothing typed for the old project's risk lands in the new one"
+    );
+    harness.get_by_label("Select a risk in the table to edit it.");
+}

@@ -373,6 +373,8 @@ impl App {
         self.outline = OutlineState::default();
         self.timeline.reset();
         self.risk_badges = crate::timeline::badges::BadgeCache::default();
+        // Risk ids of the old project mean nothing in the new one.
+        self.panels.risks = risks::RisksState::default();
     }
 
     /// Opens `path`, or shows why it cannot be opened and keeps the current project.
