@@ -322,6 +322,8 @@ pub struct CanvasInput<'a> {
     pub floats: Option<&'a HashMap<ItemId, i64>>,
     /// The baseline whose ghosts are drawn under the bars, when the overlay is on.
     pub baseline: Option<&'a crate::model::Baseline>,
+    /// The open risks of each item, for the risk badges and tooltips.
+    pub risk_badges: Option<&'a super::badges::RiskBadges>,
 }
 
 /// What a frame of the canvas produced.
@@ -430,6 +432,9 @@ pub fn canvas_ui(
             scale,
         };
         shape_ui(&rows_painter, shape, &look, palette, &font);
+    }
+    if let Some(badges) = input.risk_badges {
+        super::badges::badges_ui(&rows_painter, &scene, badges, palette);
     }
     header_ui(
         &painter,
@@ -1033,6 +1038,9 @@ fn tooltip_ui(
         } else {
             ui.label(tr!("tooltip.float", float = float));
         }
+    }
+    if let Some(badges) = input.risk_badges {
+        super::badges::tooltip_ui(ui, badges.risks(item.id), input.palette);
     }
 }
 

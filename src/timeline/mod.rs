@@ -2,6 +2,8 @@
 //! [`canvas`] that draws it and turns gestures into edits.
 
 #[cfg(feature = "gui")]
+pub mod badges;
+#[cfg(feature = "gui")]
 pub mod canvas;
 pub mod ghosts;
 pub mod layout;

@@ -229,6 +229,8 @@ pub struct App {
     /// The window was closed while presenting: quit once full screen is left, so that the
     /// next start does not open full screen.
     quit_after_presenting: bool,
+    /// The open risks of each item, for the badges on the timeline.
+    risk_badges: crate::timeline::badges::BadgeCache,
 }
 
 impl App {
@@ -288,6 +290,7 @@ impl App {
             presentation: None,
             present_at_start: startup.present,
             quit_after_presenting: false,
+            risk_badges: crate::timeline::badges::BadgeCache::default(),
         };
         match startup.file {
             Some(path) => {
@@ -365,6 +368,11 @@ impl App {
     /// The items drawn in the last frame, top to bottom.
     pub fn items_on_screen(&self) -> Vec<ItemId> {
         self.drawn.shapes.iter().map(|shape| shape.item).collect()
+    }
+
+    /// The level of the worst open risk badged on `item` in the last frame.
+    pub fn risk_badge(&self, item: ItemId) -> Option<crate::report::RiskLevel> {
+        self.risk_badges.last().worst(item)
     }
 
     /// The selected items.
@@ -454,6 +462,9 @@ impl App {
         self.outline = OutlineState::default();
         self.timeline.reset();
         self.panels.baselines.forget_project();
+        self.risk_badges = crate::timeline::badges::BadgeCache::default();
+        // Risk ids of the old project mean nothing in the new one.
+        self.panels.risks = risks::RisksState::default();
     }
 
     /// Opens `path`, or shows why it cannot be opened and keeps the current project.
@@ -1178,6 +1189,7 @@ impl eframe::App for App {
             .frame(egui::Frame::NONE.fill(palette.canvas))
             .show(ui, |ui| {
                 self.title_strip_ui(ui, palette);
+                let risk_badges = self.risk_badges.get(self.history.project(), revision);
                 let facts = self.facts.as_ref();
                 let input = CanvasInput {
                     project: self.history.project(),
@@ -1197,6 +1209,7 @@ impl eframe::App for App {
                     } else {
                         None
                     },
+                    risk_badges: Some(risk_badges),
                 };
                 let output = canvas::canvas_ui(ui, &mut self.timeline, &input);
                 commands.extend(output.actions.into_iter().map(Command::Canvas));

@@ -345,6 +345,7 @@ impl Presentation {
                     impact: None,
                     floats: None,
                     baseline: None,
+                    risk_badges: None,
                 };
                 let footer = Rect::from_min_max(pos2(rect.left(), canvas_rect.bottom()), rect.max);
                 let mut canvas_ui = ui.new_child(egui::UiBuilder::new().max_rect(canvas_rect));

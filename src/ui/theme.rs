@@ -83,6 +83,14 @@ pub struct Palette {
     pub ghost_fill: Color32,
     /// The outline of a baseline ghost and the line to where the item is now.
     pub ghost_stroke: Color32,
+    /// A low risk (score below 8): heat-map cells, badges, score chips.
+    pub risk_low: Color32,
+    /// A medium risk (score 8 to 14).
+    pub risk_medium: Color32,
+    /// A high risk (score 15 or more).
+    pub risk_high: Color32,
+    /// Text and rings drawn on the three risk colours.
+    pub risk_ink: Color32,
 }
 
 impl Palette {
@@ -120,6 +128,10 @@ impl Palette {
         grid_faint: Color32::from_rgb(0xEE, 0xF0, 0xF3),
         ghost_fill: Color32::from_rgb(0xD9, 0xDE, 0xE5),
         ghost_stroke: Color32::from_rgb(0x76, 0x81, 0x91),
+        risk_low: Color32::from_rgb(0x6C, 0xC4, 0x86),
+        risk_medium: Color32::from_rgb(0xF5, 0xBD, 0x45),
+        risk_high: Color32::from_rgb(0xE9, 0x5D, 0x50),
+        risk_ink: Color32::from_rgb(0x1A, 0x1E, 0x24),
     };
 
     /// The dark theme.
@@ -156,6 +168,10 @@ impl Palette {
         grid_faint: Color32::from_rgb(0x26, 0x29, 0x2F),
         ghost_fill: Color32::from_rgb(0x3A, 0x3F, 0x48),
         ghost_stroke: Color32::from_rgb(0x9A, 0xA4, 0xB3),
+        risk_low: Color32::from_rgb(0x4F, 0xB0, 0x6E),
+        risk_medium: Color32::from_rgb(0xE3, 0xA8, 0x3A),
+        risk_high: Color32::from_rgb(0xE3, 0x5B, 0x4E),
+        risk_ink: Color32::from_rgb(0x14, 0x17, 0x1B),
     };
 
     /// Presentation mode: light and high-contrast, for a projector in a bright room. Text is
@@ -194,7 +210,20 @@ impl Palette {
         grid_faint: Color32::from_rgb(0xE4, 0xE7, 0xEB),
         ghost_fill: Color32::from_rgb(0xD9, 0xDE, 0xE5),
         ghost_stroke: Color32::from_rgb(0x5E, 0x68, 0x77),
+        risk_low: Color32::from_rgb(0x4C, 0xA8, 0x67),
+        risk_medium: Color32::from_rgb(0xE0, 0xA1, 0x2B),
+        risk_high: Color32::from_rgb(0xD6, 0x40, 0x33),
+        risk_ink: Color32::from_rgb(0x0F, 0x12, 0x17),
     };
+
+    /// The colour of a risk level.
+    pub fn risk(&self, level: crate::report::RiskLevel) -> Color32 {
+        match level {
+            crate::report::RiskLevel::Low => self.risk_low,
+            crate::report::RiskLevel::Medium => self.risk_medium,
+            crate::report::RiskLevel::High => self.risk_high,
+        }
+    }
 
     /// The palette of a theme.
     pub fn of(choice: ThemeChoice) -> &'static Self {

@@ -1,0 +1,245 @@
+//! Risk badges on the timeline: a dot on each item threatened by an open risk, coloured by the
+//! worst of them, and the lines naming those risks in the item's tooltip.
+
+use std::collections::HashMap;
+
+use egui::{Pos2, RichText, Stroke, pos2};
+
+use crate::model::{ItemId, Project, RiskId};
+use crate::report::RiskLevel;
+use crate::tr;
+use crate::ui::theme::Palette;
+
+use super::layout::{self, DIAMOND_HALF, Mark, Scene};
+
+/// Radius of a badge, in points.
+pub const BADGE_RADIUS: f32 = 4.5;
+
+/// An open risk that threatens an item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemRisk {
+    /// The risk.
+    pub id: RiskId,
+    /// Its title.
+    pub title: String,
+    /// Probability × impact.
+    pub score: u8,
+    /// Its level.
+    pub level: RiskLevel,
+}
+
+/// The open risks (status Open or Monitoring) of every threatened item, worst first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RiskBadges {
+    items: HashMap<ItemId, Vec<ItemRisk>>,
+}
+
+impl RiskBadges {
+    /// Collects the open risks of each item of `project`.
+    pub fn new(project: &Project) -> Self {
+        let mut items: HashMap<ItemId, Vec<ItemRisk>> = HashMap::new();
+        for risk in project.risks.iter().filter(|risk| risk.status.is_open()) {
+            let score = risk.score();
+            for &item in &risk.items {
+                let list = items.entry(item).or_default();
+                if list.iter().all(|known| known.id != risk.id) {
+                    list.push(ItemRisk {
+                        id: risk.id,
+                        title: risk.title.clone(),
+                        score,
+                        level: RiskLevel::of(score),
+                    });
+                }
+            }
+        }
+        for list in items.values_mut() {
+            // Worst first; among equals, the register's order (the sort is stable).
+            list.sort_by_key(|risk| std::cmp::Reverse(risk.score));
+        }
+        Self { items }
+    }
+
+    /// The level of the worst open risk threatening `item`.
+    pub fn worst(&self, item: ItemId) -> Option<RiskLevel> {
+        self.risks(item).iter().map(|risk| risk.level).max()
+    }
+
+    /// The open risks threatening `item`, worst first.
+    pub fn risks(&self, item: ItemId) -> &[ItemRisk] {
+        self.items.get(&item).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// [`RiskBadges`] computed once per revision of a project.
+#[derive(Default)]
+pub struct BadgeCache {
+    revision: Option<u64>,
+    badges: RiskBadges,
+}
+
+impl BadgeCache {
+    /// The badges of `project` at `revision`, recomputed only when the revision changed.
+    pub fn get(&mut self, project: &Project, revision: u64) -> &RiskBadges {
+        if self.revision != Some(revision) {
+            self.badges = RiskBadges::new(project);
+            self.revision = Some(revision);
+        }
+        &self.badges
+    }
+
+    /// The badges last computed.
+    pub fn last(&self) -> &RiskBadges {
+        &self.badges
+    }
+}
+
+/// Where the badge of a drawn item goes: on the top-left corner of a bar, where the name (which
+/// starts 6 points inside the bar, or beyond its end) never reaches; off the upper-left edge of a
+/// diamond, clear of the arrows that meet items at mid-height.
+pub fn badge_centre(shape: &layout::Shape) -> Pos2 {
+    match shape.mark {
+        Mark::Milestone { .. } => pos2(shape.x0 - DIAMOND_HALF + 1.0, shape.y - DIAMOND_HALF + 1.0),
+        Mark::Task { .. } => pos2(shape.x0, shape.y - layout::BAR_HEIGHT / 2.0),
+        // Buffers are drawn two points thinner.
+        Mark::Buffer { .. } => pos2(shape.x0, shape.y - layout::BAR_HEIGHT / 2.0 + 2.0),
+    }
+}
+
+/// Draws a badge on every drawn item threatened by an open risk.
+pub fn badges_ui(painter: &egui::Painter, scene: &Scene, badges: &RiskBadges, palette: &Palette) {
+    for shape in &scene.shapes {
+        let Some(level) = badges.worst(shape.item) else {
+            continue;
+        };
+        let centre = badge_centre(shape);
+        // A ring in the canvas colour detaches the dot from the bar beneath it.
+        painter.circle_filled(centre, BADGE_RADIUS + 1.5, palette.canvas);
+        painter.circle(
+            centre,
+            BADGE_RADIUS,
+            palette.risk(level),
+            Stroke::new(0.8, palette.risk_ink.gamma_multiply(0.55)),
+        );
+    }
+}
+
+/// The tooltip lines naming the open risks of an item.
+pub fn tooltip_ui(ui: &mut egui::Ui, risks: &[ItemRisk], palette: &Palette) {
+    if risks.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.label(RichText::new(tr!("risks.tooltip_heading", count = risks.len())).strong());
+    for risk in risks {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+            ui.painter()
+                .circle_filled(rect.center(), BADGE_RADIUS, palette.risk(risk.level));
+            ui.label(tr!(
+                "risks.tooltip_line",
+                title = risk.title.as_str(),
+                score = risk.score,
+                level = level_name(risk.level)
+            ));
+        });
+    }
+}
+
+/// The name of a level in the current language.
+pub fn level_name(level: RiskLevel) -> String {
+    match level {
+        RiskLevel::Low => tr!("risks.level.low"),
+        RiskLevel::Medium => tr!("risks.level.medium"),
+        RiskLevel::High => tr!("risks.level.high"),
+    }
+    .into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Risk, RiskCategory, RiskResponse, RiskStatus};
+    use chrono::NaiveDate;
+
+    fn risk(id: u32, probability: u8, impact: u8, status: RiskStatus, items: &[u32]) -> Risk {
+        Risk {
+            id: RiskId(id),
+            title: format!("Risk {id}"),
+            description: String::new(),
+            category: RiskCategory::Other,
+            probability,
+            impact,
+            response: RiskResponse::Mitigate,
+            mitigation: String::new(),
+            contingency: String::new(),
+            trigger: String::new(),
+            owner: None,
+            status,
+            identified: NaiveDate::from_ymd_opt(2026, 11, 2).expect("valid date"),
+            review: None,
+            items: items.iter().copied().map(ItemId).collect(),
+            history: Vec::new(),
+            client_visible: false,
+        }
+    }
+
+    #[test]
+    fn the_worst_open_risk_colours_the_item_and_closed_ones_do_not_count() {
+        let project = Project {
+            risks: vec![
+                risk(1, 2, 2, RiskStatus::Open, &[1, 2]),
+                risk(2, 3, 4, RiskStatus::Monitoring, &[2]),
+                risk(3, 5, 5, RiskStatus::Closed, &[1, 2, 3]),
+                risk(4, 5, 5, RiskStatus::Occurred, &[3]),
+            ],
+            ..Project::default()
+        };
+        let badges = RiskBadges::new(&project);
+        assert_eq!(
+            badges.worst(ItemId(1)),
+            Some(RiskLevel::Low),
+            "only risk 1 is open"
+        );
+        assert_eq!(
+            badges.worst(ItemId(2)),
+            Some(RiskLevel::Medium),
+            "3 × 4 = 12 is the worst open one"
+        );
+        assert_eq!(
+            badges.worst(ItemId(3)),
+            None,
+            "closed and occurred risks draw no badge"
+        );
+        let titles: Vec<&str> = badges
+            .risks(ItemId(2))
+            .iter()
+            .map(|risk| risk.title.as_str())
+            .collect();
+        assert_eq!(titles, ["Risk 2", "Risk 1"], "worst first");
+    }
+
+    #[test]
+    fn the_cache_recomputes_only_for_a_new_revision() {
+        let mut project = Project {
+            risks: vec![risk(1, 5, 4, RiskStatus::Open, &[7])],
+            ..Project::default()
+        };
+        let mut cache = BadgeCache::default();
+        assert_eq!(
+            cache.get(&project, 1).worst(ItemId(7)),
+            Some(RiskLevel::High),
+            "computed"
+        );
+        project.risks.clear();
+        assert_eq!(
+            cache.get(&project, 1).worst(ItemId(7)),
+            Some(RiskLevel::High),
+            "same revision: kept"
+        );
+        assert_eq!(
+            cache.get(&project, 2).worst(ItemId(7)),
+            None,
+            "new revision: recomputed"
+        );
+    }
+}
