@@ -3,5 +3,6 @@
 
 #[cfg(feature = "gui")]
 pub mod canvas;
+pub mod header;
 pub mod layout;
 pub mod transform;
