@@ -3,6 +3,7 @@
 //! The UI reads the project and pushes [`Command`]s; they are carried out at the end of the
 //! frame. Changes to the project itself go through [`crate::edit::History`].
 
+mod export;
 mod files;
 mod inspector;
 mod loading;
@@ -32,6 +33,7 @@ use crate::store;
 use crate::timeline::canvas::{self, CanvasAction, CanvasInput, TimelineState};
 use crate::tr;
 
+pub use export::PictureFormat;
 use files::{FileDialogs, Purpose};
 pub use outline::short_date;
 use outline::{OutlineInput, OutlineState};
@@ -131,6 +133,12 @@ pub enum Command {
     ToggleCritical,
     /// Something the timeline asked for.
     Canvas(CanvasAction),
+    /// Show the options of a timeline picture, then ask where to write it.
+    ShowExport(export::PictureFormat),
+    /// Write the timeline picture to this file.
+    WritePicture(export::PictureFormat, PathBuf),
+    /// Put the client-safe timeline on the clipboard as an image.
+    CopyTimelineImage,
 }
 
 /// What to do once unsaved changes are saved or discarded.
@@ -199,6 +207,8 @@ pub struct App {
     panels: panels::Panels,
     /// A large file being read in the background.
     loading: Option<loading::Loading>,
+    /// The timeline export dialog and its choices.
+    export: export::ExportState,
 }
 
 impl App {
@@ -254,6 +264,7 @@ impl App {
             drawn: crate::timeline::layout::Scene::default(),
             panels: panels::Panels::default(),
             loading: None,
+            export: export::ExportState::default(),
         };
         match startup.file {
             Some(path) => {
@@ -499,6 +510,11 @@ impl App {
             Command::DeleteSelection => self.delete_selection(),
             Command::ToggleCritical => self.timeline.show_critical = !self.timeline.show_critical,
             Command::Canvas(action) => self.canvas_action(ctx, action),
+            Command::ShowExport(format) => self.export.dialog = Some(format),
+            Command::WritePicture(format, path) => {
+                self.write_picture(format, &path);
+            }
+            Command::CopyTimelineImage => self.copy_timeline_image(ctx),
             Command::RenameSelected => {
                 if let Some(item) = self
                     .single_selection()
@@ -667,6 +683,8 @@ impl App {
                     commands.push(Command::SaveAs);
                 }
                 ui.separator();
+                export::export_menu_ui(ui, commands);
+                ui.separator();
                 if ui
                     .add(
                         egui::Button::new(tr!("menu.quit")).shortcut_text(shortcut(&SHORTCUT_QUIT)),
@@ -699,6 +717,8 @@ impl App {
                 {
                     commands.push(Command::Redo);
                 }
+                ui.separator();
+                export::copy_menu_ui(ui, commands);
             });
             ui.menu_button(tr!("menu.view"), |ui| {
                 if ui.button(tr!("menu.zoom_to_fit")).clicked() {
@@ -968,6 +988,11 @@ impl eframe::App for App {
             match (purpose, path) {
                 (Purpose::Open, Some(path)) => commands.push(Command::OpenPath(path)),
                 (Purpose::SaveAs, Some(path)) => commands.push(Command::SaveTo(path)),
+                (purpose, Some(path)) => {
+                    if let Some(format) = export::PictureFormat::of_purpose(purpose) {
+                        commands.push(Command::WritePicture(format, path));
+                    }
+                }
                 (_, None) => self.after_save = None,
             }
         }
@@ -1049,6 +1074,7 @@ impl eframe::App for App {
                 self.drawn = output.scene;
             });
         self.dialog_ui(&ctx, &mut commands);
+        self.export_dialog_ui(&ctx);
         if let Some(loading) = &self.loading
             && let Some(result) = loading.ui(&ctx, palette)
         {
