@@ -562,6 +562,27 @@ mod window {
     }
 
     #[test]
+    fn the_png_dialog_offers_a_width_and_the_pdf_dialog_a_page() {
+        let mut harness = harness();
+        open_export_dialog(&mut harness, "Timeline as PNG…");
+        harness.get_by_label("Width");
+        assert!(
+            harness.query_by_label("A4 landscape").is_none(),
+            "no page size for a PNG"
+        );
+        harness.snapshot("export_dialog_png");
+        harness.get_by_label("Cancel").click();
+        harness.run();
+        open_export_dialog(&mut harness, "Timeline as PDF…");
+        harness.get_by_label("A3 landscape").click();
+        harness.run();
+        assert!(
+            harness.query_by_label("Width").is_none(),
+            "no width for a PDF"
+        );
+    }
+
+    #[test]
     fn a_failed_export_says_why() {
         let dir = tempfile::tempdir().expect("temporary folder");
         let mut harness = harness();

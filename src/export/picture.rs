@@ -82,6 +82,16 @@ pub enum ExportError {
     /// A PNG width of zero or beyond [`MAX_WIDTH_PX`].
     #[error("a PNG must be between 1 and {MAX_WIDTH_PX} pixels wide, not {0}")]
     Width(u32),
+    /// The image would be too large to hold in memory.
+    #[error(
+        "a {width} × {height} pixel image is too large; choose a smaller width or fewer dates (--from, --to)"
+    )]
+    TooLarge {
+        /// Width in pixels.
+        width: u32,
+        /// Height in pixels.
+        height: u32,
+    },
     /// The SVG could not be read back for rendering (a bug, or a picture too large).
     #[error("the picture could not be rendered: {0}")]
     Render(String),
@@ -91,9 +101,45 @@ pub enum ExportError {
 }
 
 /// The fonts installed on this machine, read once (the CJK fonts among them draw Chinese).
+/// The files of the families the picture asks for are read into memory once, rather than
+/// opened again for every piece of text.
 static FONTS: LazyLock<Arc<usvg::fontdb::Database>> = LazyLock::new(|| {
     let mut fonts = usvg::fontdb::Database::new();
     fonts.load_system_fonts();
+    let wanted: Vec<String> = super::svg::FONT_FAMILIES
+        .split(',')
+        .map(|family| family.trim().trim_matches('\'').to_owned())
+        .collect();
+    let mut files: Vec<std::path::PathBuf> = fonts
+        .faces()
+        .filter(|face| {
+            face.families
+                .iter()
+                .any(|(family, _)| wanted.contains(family))
+        })
+        .filter_map(|face| match &face.source {
+            usvg::fontdb::Source::File(path) => Some(path.clone()),
+            _ => None,
+        })
+        .collect();
+    files.sort();
+    files.dedup();
+    for path in files {
+        let Ok(data) = std::fs::read(&path) else {
+            continue;
+        };
+        let from_file: Vec<_> = fonts
+            .faces()
+            .filter(
+                |face| matches!(&face.source, usvg::fontdb::Source::File(file) if *file == path),
+            )
+            .map(|face| face.id)
+            .collect();
+        for id in from_file {
+            fonts.remove_face(id);
+        }
+        fonts.load_font_data(data);
+    }
     fonts.set_sans_serif_family(super::svg::PREFERRED_FAMILY);
     Arc::new(fonts)
 });

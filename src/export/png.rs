@@ -39,6 +39,9 @@ pub fn png(project: &Project, options: &PictureOptions) -> Result<Vec<u8>, Expor
         .map_err(|error| ExportError::Render(error.to_string()))
 }
 
+/// The most pixels a PNG may have (a long project at a large width would need gigabytes).
+const MAX_PIXELS: u64 = 120_000_000;
+
 fn render(
     project: &Project,
     options: &PictureOptions,
@@ -48,9 +51,12 @@ fn render(
         return Err(ExportError::Width(width));
     }
     let picture = svg::picture(project, options)?;
+    let scale = width as f32 / picture.width;
+    let height = (picture.height * scale).round().max(1.0) as u32;
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(ExportError::TooLarge { width, height });
+    }
     let tree = super::picture::parse(&picture.to_svg())?;
-    let scale = width as f32 / tree.size().width();
-    let height = (tree.size().height() * scale).round().max(1.0) as u32;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(width, height).ok_or_else(|| {
         ExportError::Render(format!("no room for a {width} × {height} pixel image"))
     })?;

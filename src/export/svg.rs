@@ -1175,6 +1175,38 @@ mod tests {
         );
     }
 
+    #[test]
+    fn an_empty_project_is_a_title_and_a_header() {
+        let project = crate::model::Project::named("Empty");
+        let options = PictureOptions {
+            today: NaiveDate::from_ymd_opt(2026, 11, 27).expect("a date"),
+            width_px: 600,
+            ..PictureOptions::default()
+        };
+        let svg = svg(&project, &options).expect("an SVG");
+        assert!(svg.contains(">Empty</text>"), "the title");
+        assert!(svg.contains("November 2026"), "the month of today");
+        let png = super::super::png::png(&project, &options).expect("a PNG");
+        assert!(png.starts_with(b"\x89PNG"), "a PNG");
+    }
+
+    #[test]
+    fn a_long_project_is_too_tall_for_a_wide_png() {
+        let project = crate::cli::generate::project(5000, 1);
+        let options = PictureOptions {
+            include_internal: true,
+            width_px: 8000,
+            ..PictureOptions::default()
+        };
+        assert!(
+            matches!(
+                super::super::png::png(&project, &options),
+                Err(ExportError::TooLarge { .. })
+            ),
+            "refused before allocating gigabytes"
+        );
+    }
+
     #[cfg(feature = "gui")]
     #[test]
     fn the_colours_are_the_light_theme() {
