@@ -613,3 +613,42 @@ mod window {
         harness.get_by_label_contains("Timeline copied as an image");
     }
 }
+
+#[test]
+fn the_title_block_speaks_the_language_asked_for() {
+    let project = sample("assets/sample-zh.ron");
+    let chinese = export::svg::svg(&project, &options(Language::Chinese)).expect("an SVG");
+    assert!(
+        chinese.contains("客户：华信贸易有限公司") && chinese.contains("生成于 2026年11月27日"),
+        "client and date in Chinese"
+    );
+    assert!(
+        chinese.contains("2026年12月"),
+        "the header's months in Chinese"
+    );
+    let english = export::svg::svg(&project, &options(Language::English)).expect("an SVG");
+    assert!(
+        english.contains("Generated 27 Nov 2026") && english.contains("December 2026"),
+        "and in English"
+    );
+}
+
+#[test]
+fn every_export_string_has_english_and_chinese() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/export.yml"))
+        .expect("read the export strings");
+    let mut keys = 0;
+    let mut lines = text.lines().skip_while(|line| line.starts_with("_version"));
+    while let Some(key) = lines.next() {
+        assert!(
+            key.starts_with("export.") && key.ends_with(':'),
+            "a key: {key}"
+        );
+        let en = lines.next().unwrap_or_default();
+        let zh = lines.next().unwrap_or_default();
+        assert!(en.trim_start().starts_with("en: "), "{key} has English");
+        assert!(zh.trim_start().starts_with("zh-CN: "), "{key} has Chinese");
+        keys += 1;
+    }
+    assert!(keys > 20, "every string has a key ({keys})");
+}
