@@ -8,6 +8,7 @@ rust_i18n::i18n!("locales", fallback = "en");
 
 pub mod cli;
 pub mod edit;
+pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod report;

@@ -7,7 +7,8 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::store;
 
@@ -51,6 +52,33 @@ pub enum Command {
         /// The project file (only read).
         file: PathBuf,
     },
+    /// Write the timeline as a picture (SVG, PDF, PNG) or as data. Client-safe: items that are
+    /// not client-visible are left out unless `--all` is given.
+    Export {
+        /// The project file (only read).
+        file: PathBuf,
+        /// What to write.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Where to write it.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// The first date shown (YYYY-MM-DD); the project's start when absent.
+        #[arg(long, value_name = "DATE")]
+        from: Option<NaiveDate>,
+        /// The last date shown (YYYY-MM-DD); the project's end when absent.
+        #[arg(long, value_name = "DATE")]
+        to: Option<NaiveDate>,
+        /// Include internal items (not client-visible) too.
+        #[arg(long)]
+        all: bool,
+        /// Width of a PNG in pixels.
+        #[arg(long, value_name = "PX", default_value_t = crate::export::DEFAULT_WIDTH_PX)]
+        width: u32,
+        /// The PDF page, landscape.
+        #[arg(long, value_enum, default_value_t = Page::A4)]
+        page: Page,
+    },
     /// Write a synthetic project, for benchmarks and tests.
     Generate {
         /// How many items.
@@ -63,6 +91,30 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT.ron")]
         output: PathBuf,
     },
+}
+
+/// What `milepost export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The timeline as an SVG picture with real text.
+    Svg,
+    /// The timeline on one landscape PDF page.
+    Pdf,
+    /// The timeline as a PNG image.
+    Png,
+    /// Items as a spreadsheet.
+    Csv,
+    /// Milestones and meetings as calendar events.
+    Ics,
+}
+
+/// A PDF page size for `milepost export --page`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Page {
+    /// A4 landscape.
+    A4,
+    /// A3 landscape.
+    A3,
 }
 
 /// Runs a headless command and returns the process exit code.
@@ -78,6 +130,45 @@ pub fn run(command: Command) -> ExitCode {
             seed,
             output,
         } => report(generate_file(items, seed, &output)),
+        Command::Export {
+            file,
+            format,
+            output,
+            from,
+            to,
+            all,
+            width,
+            page,
+        } => {
+            let loaded = match store::load_file(&file) {
+                Ok(loaded) => loaded,
+                Err(error) => {
+                    for problem in error.located() {
+                        eprintln!("{}:{problem}", file.display());
+                    }
+                    return ExitCode::FAILURE;
+                }
+            };
+            let options = crate::export::PictureOptions {
+                from,
+                to,
+                include_internal: all,
+                width_px: width,
+                page: match page {
+                    Page::A4 => crate::export::PageSize::A4,
+                    Page::A3 => crate::export::PageSize::A3,
+                },
+                language: crate::i18n::Language::from_system(),
+                ..crate::export::PictureOptions::default()
+            };
+            report(export_file(
+                &loaded.project,
+                format,
+                &options,
+                &file,
+                &output,
+            ))
+        }
     }
 }
 
@@ -182,6 +273,37 @@ fn print_from(file: &Path, render: impl FnOnce(&crate::model::Project) -> String
             ExitCode::FAILURE
         }
     }
+}
+
+/// `milepost export`: renders `project` as `format` and writes it atomically to `output`,
+/// which must not be the input file.
+fn export_file(
+    project: &crate::model::Project,
+    format: ExportFormat,
+    options: &crate::export::PictureOptions,
+    input: &Path,
+    output: &Path,
+) -> anyhow::Result<()> {
+    if let (Ok(input), Ok(output)) = (std::fs::canonicalize(input), std::fs::canonicalize(output))
+        && input == output
+    {
+        anyhow::bail!(
+            "{} is the project being exported; choose another output file",
+            output.display()
+        );
+    }
+    let bytes = match format {
+        ExportFormat::Svg => crate::export::svg::svg(project, options)?.into_bytes(),
+        ExportFormat::Pdf => crate::export::pdf::pdf(project, options)?,
+        ExportFormat::Png => crate::export::png::png(project, options)?,
+        // Data exports: replaced by the CSV and ICS writers.
+        ExportFormat::Csv | ExportFormat::Ics => {
+            anyhow::bail!("export as {format:?} is not built yet")
+        }
+    };
+    store::write_file(output, &bytes, false)?;
+    println!("{}: {} bytes", output.display(), bytes.len());
+    Ok(())
 }
 
 fn generate_file(items: usize, seed: u64, output: &Path) -> anyhow::Result<()> {

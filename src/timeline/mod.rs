@@ -6,6 +6,7 @@ pub mod badges;
 #[cfg(feature = "gui")]
 pub mod canvas;
 pub mod ghosts;
+pub mod header;
 pub mod layout;
 #[cfg(feature = "gui")]
 pub mod markers;

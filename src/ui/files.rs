@@ -12,6 +12,25 @@ pub enum Purpose {
     SaveAs,
     /// Save the minutes of a meeting as Markdown.
     SaveMinutes,
+    /// Export the timeline as an SVG picture.
+    ExportSvg,
+    /// Export the timeline as a PDF page.
+    ExportPdf,
+    /// Export the timeline as a PNG image.
+    ExportPng,
+}
+
+impl Purpose {
+    /// The extension of the files the dialog offers.
+    fn extension(self) -> &'static str {
+        match self {
+            Self::Open | Self::SaveAs => "ron",
+            Self::ExportSvg => "svg",
+            Self::ExportPdf => "pdf",
+            Self::ExportPng => "png",
+            Self::SaveMinutes => "md",
+        }
+    }
 }
 
 /// The answer of a dialog: the purpose and the chosen path, or `None` when cancelled.
@@ -60,16 +79,14 @@ impl FileDialogs {
         let spawned = std::thread::Builder::new()
             .name("file dialog".to_owned())
             .spawn(move || {
-                let extension = match purpose {
-                    Purpose::SaveMinutes => "md",
-                    Purpose::Open | Purpose::SaveAs => "ron",
-                };
-                let dialog = rfd::FileDialog::new().add_filter(filter_name, &[extension]);
+                let dialog = rfd::FileDialog::new().add_filter(filter_name, &[purpose.extension()]);
                 let path = match purpose {
                     Purpose::Open => dialog.pick_file(),
-                    Purpose::SaveAs | Purpose::SaveMinutes => {
-                        dialog.set_file_name(file_name).save_file()
-                    }
+                    Purpose::SaveAs
+                    | Purpose::ExportSvg
+                    | Purpose::ExportPdf
+                    | Purpose::ExportPng
+                    | Purpose::SaveMinutes => dialog.set_file_name(file_name).save_file(),
                 };
                 // The window may have closed meanwhile; then nobody needs the answer.
                 if sender.send((purpose, path)).is_ok() {

@@ -4,6 +4,7 @@
 //! frame. Changes to the project itself go through [`crate::edit::History`].
 
 mod baselines;
+mod export;
 mod fields;
 mod files;
 mod inspector;
@@ -35,6 +36,7 @@ use crate::store;
 use crate::timeline::canvas::{self, CanvasAction, CanvasInput, TimelineState};
 use crate::tr;
 
+pub use export::PictureFormat;
 use files::{FileDialogs, Purpose};
 pub use outline::short_date;
 use outline::{OutlineInput, OutlineState};
@@ -152,6 +154,12 @@ pub enum Command {
     MinutesCopied,
     /// Select an item and scroll to it.
     RevealItem(ItemId),
+    /// Show the options of a timeline picture, then ask where to write it.
+    ShowExport(export::PictureFormat),
+    /// Write the timeline picture to this file.
+    WritePicture(export::PictureFormat, PathBuf),
+    /// Put the client-safe timeline on the clipboard as an image.
+    CopyTimelineImage,
 }
 
 /// What to do once unsaved changes are saved or discarded.
@@ -231,6 +239,8 @@ pub struct App {
     quit_after_presenting: bool,
     /// The open risks of each item, for the badges on the timeline.
     risk_badges: crate::timeline::badges::BadgeCache,
+    /// The timeline export dialog and its choices.
+    export: export::ExportState,
 }
 
 impl App {
@@ -291,6 +301,7 @@ impl App {
             present_at_start: startup.present,
             quit_after_presenting: false,
             risk_badges: crate::timeline::badges::BadgeCache::default(),
+            export: export::ExportState::default(),
         };
         match startup.file {
             Some(path) => {
@@ -615,6 +626,11 @@ impl App {
             Command::MinutesCopied => {
                 self.status = Some(tr!("meetings.copied").into_owned());
             }
+            Command::ShowExport(format) => self.export.dialog = Some(format),
+            Command::WritePicture(format, path) => {
+                self.write_picture(format, &path);
+            }
+            Command::CopyTimelineImage => self.copy_timeline_image(ctx),
             Command::RenameSelected => {
                 if let Some(item) = self
                     .single_selection()
@@ -786,6 +802,8 @@ impl App {
                     commands.push(Command::SaveAs);
                 }
                 ui.separator();
+                export::export_menu_ui(ui, commands);
+                ui.separator();
                 if ui
                     .add(
                         egui::Button::new(tr!("menu.quit")).shortcut_text(shortcut(&SHORTCUT_QUIT)),
@@ -818,6 +836,8 @@ impl App {
                 {
                     commands.push(Command::Redo);
                 }
+                ui.separator();
+                export::copy_menu_ui(ui, commands);
             });
             ui.menu_button(tr!("menu.view"), |ui| {
                 if ui.button(tr!("menu.zoom_to_fit")).clicked() {
@@ -1128,6 +1148,11 @@ impl eframe::App for App {
                 (Purpose::Open, Some(path)) => commands.push(Command::OpenPath(path)),
                 (Purpose::SaveAs, Some(path)) => commands.push(Command::SaveTo(path)),
                 (Purpose::SaveMinutes, Some(path)) => commands.push(Command::SaveMinutesTo(path)),
+                (purpose, Some(path)) => {
+                    if let Some(format) = export::PictureFormat::of_purpose(purpose) {
+                        commands.push(Command::WritePicture(format, path));
+                    }
+                }
                 (_, None) => self.after_save = None,
             }
         }
@@ -1227,6 +1252,7 @@ impl eframe::App for App {
             facts: None,
         };
         baselines::windows_ui(&ctx, &mut self.panels.baselines, &input, &mut commands);
+        self.export_dialog_ui(&ctx);
         if let Some(loading) = &self.loading
             && let Some(result) = loading.ui(&ctx, palette)
         {
