@@ -8,7 +8,9 @@ rust_i18n::i18n!("locales", fallback = "en");
 
 pub mod cli;
 pub mod edit;
+pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod model;
 pub mod report;
 pub mod schedule;

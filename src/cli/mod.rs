@@ -1,6 +1,7 @@
 //! Headless commands (DESIGN section 6). They read files and print; they never modify an input.
 #![expect(clippy::print_stdout, reason = "the command line prints its results")]
 
+pub mod data;
 pub mod generate;
 
 use std::io::Write as _;
@@ -63,6 +64,42 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT.ron")]
         output: PathBuf,
     },
+    /// Print or write the client status report (client-safe unless `--all`).
+    Report {
+        /// The project file (only read).
+        file: PathBuf,
+        /// Markdown or HTML.
+        #[arg(long, value_enum, default_value_t = data::ReportFormat::Md)]
+        format: data::ReportFormat,
+        /// Include internal items, meetings and risks.
+        #[arg(long)]
+        all: bool,
+        /// Where to write it (stdout when absent).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Export the project's data as CSV or ICS (client-safe unless `--all`).
+    ExportData {
+        /// The project file (only read).
+        file: PathBuf,
+        /// CSV (items) or ICS (milestones, buffers, meetings).
+        #[arg(long, value_enum)]
+        format: data::DataFormat,
+        /// Where to write it (stdout when absent).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Include internal items and meetings.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Read tasks from a CSV file into a new project file.
+    Import {
+        /// The CSV file (only read).
+        file: PathBuf,
+        /// Where to write the project.
+        #[arg(short, long, value_name = "OUT.ron")]
+        output: PathBuf,
+    },
 }
 
 /// Runs a headless command and returns the process exit code.
@@ -78,6 +115,22 @@ pub fn run(command: Command) -> ExitCode {
             seed,
             output,
         } => report(generate_file(items, seed, &output)),
+        Command::Report {
+            file,
+            format,
+            all,
+            output,
+        } => report(data::report_file(&file, format, all, output.as_deref())),
+        Command::ExportData {
+            file,
+            format,
+            output,
+            all,
+        } => report(match format {
+            data::DataFormat::Csv => data::export_csv_file(&file, output.as_deref(), all),
+            data::DataFormat::Ics => data::export_ics_file(&file, output.as_deref(), all),
+        }),
+        Command::Import { file, output } => report(data::import_file(&file, &output)),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Figures about a project and the overall status, shared by every view and the command line.
 
+pub mod status;
 #[cfg(test)]
 mod tests;
 

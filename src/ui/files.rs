@@ -10,6 +10,26 @@ pub enum Purpose {
     Open,
     /// Save the project under a new name.
     SaveAs,
+    /// Choose a CSV file to import.
+    ImportCsv,
+    /// Choose where to write an export.
+    ExportData {
+        /// What is exported.
+        format: super::data_files::DataExport,
+        /// Whether internal items go too.
+        include_internal: bool,
+    },
+}
+
+impl Purpose {
+    /// The file name extensions the dialog offers.
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Self::Open | Self::SaveAs => &["ron"],
+            Self::ImportCsv => &["csv", "txt"],
+            Self::ExportData { format, .. } => format.extensions(),
+        }
+    }
 }
 
 /// The answer of a dialog: the purpose and the chosen path, or `None` when cancelled.
@@ -58,10 +78,12 @@ impl FileDialogs {
         let spawned = std::thread::Builder::new()
             .name("file dialog".to_owned())
             .spawn(move || {
-                let dialog = rfd::FileDialog::new().add_filter(filter_name, &["ron"]);
+                let dialog = rfd::FileDialog::new().add_filter(filter_name, purpose.extensions());
                 let path = match purpose {
-                    Purpose::Open => dialog.pick_file(),
-                    Purpose::SaveAs => dialog.set_file_name(file_name).save_file(),
+                    Purpose::Open | Purpose::ImportCsv => dialog.pick_file(),
+                    Purpose::SaveAs | Purpose::ExportData { .. } => {
+                        dialog.set_file_name(file_name).save_file()
+                    }
                 };
                 // The window may have closed meanwhile; then nobody needs the answer.
                 if sender.send((purpose, path)).is_ok() {

@@ -3,6 +3,7 @@
 //! The UI reads the project and pushes [`Command`]s; they are carried out at the end of the
 //! frame. Changes to the project itself go through [`crate::edit::History`].
 
+mod data_files;
 mod files;
 mod inspector;
 mod loading;
@@ -32,6 +33,7 @@ use crate::store;
 use crate::timeline::canvas::{self, CanvasAction, CanvasInput, TimelineState};
 use crate::tr;
 
+pub use data_files::DataExport;
 use files::{FileDialogs, Purpose};
 pub use outline::short_date;
 use outline::{OutlineInput, OutlineState};
@@ -131,6 +133,28 @@ pub enum Command {
     ToggleCritical,
     /// Something the timeline asked for.
     Canvas(CanvasAction),
+    /// Import tasks from a CSV file (asks for the file).
+    Import,
+    /// Import tasks from this CSV file.
+    ImportPath(PathBuf),
+    /// Ask whether to include internal items, then where to write the export.
+    ExportData(DataExport),
+    /// Ask where to write the export.
+    ExportDataAsk {
+        /// What is exported.
+        format: DataExport,
+        /// Whether internal items go too.
+        include_internal: bool,
+    },
+    /// Write the export to this file.
+    ExportDataTo {
+        /// What is exported.
+        format: DataExport,
+        /// Whether internal items go too.
+        include_internal: bool,
+        /// Where.
+        path: PathBuf,
+    },
 }
 
 /// What to do once unsaved changes are saved or discarded.
@@ -140,6 +164,7 @@ enum Pending {
     Open,
     OpenPath(PathBuf),
     Quit,
+    Import,
 }
 
 /// A modal dialog on top of the window.
@@ -155,6 +180,11 @@ enum Dialog {
     Conflict { path: PathBuf },
     /// The keyboard shortcuts.
     Shortcuts,
+    /// Before an export: include internal items or not.
+    ExportOptions {
+        format: DataExport,
+        include_internal: bool,
+    },
 }
 
 /// Where the open project came from.
@@ -499,6 +529,25 @@ impl App {
             Command::DeleteSelection => self.delete_selection(),
             Command::ToggleCritical => self.timeline.show_critical = !self.timeline.show_critical,
             Command::Canvas(action) => self.canvas_action(ctx, action),
+            Command::Import => self.guard(Pending::Import, ctx),
+            Command::ImportPath(path) => self.import_path(&path),
+            Command::ExportData(format) => {
+                self.dialog = Some(Dialog::ExportOptions {
+                    format,
+                    include_internal: false,
+                });
+            }
+            Command::ExportDataAsk {
+                format,
+                include_internal,
+            } => self.ask_export_path(ctx, format, include_internal),
+            Command::ExportDataTo {
+                format,
+                include_internal,
+                path,
+            } => {
+                self.export_data_to(format, include_internal, &path);
+            }
             Command::RenameSelected => {
                 if let Some(item) = self
                     .single_selection()
@@ -531,6 +580,12 @@ impl App {
                 .files
                 .show(ctx, Purpose::Open, &tr!("dialog.file_filter"), ""),
             Pending::OpenPath(path) => self.open_path(&path),
+            Pending::Import => self.files.show(
+                ctx,
+                Purpose::ImportCsv,
+                &tr!("export_dialog.filter_import"),
+                "",
+            ),
             Pending::Quit => {
                 if self.is_modified() {
                     // Quitting without saving still keeps a recovery copy, in case it was a slip.
@@ -666,6 +721,10 @@ impl App {
                 {
                     commands.push(Command::SaveAs);
                 }
+                ui.menu_button(tr!("menu.export"), |ui| {
+                    Self::export_menu_entries_ui(ui, commands);
+                });
+                Self::import_menu_entry_ui(ui, commands);
                 ui.separator();
                 if ui
                     .add(
@@ -896,12 +955,18 @@ impl App {
                     }
                 });
             }
+            Dialog::ExportOptions {
+                format,
+                include_internal,
+            } => self.export_dialog_ui(ctx, format, include_internal, commands),
             Dialog::Recover { copies } => self.recover_dialog_ui(ctx, &copies),
             Dialog::Conflict { path } => self.conflict_dialog_ui(ctx, &path, commands),
             Dialog::Unsaved { then } => {
                 let body = match then {
                     Pending::New => "dialog.unsaved_body_new",
-                    Pending::Open | Pending::OpenPath(_) => "dialog.unsaved_body_open",
+                    Pending::Open | Pending::OpenPath(_) | Pending::Import => {
+                        "dialog.unsaved_body_open"
+                    }
                     Pending::Quit => "dialog.unsaved_body",
                 };
                 let name = self.project().name.clone();
@@ -968,6 +1033,18 @@ impl eframe::App for App {
             match (purpose, path) {
                 (Purpose::Open, Some(path)) => commands.push(Command::OpenPath(path)),
                 (Purpose::SaveAs, Some(path)) => commands.push(Command::SaveTo(path)),
+                (Purpose::ImportCsv, Some(path)) => commands.push(Command::ImportPath(path)),
+                (
+                    Purpose::ExportData {
+                        format,
+                        include_internal,
+                    },
+                    Some(path),
+                ) => commands.push(Command::ExportDataTo {
+                    format,
+                    include_internal,
+                    path,
+                }),
                 (_, None) => self.after_save = None,
             }
         }
