@@ -2,6 +2,7 @@
 //! Chinese text and headers, bad rows.
 
 use chrono::{NaiveDate, TimeZone as _, Utc};
+use icalendar::Component as _;
 use milepost::export::data;
 use milepost::import;
 use milepost::model::{ItemKind, LinkKind, Project};
@@ -351,7 +352,6 @@ fn ics_of_the_chinese_sample_parses_and_keeps_names() {
     let project = sample("sample-zh.ron");
     let text = data::ics(&project, true);
     let parsed: icalendar::Calendar = text.parse().expect("the ICS parses back");
-    use icalendar::Component as _;
     let summaries: Vec<String> = parsed
         .components
         .iter()

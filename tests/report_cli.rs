@@ -176,7 +176,7 @@ fn report_command_writes_md_or_html_and_leaves_the_input_alone() {
     let input = sample_path("sample.ron");
     let before = std::fs::read(&input).expect("readable");
     let stdout = milepost()
-        .args(["report", &input])
+        .args(["report", &input, "--lang", "en"])
         .output()
         .expect("milepost runs");
     assert!(
@@ -190,7 +190,9 @@ fn report_command_writes_md_or_html_and_leaves_the_input_alone() {
 
     let out = folder.path().join("report.html");
     let written = milepost()
-        .args(["report", &input, "--format", "html", "--all", "-o"])
+        .args([
+            "report", &input, "--format", "html", "--all", "--lang", "en", "-o",
+        ])
         .arg(&out)
         .output()
         .expect("milepost runs");

@@ -18,6 +18,26 @@ pub enum ReportFormat {
     Html,
 }
 
+/// The language of `milepost report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportLanguage {
+    /// English.
+    En,
+    /// Simplified Chinese.
+    #[value(name = "zh-CN", alias = "zh")]
+    ZhCn,
+}
+
+impl ReportLanguage {
+    /// The language it names.
+    pub fn language(self) -> crate::i18n::Language {
+        match self {
+            Self::En => crate::i18n::Language::English,
+            Self::ZhCn => crate::i18n::Language::Chinese,
+        }
+    }
+}
+
 /// The data formats of `milepost export-data`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum DataFormat {
@@ -47,19 +67,19 @@ fn load(file: &Path) -> anyhow::Result<crate::model::Project> {
 
 /// Writes `text` to `output` atomically (no backup), or to stdout when there is no output.
 fn emit(text: &str, output: Option<&Path>) -> anyhow::Result<()> {
-    match output {
-        Some(path) => store::write_file(path, text.as_bytes(), false)
-            .with_context(|| format!("cannot write {}", path.display())),
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-            Ok(())
-        }
+    if let Some(path) = output {
+        store::write_file(path, text.as_bytes(), false)
+            .with_context(|| format!("cannot write {}", path.display()))
+    } else {
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        out.flush()?;
+        Ok(())
     }
 }
 
-/// `milepost report FILE [--format md|html] [--all] [-o OUT]`: the status report as of today.
+/// `milepost report FILE [--format md|html] [--all] [--lang en|zh-CN] [-o OUT]`: the status
+/// report as of today, in `language` (the system's when `None`).
 ///
 /// # Errors
 /// The file cannot be read or the output written.
@@ -67,9 +87,13 @@ pub fn report_file(
     file: &Path,
     format: ReportFormat,
     all: bool,
+    language: Option<ReportLanguage>,
     output: Option<&Path>,
 ) -> anyhow::Result<()> {
     let project = load(file)?;
+    crate::i18n::set_language(
+        language.map_or_else(crate::i18n::Language::from_system, ReportLanguage::language),
+    );
     let today = chrono::Local::now().date_naive();
     let text = match format {
         ReportFormat::Md => crate::report::status::markdown(&project, today, all),

@@ -74,6 +74,9 @@ pub enum Command {
         /// Include internal items, meetings and risks.
         #[arg(long)]
         all: bool,
+        /// The report's language (the system's when absent).
+        #[arg(long, value_enum)]
+        lang: Option<data::ReportLanguage>,
         /// Where to write it (stdout when absent).
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
@@ -119,8 +122,15 @@ pub fn run(command: Command) -> ExitCode {
             file,
             format,
             all,
+            lang,
             output,
-        } => report(data::report_file(&file, format, all, output.as_deref())),
+        } => report(data::report_file(
+            &file,
+            format,
+            all,
+            lang,
+            output.as_deref(),
+        )),
         Command::ExportData {
             file,
             format,

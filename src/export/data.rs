@@ -44,6 +44,14 @@ use icalendar::{Component as _, EventLike as _};
 use crate::model::{Item, ItemKind, Link, LinkKind, Project};
 use crate::schedule::{WorkCalendar, span_of};
 
+/// Appends formatted text to a `String`, which cannot fail.
+macro_rules! put {
+    ($out:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        $out.write_fmt(format_args!($($arg)*)).unwrap_or_default()
+    }};
+}
+
 /// The byte-order mark that starts the CSV text.
 pub const BOM: char = '\u{feff}';
 
@@ -86,7 +94,7 @@ pub fn predecessor(link: &Link) -> String {
     let mut text = format!("{}{}", link.from, link.kind.abbreviation());
     if link.lag_workdays != 0 {
         // `{:+}` writes the sign of positive lags too.
-        text.push_str(&format!("{:+}", link.lag_workdays));
+        put!(text, "{:+}", link.lag_workdays);
     }
     text
 }
@@ -217,14 +225,14 @@ pub fn ics_at(project: &Project, include_internal: bool, stamp: DateTime<Utc>) -
             .ends(finish.succ_opt().unwrap_or(finish));
         let mut description = String::new();
         if let Some(deadline) = item.deadline {
-            description.push_str(&format!("Deadline: {}", day(deadline)));
+            put!(description, "Deadline: {}", day(deadline));
         }
         for criterion in &item.criteria {
             if !description.is_empty() {
                 description.push('\n');
             }
             let mark = if criterion.done { "[x]" } else { "[ ]" };
-            description.push_str(&format!("{mark} {}", criterion.text));
+            put!(description, "{mark} {}", criterion.text);
         }
         if !description.is_empty() {
             event.description(&description);
@@ -267,7 +275,7 @@ pub fn ics_at(project: &Project, include_internal: bool, stamp: DateTime<Utc>) -
             if !description.is_empty() {
                 description.push('\n');
             }
-            description.push_str(&format!("- {decision}"));
+            put!(description, "- {decision}");
         }
         if !description.is_empty() {
             event.description(&description);

@@ -289,9 +289,7 @@ fn delimiter(text: &str) -> u8 {
 /// A date written `2026-11-06`, `2026/11/6`, `2026.11.06` or `2026年11月6日`.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim().trim_end_matches('日');
-    let parts: Vec<&str> = text
-        .split(|c: char| matches!(c, '-' | '/' | '.' | '年' | '月'))
-        .collect();
+    let parts: Vec<&str> = text.split(['-', '/', '.', '年', '月']).collect();
     let [year, month, day] = parts.as_slice() else {
         return None;
     };
@@ -539,7 +537,7 @@ pub fn csv(text: &str) -> Result<Project, ImportErrors> {
     if !problems.0.is_empty() {
         return Err(ImportErrors(problems.0));
     }
-    project.items = rows.into_iter().map(|row| finish_row(row)).collect();
+    project.items = rows.into_iter().map(finish_row).collect();
 
     if let Some(cycle) = crate::model::find_cycle(&project.links) {
         problems.general(tr!(

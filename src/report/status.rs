@@ -23,6 +23,14 @@ use crate::report::{RiskLevel, Status, latest_baseline, overall_status};
 use crate::schedule::{Change, WorkCalendar, buffer_consumption, changes_since, span_of};
 use crate::tr;
 
+/// Appends formatted text to a `String`, which cannot fail.
+macro_rules! put {
+    ($out:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        $out.write_fmt(format_args!($($arg)*)).unwrap_or_default()
+    }};
+}
+
 /// A milestone whose date is this close to its deadline (in working days) is at risk.
 pub const AT_RISK_MARGIN_WORKDAYS: i64 = 2;
 
@@ -459,7 +467,7 @@ fn md_table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
         format!("| {} |\n", cells.join(" | "))
     };
     out.push_str(&line(header));
-    out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
+    put!(out, "|{}\n", "---|".repeat(header.len()));
     for row in rows {
         out.push_str(&line(row));
     }
@@ -470,6 +478,11 @@ fn t(key: &str) -> String {
     tr!(key).into_owned()
 }
 
+/// A label followed by the language's colon.
+fn label(key: &str) -> String {
+    tr!("status_report.label", label = t(key)).into_owned()
+}
+
 /// The report as Markdown.
 pub fn markdown(project: &Project, today: NaiveDate, include_internal: bool) -> String {
     render_markdown(&build(project, today, include_internal))
@@ -478,35 +491,39 @@ pub fn markdown(project: &Project, today: NaiveDate, include_internal: bool) -> 
 /// Renders a computed report as Markdown.
 pub fn render_markdown(report: &StatusReport) -> String {
     let mut out = String::new();
-    out.push_str(&format!(
+    put!(
+        out,
         "# {}\n\n",
         tr!("status_report.title", project = md_cell(&report.project))
-    ));
+    );
     if !report.client.is_empty() {
-        out.push_str(&format!(
-            "**{}:** {}  \n",
-            t("status_report.client"),
+        put!(
+            out,
+            "**{}** {}  \n",
+            label("status_report.client"),
             md_cell(&report.client)
-        ));
+        );
     }
-    out.push_str(&format!(
-        "**{}:** {}  \n**{}:** {}\n\n",
-        t("status_report.date"),
+    put!(
+        out,
+        "**{}** {}  \n**{}** {}\n\n",
+        label("status_report.date"),
         day(report.today),
-        t("status_report.overall"),
+        label("status_report.overall"),
         t(report.status.key())
-    ));
+    );
     if !report.goal.is_empty() {
-        out.push_str(&format!(
-            "**{}:** {}\n\n",
-            t("status_report.goal"),
+        put!(
+            out,
+            "**{}** {}\n\n",
+            label("status_report.goal"),
             md_cell(&report.goal)
-        ));
+        );
     }
 
-    out.push_str(&format!("## {}\n\n", t("status_report.milestones")));
+    put!(out, "## {}\n\n", t("status_report.milestones"));
     if report.milestones.is_empty() {
-        out.push_str(&format!("{}\n\n", t("status_report.none")));
+        put!(out, "{}\n\n", t("status_report.none"));
     } else {
         let rows: Vec<Vec<String>> = report
             .milestones
@@ -525,20 +542,21 @@ pub fn render_markdown(report: &StatusReport) -> String {
         md_table(&mut out, &milestone_header(), &rows);
     }
 
-    out.push_str(&format!("## {}\n\n", t("status_report.changes")));
+    put!(out, "## {}\n\n", t("status_report.changes"));
     match &report.baseline {
-        None => out.push_str(&format!("{}\n\n", t("status_report.no_baseline"))),
+        None => put!(out, "{}\n\n", t("status_report.no_baseline")),
         Some((name, taken)) => {
-            out.push_str(&format!(
+            put!(
+                out,
                 "{}\n\n",
                 tr!(
                     "status_report.since_baseline",
                     name = md_cell(name),
                     date = day(*taken)
                 )
-            ));
+            );
             if report.changes.is_empty() {
-                out.push_str(&format!("{}\n\n", t("status_report.no_changes")));
+                put!(out, "{}\n\n", t("status_report.no_changes"));
             } else {
                 let rows: Vec<Vec<String>> = report
                     .changes
@@ -548,14 +566,14 @@ pub fn render_markdown(report: &StatusReport) -> String {
                 md_table(&mut out, &change_header(), &rows);
             }
             for note in change_notes(report) {
-                out.push_str(&format!("{note}\n\n"));
+                put!(out, "{note}\n\n");
             }
         }
     }
 
-    out.push_str(&format!("## {}\n\n", t("status_report.buffers")));
+    put!(out, "## {}\n\n", t("status_report.buffers"));
     if report.buffers.is_empty() {
-        out.push_str(&format!("{}\n\n", t("status_report.none")));
+        put!(out, "{}\n\n", t("status_report.none"));
     } else {
         let rows: Vec<Vec<String>> = report
             .buffers
@@ -572,9 +590,9 @@ pub fn render_markdown(report: &StatusReport) -> String {
         md_table(&mut out, &buffer_header(), &rows);
     }
 
-    out.push_str(&format!("## {}\n\n", t("status_report.risks")));
+    put!(out, "## {}\n\n", t("status_report.risks"));
     if report.risks.is_empty() {
-        out.push_str(&format!("{}\n\n", t("status_report.no_risks")));
+        put!(out, "{}\n\n", t("status_report.no_risks"));
     } else {
         let rows: Vec<Vec<String>> = report
             .risks
@@ -597,29 +615,30 @@ pub fn render_markdown(report: &StatusReport) -> String {
         md_table(&mut out, &risk_header(), &rows);
     }
 
-    out.push_str(&format!("## {}\n\n", t("status_report.meetings")));
+    put!(out, "## {}\n\n", t("status_report.meetings"));
     if report.meetings.is_empty() {
-        out.push_str(&format!("{}\n\n", t("status_report.none")));
+        put!(out, "{}\n\n", t("status_report.none"));
     }
     for meeting in &report.meetings {
-        out.push_str(&format!(
+        put!(
+            out,
             "### {} — {}\n\n",
             day(meeting.date),
             md_cell(&meeting.title)
-        ));
+        );
         if meeting.decisions.is_empty() {
-            out.push_str(&format!("{}\n\n", t("status_report.no_decisions")));
+            put!(out, "{}\n\n", t("status_report.no_decisions"));
         } else {
             for decision in &meeting.decisions {
-                out.push_str(&format!("- {}\n", md_cell(decision)));
+                put!(out, "- {}\n", md_cell(decision));
             }
             out.push('\n');
         }
     }
 
-    out.push_str(&format!("## {}\n\n", t("status_report.actions")));
+    put!(out, "## {}\n\n", t("status_report.actions"));
     if report.actions.is_empty() {
-        out.push_str(&format!("{}\n\n", t("status_report.no_actions")));
+        put!(out, "{}\n\n", t("status_report.no_actions"));
     } else {
         let rows: Vec<Vec<String>> = report
             .actions
@@ -647,6 +666,21 @@ fn span_text(span: Option<(NaiveDate, NaiveDate)>, milestone: bool) -> String {
         None => "—".to_owned(),
         Some((start, finish)) if milestone || start == finish => day(finish),
         Some((start, finish)) => format!("{} – {}", day(start), day(finish)),
+    }
+}
+
+/// Dates as HTML: each date kept on one line, a range free to wrap at its dash.
+fn span_html(span: Option<(NaiveDate, NaiveDate)>, milestone: bool) -> String {
+    match span {
+        None => "—".to_owned(),
+        Some((start, finish)) if milestone || start == finish => {
+            format!("<span class=\"nw\">{}</span>", day(finish))
+        }
+        Some((start, finish)) => format!(
+            "<span class=\"nw\">{}</span> – <span class=\"nw\">{}</span>",
+            day(start),
+            day(finish)
+        ),
     }
 }
 
@@ -761,13 +795,18 @@ fn esc(text: &str) -> String {
 
 /// The page's style: screen and print (A4), no external resources.
 const STYLE: &str = r#"
+/* Curly quotes from a Latin face in English, where a CJK face would draw them full width. */
+@font-face { font-family: "Latin quotes"; unicode-range: U+2018-201F;
+  src: local("Segoe UI"), local("Helvetica Neue"), local("Arial"), local("Liberation Sans"), local("DejaVu Sans"); }
 :root { --ink: #1f2933; --muted: #5f6b7a; --line: #d9dee5; --head: #f2f4f7;
   --good: #1e7b45; --good-bg: #e3f4ea; --warn: #9a5b00; --warn-bg: #fff1d6;
   --bad: #b42318; --bad-bg: #fde7e5; --accent: #1d4e89; }
 * { box-sizing: border-box; }
 body { margin: 0; padding: 32px 40px; color: var(--ink); background: #fff;
-  font: 14px/1.5 "Segoe UI", "Helvetica Neue", Arial, "Noto Sans CJK SC", "Noto Sans SC",
-  "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif; }
+  font: 14px/1.5 "Latin quotes", "Segoe UI", "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans",
+  "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif; }
+html:lang(zh-CN) body { font-family: "Segoe UI", "Helvetica Neue", Arial, "Noto Sans CJK SC",
+  "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif; }
 main { max-width: 980px; margin: 0 auto; }
 header { border-bottom: 3px solid var(--accent); padding-bottom: 14px; margin-bottom: 22px; }
 .eyebrow { color: var(--muted); font-size: 12px; letter-spacing: .06em; text-transform: uppercase; margin: 0 0 4px; }
@@ -786,7 +825,7 @@ table { width: 100%; border-collapse: collapse; margin: 6px 0 8px; }
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
 th { background: var(--head); font-size: 12px; color: var(--muted); font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; }
-td.date { white-space: nowrap; }
+td.date, .nw { white-space: nowrap; }
 .late { color: var(--bad); font-weight: 600; }
 .muted { color: var(--muted); }
 .bar { display: inline-block; width: 90px; height: 8px; background: var(--head); border-radius: 4px; vertical-align: middle; margin-right: 6px; overflow: hidden; }
@@ -816,9 +855,9 @@ fn html_table(out: &mut String, header: &[String], numeric: &[usize], rows: &[Ve
     out.push_str("<table>\n<thead><tr>");
     for (index, cell) in header.iter().enumerate() {
         if numeric.contains(&index) {
-            out.push_str(&format!("<th class=\"num\">{}</th>", esc(cell)));
+            put!(out, "<th class=\"num\">{}</th>", esc(cell));
         } else {
-            out.push_str(&format!("<th>{}</th>", esc(cell)));
+            put!(out, "<th>{}</th>", esc(cell));
         }
     }
     out.push_str("</tr></thead>\n<tbody>\n");
@@ -849,26 +888,30 @@ fn pill(class: &str, text: &str) -> String {
 pub fn render_html(report: &StatusReport) -> String {
     let language = crate::i18n::language().code();
     let mut out = String::new();
-    out.push_str(&format!(
+    put!(
+        out,
         "<!DOCTYPE html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
         esc(&tr!("status_report.title", project = report.project))
-    ));
+    );
     out.push_str("<header>\n");
-    out.push_str(&format!(
+    put!(
+        out,
         "<p class=\"eyebrow\">{}</p>\n<h1>{}</h1>\n<dl class=\"meta\">\n",
         esc(&t("status_report.eyebrow")),
         esc(&report.project)
-    ));
+    );
     if !report.client.is_empty() {
-        out.push_str(&format!(
+        put!(
+            out,
             "<div><dt>{}</dt><dd>{}</dd></div>\n",
             esc(&t("status_report.client")),
             esc(&report.client)
-        ));
+        );
     }
-    out.push_str(&format!(
+    put!(
+        out,
         "<div><dt>{}</dt><dd>{}</dd></div>\n<div><dt>{}</dt><dd>{}</dd></div>\n</dl>\n",
         esc(&t("status_report.date")),
         day(report.today),
@@ -878,25 +921,28 @@ pub fn render_html(report: &StatusReport) -> String {
             status_class(report.status),
             esc(&t(report.status.key()))
         )
-    ));
+    );
     if !report.goal.is_empty() {
-        out.push_str(&format!(
-            "<p class=\"goal\"><strong>{}:</strong> {}</p>\n",
-            esc(&t("status_report.goal")),
+        put!(
+            out,
+            "<p class=\"goal\"><strong>{}</strong> {}</p>\n",
+            esc(&label("status_report.goal")),
             esc(&report.goal)
-        ));
+        );
     }
     out.push_str("</header>\n");
 
-    out.push_str(&format!(
+    put!(
+        out,
         "<section>\n<h2>{}</h2>\n",
         esc(&t("status_report.milestones"))
-    ));
+    );
     if report.milestones.is_empty() {
-        out.push_str(&format!(
+        put!(
+            out,
             "<p class=\"muted\">{}</p>\n",
             esc(&t("status_report.none"))
-        ));
+        );
     } else {
         let rows: Vec<Vec<String>> = report
             .milestones
@@ -923,40 +969,46 @@ pub fn render_html(report: &StatusReport) -> String {
     }
     out.push_str("</section>\n");
 
-    out.push_str(&format!(
+    put!(
+        out,
         "<section>\n<h2>{}</h2>\n",
         esc(&t("status_report.changes"))
-    ));
+    );
     match &report.baseline {
-        None => out.push_str(&format!(
+        None => put!(
+            out,
             "<p class=\"muted\">{}</p>\n",
             esc(&t("status_report.no_baseline"))
-        )),
+        ),
         Some((name, taken)) => {
-            out.push_str(&format!(
+            put!(
+                out,
                 "<p class=\"muted\">{}</p>\n",
                 esc(&tr!(
                     "status_report.since_baseline",
                     name = name,
                     date = day(*taken)
                 ))
-            ));
+            );
             if report.changes.is_empty() {
-                out.push_str(&format!("<p>{}</p>\n", esc(&t("status_report.no_changes"))));
+                put!(out, "<p>{}</p>\n", esc(&t("status_report.no_changes")));
             } else {
                 let rows: Vec<Vec<String>> = report
                     .changes
                     .iter()
                     .map(|row| {
-                        let [name, then, now, finish, progress] = change_cells(row);
+                        let [name, _, _, finish, progress] = change_cells(row);
                         let class = match row.finish_workdays {
                             Some(workdays) if workdays > 0 => "num late",
                             _ => "num",
                         };
                         vec![
                             td(&name),
-                            td_class("date muted", &then),
-                            td_class("date", &now),
+                            format!(
+                                "<td class=\"muted\">{}</td>",
+                                span_html(row.then, row.milestone)
+                            ),
+                            format!("<td>{}</td>", span_html(row.now, row.milestone)),
                             td_class(class, &finish),
                             td_class("num", &progress),
                         ]
@@ -965,21 +1017,23 @@ pub fn render_html(report: &StatusReport) -> String {
                 html_table(&mut out, &change_header(), &[3, 4], &rows);
             }
             for note in change_notes(report) {
-                out.push_str(&format!("<p class=\"muted\">{}</p>\n", esc(&note)));
+                put!(out, "<p class=\"muted\">{}</p>\n", esc(&note));
             }
         }
     }
     out.push_str("</section>\n");
 
-    out.push_str(&format!(
+    put!(
+        out,
         "<section>\n<h2>{}</h2>\n",
         esc(&t("status_report.buffers"))
-    ));
+    );
     if report.buffers.is_empty() {
-        out.push_str(&format!(
+        put!(
+            out,
             "<p class=\"muted\">{}</p>\n",
             esc(&t("status_report.none"))
-        ));
+        );
     } else {
         let rows: Vec<Vec<String>> = report
             .buffers
@@ -1002,15 +1056,17 @@ pub fn render_html(report: &StatusReport) -> String {
     }
     out.push_str("</section>\n");
 
-    out.push_str(&format!(
+    put!(
+        out,
         "<section>\n<h2>{}</h2>\n",
         esc(&t("status_report.risks"))
-    ));
+    );
     if report.risks.is_empty() {
-        out.push_str(&format!(
+        put!(
+            out,
             "<p class=\"muted\">{}</p>\n",
             esc(&t("status_report.no_risks"))
-        ));
+        );
     } else {
         let rows: Vec<Vec<String>> = report
             .risks
@@ -1019,13 +1075,13 @@ pub fn render_html(report: &StatusReport) -> String {
                 vec![
                     td(&row.title),
                     format!(
-                        "<td>{} <span class=\"muted\">{} × {} = {}</span></td>",
+                        "<td class=\"nw\">{}<br><span class=\"muted\">{} × {} = {}</span></td>",
                         pill(level_class(row.level), &t(level_key(row.level))),
                         row.probability,
                         row.impact,
                         row.score
                     ),
-                    td(&row.owner),
+                    td_class("nw", &row.owner),
                     td(&row.mitigation),
                 ]
             })
@@ -1034,31 +1090,35 @@ pub fn render_html(report: &StatusReport) -> String {
     }
     out.push_str("</section>\n");
 
-    out.push_str(&format!(
+    put!(
+        out,
         "<section>\n<h2>{}</h2>\n",
         esc(&t("status_report.meetings"))
-    ));
+    );
     if report.meetings.is_empty() {
-        out.push_str(&format!(
+        put!(
+            out,
             "<p class=\"muted\">{}</p>\n",
             esc(&t("status_report.none"))
-        ));
+        );
     }
     for meeting in &report.meetings {
-        out.push_str(&format!(
+        put!(
+            out,
             "<div class=\"meeting\">\n<h3>{} <span class=\"muted\">· {}</span></h3>\n",
             esc(&meeting.title),
             day(meeting.date)
-        ));
+        );
         if meeting.decisions.is_empty() {
-            out.push_str(&format!(
+            put!(
+                out,
                 "<p class=\"muted\">{}</p>\n",
                 esc(&t("status_report.no_decisions"))
-            ));
+            );
         } else {
             out.push_str("<ul>\n");
             for decision in &meeting.decisions {
-                out.push_str(&format!("<li>{}</li>\n", esc(decision)));
+                put!(out, "<li>{}</li>\n", esc(decision));
             }
             out.push_str("</ul>\n");
         }
@@ -1066,15 +1126,17 @@ pub fn render_html(report: &StatusReport) -> String {
     }
     out.push_str("</section>\n");
 
-    out.push_str(&format!(
+    put!(
+        out,
         "<section>\n<h2>{}</h2>\n",
         esc(&t("status_report.actions"))
-    ));
+    );
     if report.actions.is_empty() {
-        out.push_str(&format!(
+        put!(
+            out,
             "<p class=\"muted\">{}</p>\n",
             esc(&t("status_report.no_actions"))
-        ));
+        );
     } else {
         let rows: Vec<Vec<String>> = report
             .actions
@@ -1089,15 +1151,21 @@ pub fn render_html(report: &StatusReport) -> String {
                 } else {
                     td_class("date", &optional_day(row.due))
                 };
-                vec![td(&row.text), td(&row.owner), due, td(&row.meeting)]
+                vec![
+                    td(&row.text),
+                    td_class("nw", &row.owner),
+                    due,
+                    td(&row.meeting),
+                ]
             })
             .collect();
         html_table(&mut out, &action_header(), &[], &rows);
     }
     out.push_str("</section>\n");
-    out.push_str(&format!(
+    put!(
+        out,
         "<footer>{}</footer>\n</main>\n</body>\n</html>\n",
         esc(&tr!("status_report.footer", date = day(report.today)))
-    ));
+    );
     out
 }
