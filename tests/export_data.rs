@@ -375,3 +375,118 @@ fn ics_of_the_chinese_sample_parses_and_keeps_names() {
         "a Chinese project name still gives UIDs"
     );
 }
+
+/// File ▸ Import and File ▸ Export in the window (never opening a file dialog).
+#[cfg(feature = "gui")]
+mod window {
+    use std::sync::Arc;
+
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+    use milepost::i18n::Language;
+    use milepost::ui::{App, DataExport, Startup};
+
+    fn harness(language: Language) -> Harness<'static, App> {
+        let startup = Startup {
+            language: Some(language),
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27),
+            ..Startup::default()
+        };
+        Harness::builder()
+            .with_size([1400.0, 860.0])
+            .with_context_setup(|ctx| {
+                ctx.add_font_provider(Arc::new(
+                    egui_system_font_provider::SystemFontProvider::new()
+                        .with_locale(Some("zh-Hans")),
+                ));
+            })
+            .build_eframe(move |cc| App::new(cc, startup))
+    }
+
+    #[test]
+    fn export_menu_asks_about_internal_items_and_cancel_closes() {
+        let mut harness = harness(Language::English);
+        harness.run();
+        harness.get_by_label("File").click();
+        harness.run();
+        harness.get_by_label("Export").hover();
+        harness.run();
+        harness.get_by_label("CSV…").click();
+        harness.run();
+        let checkbox = harness.get_by_label("Include internal items, meetings and risks");
+        checkbox.click();
+        harness.run();
+        harness.get_by_label_contains("do not send this file to the client");
+        harness.snapshot("export_data_dialog");
+        harness.get_by_label("Cancel").click();
+        harness.run();
+        assert!(
+            harness
+                .query_by_label("Include internal items, meetings and risks")
+                .is_none(),
+            "Cancel closes the dialog"
+        );
+    }
+
+    #[test]
+    fn export_writes_client_safe_files_and_import_opens_an_unsaved_project() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let mut harness = harness(Language::English);
+        harness.run();
+        let csv = folder.path().join("plan.csv");
+        assert!(
+            harness
+                .state_mut()
+                .export_data_to(DataExport::Csv, false, &csv),
+            "written"
+        );
+        let text = std::fs::read_to_string(&csv).expect("the CSV is written");
+        assert!(
+            !text.contains("Internal configuration QA review"),
+            "client-safe by default"
+        );
+        let html = folder.path().join("report.html");
+        assert!(
+            harness
+                .state_mut()
+                .export_data_to(DataExport::ReportHtml, true, &html),
+            "written"
+        );
+        assert!(
+            std::fs::read_to_string(&html)
+                .expect("the report is written")
+                .contains("Internal checkpoint"),
+            "everything when asked"
+        );
+
+        harness.state_mut().import_path(&csv);
+        harness.run();
+        assert_eq!(
+            harness.state().project().name,
+            "plan",
+            "named after the file"
+        );
+        assert!(harness.state().is_modified(), "an import is not saved yet");
+        assert!(harness.state().path().is_none(), "and has no file");
+        harness.get_by_label("Requirements signed off");
+    }
+
+    #[test]
+    fn a_bad_csv_shows_every_row_in_the_error_dialog_and_keeps_the_project() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let csv = folder.path().join("bad.csv");
+        std::fs::write(
+            &csv,
+            "名称,开始日期,进度\n调研,2026-11-02,40%\n设计,2026/11/31,0\n开发,2026-12-07,多\n",
+        )
+        .expect("written");
+        let mut harness = harness(Language::Chinese);
+        harness.run();
+        let before = harness.state().project().clone();
+        harness.state_mut().import_path(&csv);
+        harness.run();
+        harness.get_by_label_contains("第 3 行，“开始日期”列");
+        harness.get_by_label_contains("第 4 行，“进度”列");
+        assert_eq!(harness.state().project(), &before, "the open project stays");
+    }
+}

@@ -94,6 +94,8 @@ impl App {
                 self.origin = super::Origin::Untitled;
                 self.after_open();
                 self.safety.opened(None);
+                // Not saved anywhere yet: closing asks first, and recovery copies are kept.
+                self.safety.restored = true;
                 self.status =
                     Some(tr!("status.imported", count = count, path = path.display()).into_owned());
             }
