@@ -99,6 +99,24 @@ fn csv_round_trip_keeps_items_dates_and_links_on_both_samples() {
     }
 }
 
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// Generated projects (links of every kind with lags, milestones, buffers, lanes, owners)
+    /// come back from their CSV with the same items, dates and links. The CSV carries no
+    /// calendar, so the project is settled on the standard calendar first.
+    #[test]
+    fn generated_projects_survive_the_csv_round_trip(items in 2usize..80, seed in 0u64..10_000) {
+        let mut project = milepost::cli::generate::project(items, seed);
+        project.calendar = milepost::model::Calendar::default();
+        let project = milepost::schedule::settled(&project).expect("no loop");
+        let imported = import::csv(&data::csv(&project, true))
+            .unwrap_or_else(|errors| panic!("imports: {errors}"));
+        proptest::prop_assert_eq!(rows(&imported), rows(&project), "items and dates");
+        proptest::prop_assert_eq!(links(&imported), links(&project), "links");
+    }
+}
+
 #[test]
 fn the_client_csv_leaves_internal_items_out_and_all_keeps_them() {
     let project = sample("sample.ron");
