@@ -199,6 +199,29 @@ fn predecessors_are_written_in_the_documented_notation() {
 }
 
 #[test]
+fn names_a_spreadsheet_would_run_as_formulas_are_guarded_and_come_back() {
+    let mut project = sample("sample.ron");
+    project.items[1].name = "=HYPERLINK(\"http://x\")".to_owned();
+    project.items[2].name = "-1 day slip review".to_owned();
+    let text = data::csv(&project, true);
+    assert!(
+        text.contains("\"'=HYPERLINK(\"\"http://x\"\")\"")
+            && text.contains(",'-1 day slip review,"),
+        "an apostrophe first: {}",
+        text.lines().take(4).collect::<Vec<_>>().join("\n")
+    );
+    let imported = import::csv(&text).unwrap_or_else(|errors| panic!("imports: {errors}"));
+    assert_eq!(
+        imported.items[1].name, project.items[1].name,
+        "the name comes back"
+    );
+    assert_eq!(
+        imported.items[2].name, project.items[2].name,
+        "the name comes back"
+    );
+}
+
+#[test]
 fn chinese_headers_any_order_and_missing_columns_are_accepted() {
     let text = "\u{feff}任务名称,负责人,开始日期,完成日期,类型,阶段,进度,前置任务,客户可见\n\
                 需求调研,张敏,2026/11/02,2026/11/06,任务,调研,40%,,是\n\

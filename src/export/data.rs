@@ -22,7 +22,10 @@
 //! | `Planned working days` | a buffer's reserved length |
 //! | `Client visible` | `yes` or `no` |
 //!
-//! The text is UTF-8 with a byte-order mark, so that Excel opens Chinese names correctly.
+//! The text is UTF-8 with a byte-order mark, so that Excel opens Chinese names correctly. A
+//! name, lane or owner that starts with `=`, `+`, `-` or `@` is written after an apostrophe,
+//! so that a spreadsheet shows it as text instead of running it as a formula; the import takes
+//! the apostrophe off again.
 //!
 //! **Predecessors** are written as in MS Project: the predecessor's id, the link type (`FS`
 //! finish-to-start, `SS` start-to-start, `FF` finish-to-finish, `SF` start-to-finish) and the
@@ -89,6 +92,15 @@ fn day(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
+/// Text a spreadsheet would take for a formula gets a leading apostrophe.
+pub fn guard_formula(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
 /// One link as written in the `Predecessors` column: `3FS`, `5SS+2`, `2FS-1`.
 pub fn predecessor(link: &Link) -> String {
     let mut text = format!("{}{}", link.from, link.kind.abbreviation());
@@ -138,13 +150,13 @@ pub fn csv(project: &Project, include_internal: bool) -> String {
             .unwrap_or_default();
         let row: Vec<String> = vec![
             item.id.to_string(),
-            item.name.clone(),
+            guard_formula(&item.name),
             item.kind.as_str().to_owned(),
-            lane,
+            guard_formula(&lane),
             day(item.start),
             day(item.finish),
             span_of(&calendar, item).workdays().to_string(),
-            owner,
+            guard_formula(&owner),
             item.progress.to_string(),
             predecessors(&project, item),
             item.deadline.map(day).unwrap_or_default(),

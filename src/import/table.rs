@@ -361,6 +361,14 @@ fn parse_predecessor(text: &str) -> Option<(ItemId, crate::model::LinkKind, i32)
     Some((ItemId(id), kind, lag))
 }
 
+/// Text as written by [`crate::export::data::guard_formula`], without its apostrophe.
+fn unguard(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => text,
+    }
+}
+
 /// A row as read, before ids are settled.
 struct Row {
     /// The spreadsheet's row number.
@@ -601,7 +609,7 @@ fn read_row<'a>(
             }
         },
     };
-    let name = cell(Column::Name).to_owned();
+    let name = unguard(cell(Column::Name)).to_owned();
     if name.is_empty() {
         bad(Column::Name, tr!("import.empty_name"));
     }
@@ -712,8 +720,8 @@ fn read_row<'a>(
         number,
         id,
         item,
-        lane: cell(Column::Lane).to_owned(),
-        owner: cell(Column::Owner).to_owned(),
+        lane: unguard(cell(Column::Lane)).to_owned(),
+        owner: unguard(cell(Column::Owner)).to_owned(),
         predecessors,
         planned_given: planned.is_some(),
     })

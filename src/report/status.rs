@@ -686,17 +686,19 @@ fn span_html(span: Option<(NaiveDate, NaiveDate)>, milestone: bool) -> String {
 
 /// The cells of a change row: item, baseline dates, dates now, finish variance, progress.
 fn change_cells(row: &ChangeRow) -> [String; 5] {
-    let mut name = row.name.clone();
-    if row.then.is_none() {
-        name = format!("{name} ({})", t("status_report.change.added"));
+    let note = if row.then.is_none() {
+        Some(t("status_report.change.added"))
     } else if row.now.is_none() {
-        name = format!("{name} ({})", t("status_report.change.removed"));
-    } else if let Some(old) = &row.renamed_from {
-        name = format!(
-            "{name} ({})",
-            tr!("status_report.change.renamed_from", old = old)
-        );
-    }
+        Some(t("status_report.change.removed"))
+    } else {
+        row.renamed_from
+            .as_ref()
+            .map(|old| tr!("status_report.change.renamed_from", old = old).into_owned())
+    };
+    let name = match note {
+        Some(note) => tr!("status_report.change.note", name = row.name, note = note).into_owned(),
+        None => row.name.clone(),
+    };
     [
         name,
         span_text(row.then, row.milestone),
@@ -823,7 +825,7 @@ h3 { font-size: 14px; margin: 14px 0 4px; }
 .pill.big { font-size: 15px; padding: 3px 14px; }
 table { width: 100%; border-collapse: collapse; margin: 6px 0 8px; }
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
-th { background: var(--head); font-size: 12px; color: var(--muted); font-weight: 600; }
+th { background: var(--head); font-size: 12px; color: var(--muted); font-weight: 600; word-break: keep-all; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.date, .nw { white-space: nowrap; }
 .late { color: var(--bad); font-weight: 600; }
