@@ -112,12 +112,14 @@ pub fn export_csv_file(file: &Path, output: Option<&Path>, all: bool) -> anyhow:
 }
 
 /// Writes the project's milestones, buffers and meetings as ICS to `output` (stdout when
-/// `None`).
+/// `None`), described in the system's language.
 ///
 /// # Errors
 /// The file cannot be read or the output written.
 pub fn export_ics_file(file: &Path, output: Option<&Path>, all: bool) -> anyhow::Result<()> {
     let project = load(file)?;
+    // Descriptions and categories in the user's language.
+    crate::i18n::set_language(crate::i18n::Language::from_system());
     emit(&crate::export::data::ics(&project, all), output)
 }
 

@@ -39,7 +39,7 @@
 //! buffer an all-day event over its days, and each meeting an event at its time (one hour, in
 //! floating local time) or all day when it has none. UIDs are stable across exports:
 //! `item-ID@SLUG.milepost` and `meeting-ID@SLUG.milepost`, where `SLUG` comes from the
-//! project's name.
+//! project's name. Descriptions and categories are in the language of the calling thread.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use icalendar::{Component as _, EventLike as _};
@@ -237,7 +237,11 @@ pub fn ics_at(project: &Project, include_internal: bool, stamp: DateTime<Utc>) -
             .ends(finish.succ_opt().unwrap_or(finish));
         let mut description = String::new();
         if let Some(deadline) = item.deadline {
-            put!(description, "Deadline: {}", day(deadline));
+            put!(
+                description,
+                "{}",
+                crate::tr!("ics.deadline", date = day(deadline))
+            );
         }
         for criterion in &item.criteria {
             if !description.is_empty() {
@@ -252,10 +256,11 @@ pub fn ics_at(project: &Project, include_internal: bool, stamp: DateTime<Utc>) -
         event.add_property(
             "CATEGORIES",
             if item.kind == ItemKind::Milestone {
-                "Milestone"
+                crate::tr!("ics.milestone")
             } else {
-                "Buffer"
-            },
+                crate::tr!("ics.buffer")
+            }
+            .as_ref(),
         );
         calendar.push(event.done());
     }
@@ -292,7 +297,7 @@ pub fn ics_at(project: &Project, include_internal: bool, stamp: DateTime<Utc>) -
         if !description.is_empty() {
             event.description(&description);
         }
-        event.add_property("CATEGORIES", "Meeting");
+        event.add_property("CATEGORIES", crate::tr!("ics.meeting").as_ref());
         calendar.push(event.done());
     }
     calendar.done().to_string()
