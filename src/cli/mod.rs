@@ -1,6 +1,7 @@
 //! Headless commands (DESIGN section 6). They read files and print; they never modify an input.
 #![expect(clippy::print_stdout, reason = "the command line prints its results")]
 
+pub mod data;
 pub mod generate;
 
 use std::io::Write as _;
@@ -91,6 +92,31 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT.ron")]
         output: PathBuf,
     },
+    /// Print or write the client status report (client-safe unless `--all`).
+    Report {
+        /// The project file (only read).
+        file: PathBuf,
+        /// Markdown or HTML.
+        #[arg(long, value_enum, default_value_t = data::ReportFormat::Md)]
+        format: data::ReportFormat,
+        /// Include internal items, meetings and risks.
+        #[arg(long)]
+        all: bool,
+        /// The report's language (the system's when absent).
+        #[arg(long, value_enum)]
+        lang: Option<data::ReportLanguage>,
+        /// Where to write it (stdout when absent).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Read tasks from a CSV file into a new project file.
+    Import {
+        /// The CSV file (only read).
+        file: PathBuf,
+        /// Where to write the project.
+        #[arg(short, long, value_name = "OUT.ron")]
+        output: PathBuf,
+    },
 }
 
 /// What `milepost export` writes.
@@ -169,6 +195,20 @@ pub fn run(command: Command) -> ExitCode {
                 &output,
             ))
         }
+        Command::Report {
+            file,
+            format,
+            all,
+            lang,
+            output,
+        } => report(data::report_file(
+            &file,
+            format,
+            all,
+            lang,
+            output.as_deref(),
+        )),
+        Command::Import { file, output } => report(data::import_file(&file, &output)),
     }
 }
 
@@ -296,9 +336,13 @@ fn export_file(
         ExportFormat::Svg => crate::export::svg::svg(project, options)?.into_bytes(),
         ExportFormat::Pdf => crate::export::pdf::pdf(project, options)?,
         ExportFormat::Png => crate::export::png::png(project, options)?,
-        // Data exports: replaced by the CSV and ICS writers.
-        ExportFormat::Csv | ExportFormat::Ics => {
-            anyhow::bail!("export as {format:?} is not built yet")
+        ExportFormat::Csv => {
+            crate::export::data::csv(project, options.include_internal).into_bytes()
+        }
+        ExportFormat::Ics => {
+            // Descriptions and categories in the user's language.
+            crate::i18n::set_language(options.language);
+            crate::export::data::ics(project, options.include_internal).into_bytes()
         }
     };
     store::write_file(output, &bytes, false)?;

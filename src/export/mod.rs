@@ -1,9 +1,11 @@
 //! What leaves Milepost: the timeline as a picture ([`svg`], [`pdf`], [`png`]), drawn from the
-//! same [`crate::timeline::layout`] geometry as the screen.
+//! same [`crate::timeline::layout`] geometry as the screen, and data for spreadsheets and
+//! calendars ([`data`]).
 //!
-//! Everything here is client-safe by default: items that are not client-visible are left out
-//! unless [`PictureOptions::include_internal`] asks for them.
+//! Everything here is client-safe by default: items, meetings and risks that are not
+//! client-visible are left out unless the caller asks for everything.
 
+pub mod data;
 pub mod pdf;
 mod picture;
 pub mod png;

@@ -1,6 +1,7 @@
 //! Figures about a project and the overall status, shared by every view and the command line.
 
 pub mod minutes;
+pub mod status;
 #[cfg(test)]
 mod tests;
 pub mod trend;

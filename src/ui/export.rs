@@ -84,15 +84,13 @@ impl Default for ExportState {
     }
 }
 
-/// The Export submenu of File.
-pub fn export_menu_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    ui.menu_button(tr!("export.menu"), |ui| {
-        for format in [PictureFormat::Svg, PictureFormat::Pdf, PictureFormat::Png] {
-            if ui.button(tr!(format.menu_key())).clicked() {
-                commands.push(Command::ShowExport(format));
-            }
+/// The timeline pictures in the Export submenu of File.
+pub fn export_menu_entries_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    for format in [PictureFormat::Svg, PictureFormat::Pdf, PictureFormat::Png] {
+        if ui.button(tr!(format.menu_key())).clicked() {
+            commands.push(Command::ShowExport(format));
         }
-    });
+    }
 }
 
 /// The entry of the Edit menu that copies the timeline to the clipboard.

@@ -18,17 +18,28 @@ pub enum Purpose {
     ExportPdf,
     /// Export the timeline as a PNG image.
     ExportPng,
+    /// Choose a CSV file to import.
+    ImportCsv,
+    /// Choose where to write an export.
+    ExportData {
+        /// What is exported.
+        format: super::data_files::DataExport,
+        /// Whether internal items go too.
+        include_internal: bool,
+    },
 }
 
 impl Purpose {
-    /// The extension of the files the dialog offers.
-    fn extension(self) -> &'static str {
+    /// The file name extensions the dialog offers.
+    fn extensions(self) -> &'static [&'static str] {
         match self {
-            Self::Open | Self::SaveAs => "ron",
-            Self::ExportSvg => "svg",
-            Self::ExportPdf => "pdf",
-            Self::ExportPng => "png",
-            Self::SaveMinutes => "md",
+            Self::Open | Self::SaveAs => &["ron"],
+            Self::ExportSvg => &["svg"],
+            Self::ExportPdf => &["pdf"],
+            Self::ExportPng => &["png"],
+            Self::SaveMinutes => &["md"],
+            Self::ImportCsv => &["csv", "txt"],
+            Self::ExportData { format, .. } => format.extensions(),
         }
     }
 }
@@ -79,14 +90,15 @@ impl FileDialogs {
         let spawned = std::thread::Builder::new()
             .name("file dialog".to_owned())
             .spawn(move || {
-                let dialog = rfd::FileDialog::new().add_filter(filter_name, &[purpose.extension()]);
+                let dialog = rfd::FileDialog::new().add_filter(filter_name, purpose.extensions());
                 let path = match purpose {
-                    Purpose::Open => dialog.pick_file(),
+                    Purpose::Open | Purpose::ImportCsv => dialog.pick_file(),
                     Purpose::SaveAs
                     | Purpose::ExportSvg
                     | Purpose::ExportPdf
                     | Purpose::ExportPng
-                    | Purpose::SaveMinutes => dialog.set_file_name(file_name).save_file(),
+                    | Purpose::SaveMinutes
+                    | Purpose::ExportData { .. } => dialog.set_file_name(file_name).save_file(),
                 };
                 // The window may have closed meanwhile; then nobody needs the answer.
                 if sender.send((purpose, path)).is_ok() {

@@ -4,6 +4,7 @@
 //! frame. Changes to the project itself go through [`crate::edit::History`].
 
 mod baselines;
+mod data_files;
 mod export;
 mod fields;
 mod files;
@@ -36,6 +37,7 @@ use crate::store;
 use crate::timeline::canvas::{self, CanvasAction, CanvasInput, TimelineState};
 use crate::tr;
 
+pub use data_files::DataExport;
 pub use export::PictureFormat;
 use files::{FileDialogs, Purpose};
 pub use outline::short_date;
@@ -160,6 +162,28 @@ pub enum Command {
     WritePicture(export::PictureFormat, PathBuf),
     /// Put the client-safe timeline on the clipboard as an image.
     CopyTimelineImage,
+    /// Import tasks from a CSV file (asks for the file).
+    Import,
+    /// Import tasks from this CSV file.
+    ImportPath(PathBuf),
+    /// Ask whether to include internal items, then where to write the export.
+    ExportData(DataExport),
+    /// Ask where to write the export.
+    ExportDataAsk {
+        /// What is exported.
+        format: DataExport,
+        /// Whether internal items go too.
+        include_internal: bool,
+    },
+    /// Write the export to this file.
+    ExportDataTo {
+        /// What is exported.
+        format: DataExport,
+        /// Whether internal items go too.
+        include_internal: bool,
+        /// Where.
+        path: PathBuf,
+    },
 }
 
 /// What to do once unsaved changes are saved or discarded.
@@ -169,6 +193,7 @@ enum Pending {
     Open,
     OpenPath(PathBuf),
     Quit,
+    Import,
 }
 
 /// A modal dialog on top of the window.
@@ -184,6 +209,11 @@ enum Dialog {
     Conflict { path: PathBuf },
     /// The keyboard shortcuts.
     Shortcuts,
+    /// Before an export: include internal items or not.
+    ExportOptions {
+        format: DataExport,
+        include_internal: bool,
+    },
 }
 
 /// Where the open project came from.
@@ -631,6 +661,25 @@ impl App {
                 self.write_picture(format, &path);
             }
             Command::CopyTimelineImage => self.copy_timeline_image(ctx),
+            Command::Import => self.guard(Pending::Import, ctx),
+            Command::ImportPath(path) => self.import_path(&path),
+            Command::ExportData(format) => {
+                self.dialog = Some(Dialog::ExportOptions {
+                    format,
+                    include_internal: false,
+                });
+            }
+            Command::ExportDataAsk {
+                format,
+                include_internal,
+            } => self.ask_export_path(ctx, format, include_internal),
+            Command::ExportDataTo {
+                format,
+                include_internal,
+                path,
+            } => {
+                self.export_data_to(format, include_internal, &path);
+            }
             Command::RenameSelected => {
                 if let Some(item) = self
                     .single_selection()
@@ -663,6 +712,12 @@ impl App {
                 .files
                 .show(ctx, Purpose::Open, &tr!("dialog.file_filter"), ""),
             Pending::OpenPath(path) => self.open_path(&path),
+            Pending::Import => self.files.show(
+                ctx,
+                Purpose::ImportCsv,
+                &tr!("export_dialog.filter_import"),
+                "",
+            ),
             Pending::Quit => {
                 if self.is_modified() {
                     // Quitting without saving still keeps a recovery copy, in case it was a slip.
@@ -802,7 +857,12 @@ impl App {
                     commands.push(Command::SaveAs);
                 }
                 ui.separator();
-                export::export_menu_ui(ui, commands);
+                Self::import_menu_entry_ui(ui, commands);
+                ui.menu_button(tr!("menu.export"), |ui| {
+                    export::export_menu_entries_ui(ui, commands);
+                    ui.separator();
+                    Self::export_menu_entries_ui(ui, commands);
+                });
                 ui.separator();
                 if ui
                     .add(
@@ -1055,12 +1115,18 @@ impl App {
                     }
                 });
             }
+            Dialog::ExportOptions {
+                format,
+                include_internal,
+            } => self.data_export_dialog_ui(ctx, format, include_internal, commands),
             Dialog::Recover { copies } => self.recover_dialog_ui(ctx, &copies),
             Dialog::Conflict { path } => self.conflict_dialog_ui(ctx, &path, commands),
             Dialog::Unsaved { then } => {
                 let body = match then {
                     Pending::New => "dialog.unsaved_body_new",
-                    Pending::Open | Pending::OpenPath(_) => "dialog.unsaved_body_open",
+                    Pending::Open | Pending::OpenPath(_) | Pending::Import => {
+                        "dialog.unsaved_body_open"
+                    }
                     Pending::Quit => "dialog.unsaved_body",
                 };
                 let name = self.project().name.clone();
@@ -1148,6 +1214,18 @@ impl eframe::App for App {
                 (Purpose::Open, Some(path)) => commands.push(Command::OpenPath(path)),
                 (Purpose::SaveAs, Some(path)) => commands.push(Command::SaveTo(path)),
                 (Purpose::SaveMinutes, Some(path)) => commands.push(Command::SaveMinutesTo(path)),
+                (Purpose::ImportCsv, Some(path)) => commands.push(Command::ImportPath(path)),
+                (
+                    Purpose::ExportData {
+                        format,
+                        include_internal,
+                    },
+                    Some(path),
+                ) => commands.push(Command::ExportDataTo {
+                    format,
+                    include_internal,
+                    path,
+                }),
                 (purpose, Some(path)) => {
                     if let Some(format) = export::PictureFormat::of_purpose(purpose) {
                         commands.push(Command::WritePicture(format, path));
