@@ -70,6 +70,13 @@ fn save_baseline_from_the_menu(harness: &mut Harness<'static, App>) {
 fn open_project_tab(harness: &mut Harness<'static, App>, label: &str) {
     harness.get_by_label(label).click();
     harness.run();
+    let baselines = if label == "项目" {
+        "基线与变更"
+    } else {
+        "Baselines and changes"
+    };
+    harness.get_by_label(baselines).click();
+    harness.run();
 }
 
 /// Selects an item by clicking it on the timeline, after scrolling the rows by `scroll_y`.

@@ -115,9 +115,13 @@ fn the_markdown_report_has_every_section_and_valid_tables() {
     );
     assert!(
         text.contains(
-            "| Requirements signed off | 2026-11-06 | 2026-11-03 | +3 | 2026-11-10 | Reached |"
+            "| Requirements signed off | 2026-11-06 | 2026-11-06 | 0 | 2026-11-10 | Reached |"
         ),
         "a milestone row with its baseline, variance and deadline:\n{text}"
+    );
+    assert!(
+        text.contains("| Training materials and user guide | 2026-12-14 – 2027-01-08 | 2026-12-14 – 2027-01-15 | +5 |"),
+        "a change since the baseline with its variance:\n{text}"
     );
     // Every table row has as many cells as its header.
     let mut columns = None;

@@ -67,6 +67,8 @@ pub struct Panels {
     pub retrospectives: retrospectives::RetrospectivesState,
     /// The Project tab.
     pub project: project_sheet::ProjectSheetState,
+    /// The Project tab shows the baselines rather than the sheet.
+    pub show_baselines: bool,
     /// The baselines section of the Project tab, its dialog and the trend window.
     pub baselines: baselines::BaselinesState,
 }
@@ -128,8 +130,28 @@ pub fn panels_ui(
             retrospectives::retrospectives_ui(ui, &mut panels.retrospectives, input, commands);
         }
         Tab::Project => {
-            project_sheet::project_sheet_ui(ui, &mut panels.project, input, commands);
-            baselines::baselines_ui(ui, &mut panels.baselines, input, commands);
+            ui.horizontal(|ui| {
+                for (baselines, key) in [(false, "panel.project_sheet"), (true, "panel.baselines")]
+                {
+                    if ui
+                        .selectable_label(panels.show_baselines == baselines, tr!(key))
+                        .clicked()
+                    {
+                        panels.show_baselines = baselines;
+                    }
+                }
+            });
+            ui.add_space(2.0);
+            if panels.show_baselines {
+                egui::ScrollArea::vertical()
+                    .id_salt("baselines_scroll")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        baselines::baselines_ui(ui, &mut panels.baselines, input, commands);
+                    });
+            } else {
+                project_sheet::project_sheet_ui(ui, &mut panels.project, input, commands);
+            }
         }
     }
     // What was typed in a tab that is no longer in front is committed, not lost.
