@@ -9,6 +9,7 @@ fn figures_prints_every_key_with_its_hand_computed_value() {
     let output = Command::new(env!("CARGO_BIN_EXE_milepost"))
         .arg("figures")
         .arg(path)
+        .args(["--today", "2026-11-27"])
         .output()
         .expect("milepost runs");
     assert!(

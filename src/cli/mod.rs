@@ -52,6 +52,9 @@ pub enum Command {
     Figures {
         /// The project file (only read).
         file: PathBuf,
+        /// Count meetings held up to this date (YYYY-MM-DD); today when absent.
+        #[arg(long, value_name = "DATE")]
+        today: Option<NaiveDate>,
     },
     /// Write the timeline as a picture (SVG, PDF, PNG) or as data. Client-safe: items that are
     /// not client-visible are left out unless `--all` is given.
@@ -148,9 +151,12 @@ pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { file } => check(&file),
         Command::Schedule { file } => print_from(&file, crate::schedule::schedule_tsv),
-        Command::Figures { file } => print_from(&file, |project| {
-            crate::report::figures_tsv(&crate::report::figures(project))
-        }),
+        Command::Figures { file, today } => {
+            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+            print_from(&file, |project| {
+                crate::report::figures_tsv(&crate::report::figures(project, today))
+            })
+        }
         Command::Generate {
             items,
             seed,

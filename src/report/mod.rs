@@ -102,8 +102,23 @@ impl RiskLevel {
     }
 }
 
-/// The project's figures (the keys of `milepost figures`).
-pub fn figures(project: &Project) -> Figures {
+/// The project's figures (the keys of `milepost figures`) as of `today`: meetings dated after
+/// today are planned, not held, and are not client contact yet.
+pub fn figures(project: &Project, today: NaiveDate) -> Figures {
+    let mut figures = plan_figures(project);
+    let held = || {
+        project
+            .meetings
+            .iter()
+            .filter(|meeting| meeting.date <= today)
+    };
+    figures.meetings_held = held().count() as u32;
+    figures.last_client_contact = minutes::last_client_contact(project, today);
+    figures
+}
+
+/// The figures that do not depend on the date: milestones, slips, tasks, buffers and risks.
+fn plan_figures(project: &Project) -> Figures {
     let calendar = WorkCalendar::new(&project.calendar);
     let mut figures = Figures::default();
 
@@ -160,14 +175,6 @@ pub fn figures(project: &Project) -> Figures {
             figures.risks_occurred += 1;
         }
     }
-
-    figures.meetings_held = project.meetings.len() as u32;
-    figures.last_client_contact = project
-        .meetings
-        .iter()
-        .filter(|meeting| meeting.channel.is_client_contact())
-        .map(|meeting| meeting.date)
-        .max();
     figures
 }
 
@@ -220,7 +227,7 @@ pub fn overall_status(project: &Project) -> Status {
     if milestones().any(|item| item.deadline.is_some_and(|deadline| item.finish > deadline)) {
         return Status::Late;
     }
-    let figures = figures(project);
+    let figures = plan_figures(project);
     if figures.milestones_late > 0
         || figures.buffer_consumption_percent >= AT_RISK_BUFFER_PERCENT
         || figures.risks_high > 0

@@ -5,20 +5,25 @@ use crate::store;
 const FIXTURE: &str = include_str!("../../tests/fixtures/figures.ron");
 const EXPECTED: &str = include_str!("../../tests/fixtures/figures.tsv");
 
+/// The day the fixture's figures were computed for.
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 27).expect("a date")
+}
+
 fn fixture() -> Project {
     store::load_str(FIXTURE).expect("the fixture loads").project
 }
 
 #[test]
 fn every_key_matches_the_hand_computed_fixture() {
-    assert_eq!(figures_tsv(&figures(&fixture())), EXPECTED);
+    assert_eq!(figures_tsv(&figures(&fixture(), today())), EXPECTED);
 }
 
 #[test]
 fn without_a_baseline_only_deadlines_judge_and_nothing_slips() {
     let mut project = fixture();
     project.baselines.clear();
-    let figures = figures(&project);
+    let figures = figures(&project, today());
     assert_eq!(figures.milestones_total, 4, "every milestone counts");
     assert_eq!(figures.milestones_on_time, 1, "M1 meets its deadline");
     assert_eq!(figures.milestones_late, 1, "M4 is past its deadline");
@@ -32,7 +37,11 @@ fn without_a_baseline_only_deadlines_judge_and_nothing_slips() {
 fn without_buffers_consumption_is_zero() {
     let mut project = fixture();
     project.items.retain(|item| item.kind != ItemKind::Buffer);
-    assert_eq!(figures(&project).buffer_consumption_percent, 0, "no buffer");
+    assert_eq!(
+        figures(&project, today()).buffer_consumption_percent,
+        0,
+        "no buffer"
+    );
 }
 
 #[test]
@@ -45,7 +54,11 @@ fn an_exhausted_buffer_is_fully_consumed() {
         .expect("the fixture has buffer 8");
     // Exhausted: start on the working day after finish.
     buffer.start = chrono::NaiveDate::from_ymd_opt(2026, 12, 9).expect("a date");
-    assert_eq!(figures(&project).buffer_consumption_percent, 100, "used up");
+    assert_eq!(
+        figures(&project, today()).buffer_consumption_percent,
+        100,
+        "used up"
+    );
 }
 
 #[test]
@@ -54,7 +67,7 @@ fn no_client_contact_prints_none() {
     project
         .meetings
         .retain(|meeting: &Meeting| !meeting.channel.is_client_contact());
-    let tsv = figures_tsv(&figures(&project));
+    let tsv = figures_tsv(&figures(&project, today()));
     assert!(tsv.contains("last_client_contact\tnone\n"), "{tsv}");
     assert!(tsv.contains("meetings_held\t1\n"), "{tsv}");
 }
@@ -174,5 +187,21 @@ fn the_client_view_leaves_out_what_is_internal() {
     assert!(
         view.retrospectives.is_empty(),
         "retrospectives stay inside the team"
+    );
+}
+
+#[test]
+fn meetings_after_today_are_planned_not_held() {
+    let project = fixture();
+    let before = chrono::NaiveDate::from_ymd_opt(2026, 11, 12).expect("a date");
+    let figures = figures(&project, before);
+    assert_eq!(
+        figures.meetings_held, 1,
+        "only the kick-off of 10 Nov was held by 12 Nov"
+    );
+    assert_eq!(
+        figures.last_client_contact,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 10),
+        "the e-mail of 15 Nov had not been sent yet"
     );
 }

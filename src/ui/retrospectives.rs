@@ -229,7 +229,7 @@ pub fn retrospectives_ui(
                     actions: Vec::new(),
                     client_feedback: String::new(),
                     satisfaction: None,
-                    figures: crate::report::figures(project),
+                    figures: crate::report::figures(project, input.today),
                 },
             }));
             open = Some(id);
@@ -734,7 +734,7 @@ fn figures_ui(
     record: &Retrospective,
     changed: &mut Option<Retrospective>,
 ) {
-    let now = crate::report::figures(input.project);
+    let now = crate::report::figures(input.project, input.today);
     let then_lines = figure_lines(&record.figures, input.language);
     let now_lines = figure_lines(&now, input.language);
     let differs = now != record.figures;
