@@ -327,13 +327,22 @@ impl Step {
     }
 }
 
+/// The next revision handed out, shared by every [`History`] of the process.
+static NEXT_REVISION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// A revision no history has used before.
+fn fresh_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// The current project with its undo and redo stacks.
 #[derive(Clone, Debug)]
 pub struct History {
     project: Project,
     undo: Vec<Step>,
     redo: Vec<Step>,
-    /// Counts applied, undone and redone steps, to tell whether the project is as saved.
+    /// Changes whenever the project changes; never the same for two states, even of two
+    /// different histories, so a cache keyed by it cannot confuse one project with another.
     revision: u64,
     /// Undo depth at the last save; `None` when that state can no longer be reached.
     saved_depth: Option<usize>,
@@ -348,7 +357,7 @@ impl History {
             project,
             undo: Vec::new(),
             redo: Vec::new(),
-            revision: 0,
+            revision: fresh_revision(),
             saved_depth: Some(0),
             scheduler: None,
         }
@@ -359,7 +368,7 @@ impl History {
         &self.project
     }
 
-    /// Increases whenever the project changes (apply, undo, redo).
+    /// Changes whenever the project changes (apply, undo, redo), and differs between histories.
     pub fn revision(&self) -> u64 {
         self.revision
     }
@@ -382,7 +391,7 @@ impl History {
             deltas,
         });
         self.redo.clear();
-        self.revision += 1;
+        self.revision = fresh_revision();
         Ok(Applied { label, impact })
     }
 
@@ -416,7 +425,7 @@ impl History {
             self.scheduler = None;
         }
         self.redo.push(step);
-        self.revision += 1;
+        self.revision = fresh_revision();
         true
     }
 
@@ -432,7 +441,7 @@ impl History {
             self.scheduler = None;
         }
         self.undo.push(step);
-        self.revision += 1;
+        self.revision = fresh_revision();
         true
     }
 

@@ -123,11 +123,12 @@ fn refused_edits_change_nothing() {
             to: ItemId(5),
         },
     ];
+    let revision = history.revision();
     for edit in refused {
         assert!(history.apply(edit.clone()).is_err(), "{edit:?} is refused");
         assert_eq!(history.project(), &sample(), "{edit:?} changed nothing");
     }
-    assert_eq!(history.revision(), 0, "no revision either");
+    assert_eq!(history.revision(), revision, "no revision either");
 }
 
 #[test]
@@ -234,5 +235,29 @@ fn buffers_restore_as_far_as_allowed() {
         history.project().item(ItemId(6)).expect("the buffer").start,
         date("2026-12-18"),
         "one day reserved before the finish"
+    );
+}
+
+#[test]
+fn two_histories_never_share_a_revision() {
+    let first = History::new(sample());
+    let mut second = History::new(sample());
+    assert_ne!(
+        first.revision(),
+        second.revision(),
+        "a new project is a new revision"
+    );
+    let before = second.revision();
+    second
+        .apply(Edit::RenameItem {
+            item: ItemId(1),
+            name: "Renamed".to_owned(),
+        })
+        .expect("a rename lands");
+    assert_ne!(second.revision(), before, "an edit changes the revision");
+    assert_ne!(
+        second.revision(),
+        first.revision(),
+        "still unlike the other history"
     );
 }
