@@ -853,6 +853,16 @@ pub fn html(project: &Project, today: NaiveDate, include_internal: bool) -> Stri
     render_html(&build(project, today, include_internal))
 }
 
+/// Opens a section of the HTML report with its heading.
+fn html_section(out: &mut String, title: &str) {
+    put!(out, "<section>\n<h2>{}</h2>\n", esc(title));
+}
+
+/// A quiet line of the HTML report: "none", a note under a heading.
+fn html_muted(out: &mut String, text: &str) {
+    put!(out, "<p class=\"muted\">{}</p>\n", esc(text));
+}
+
 fn html_table(out: &mut String, header: &[String], numeric: &[usize], rows: &[Vec<String>]) {
     out.push_str("<table>\n<thead><tr>");
     for (index, cell) in header.iter().enumerate() {
@@ -934,17 +944,9 @@ pub fn render_html(report: &StatusReport) -> String {
     }
     out.push_str("</header>\n");
 
-    put!(
-        out,
-        "<section>\n<h2>{}</h2>\n",
-        esc(&t("status_report.milestones"))
-    );
+    html_section(&mut out, &t("status_report.milestones"));
     if report.milestones.is_empty() {
-        put!(
-            out,
-            "<p class=\"muted\">{}</p>\n",
-            esc(&t("status_report.none"))
-        );
+        html_muted(&mut out, &t("status_report.none"));
     } else {
         let rows: Vec<Vec<String>> = report
             .milestones
@@ -971,11 +973,7 @@ pub fn render_html(report: &StatusReport) -> String {
     }
     out.push_str("</section>\n");
 
-    put!(
-        out,
-        "<section>\n<h2>{}</h2>\n",
-        esc(&t("status_report.changes"))
-    );
+    html_section(&mut out, &t("status_report.changes"));
     match &report.baseline {
         None => put!(
             out,
@@ -1019,23 +1017,15 @@ pub fn render_html(report: &StatusReport) -> String {
                 html_table(&mut out, &change_header(), &[3, 4], &rows);
             }
             for note in change_notes(report) {
-                put!(out, "<p class=\"muted\">{}</p>\n", esc(&note));
+                html_muted(&mut out, &note);
             }
         }
     }
     out.push_str("</section>\n");
 
-    put!(
-        out,
-        "<section>\n<h2>{}</h2>\n",
-        esc(&t("status_report.buffers"))
-    );
+    html_section(&mut out, &t("status_report.buffers"));
     if report.buffers.is_empty() {
-        put!(
-            out,
-            "<p class=\"muted\">{}</p>\n",
-            esc(&t("status_report.none"))
-        );
+        html_muted(&mut out, &t("status_report.none"));
     } else {
         let rows: Vec<Vec<String>> = report
             .buffers
@@ -1058,17 +1048,9 @@ pub fn render_html(report: &StatusReport) -> String {
     }
     out.push_str("</section>\n");
 
-    put!(
-        out,
-        "<section>\n<h2>{}</h2>\n",
-        esc(&t("status_report.risks"))
-    );
+    html_section(&mut out, &t("status_report.risks"));
     if report.risks.is_empty() {
-        put!(
-            out,
-            "<p class=\"muted\">{}</p>\n",
-            esc(&t("status_report.no_risks"))
-        );
+        html_muted(&mut out, &t("status_report.no_risks"));
     } else {
         let rows: Vec<Vec<String>> = report
             .risks
@@ -1092,17 +1074,9 @@ pub fn render_html(report: &StatusReport) -> String {
     }
     out.push_str("</section>\n");
 
-    put!(
-        out,
-        "<section>\n<h2>{}</h2>\n",
-        esc(&t("status_report.meetings"))
-    );
+    html_section(&mut out, &t("status_report.meetings"));
     if report.meetings.is_empty() {
-        put!(
-            out,
-            "<p class=\"muted\">{}</p>\n",
-            esc(&t("status_report.none"))
-        );
+        html_muted(&mut out, &t("status_report.none"));
     }
     for meeting in &report.meetings {
         put!(
@@ -1112,11 +1086,7 @@ pub fn render_html(report: &StatusReport) -> String {
             day(meeting.date)
         );
         if meeting.decisions.is_empty() {
-            put!(
-                out,
-                "<p class=\"muted\">{}</p>\n",
-                esc(&t("status_report.no_decisions"))
-            );
+            html_muted(&mut out, &t("status_report.no_decisions"));
         } else {
             out.push_str("<ul>\n");
             for decision in &meeting.decisions {
@@ -1128,17 +1098,9 @@ pub fn render_html(report: &StatusReport) -> String {
     }
     out.push_str("</section>\n");
 
-    put!(
-        out,
-        "<section>\n<h2>{}</h2>\n",
-        esc(&t("status_report.actions"))
-    );
+    html_section(&mut out, &t("status_report.actions"));
     if report.actions.is_empty() {
-        put!(
-            out,
-            "<p class=\"muted\">{}</p>\n",
-            esc(&t("status_report.no_actions"))
-        );
+        html_muted(&mut out, &t("status_report.no_actions"));
     } else {
         let rows: Vec<Vec<String>> = report
             .actions
