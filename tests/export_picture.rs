@@ -1,6 +1,8 @@
 //! The timeline picture: SVG, PDF and PNG, client-safe by default, from the library and from
 //! `milepost export`.
 
+mod window_harness;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -474,7 +476,6 @@ fn an_unknown_format_is_refused() {
 /// File ▸ Export and Edit ▸ Copy timeline as image in the real window.
 #[cfg(feature = "gui")]
 mod window {
-    use std::sync::Arc;
 
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable as _;
@@ -489,17 +490,7 @@ mod window {
             today: Some(super::date("2026-11-27")),
             ..Startup::default()
         };
-        let mut harness = Harness::builder()
-            .with_size([1400.0, 860.0])
-            .with_step_dt(1.0 / 60.0)
-            .with_max_steps(120)
-            .with_context_setup(|ctx| {
-                ctx.add_font_provider(Arc::new(
-                    egui_system_font_provider::SystemFontProvider::new()
-                        .with_locale(Some("zh-Hans")),
-                ));
-            })
-            .build_eframe(move |cc| App::new(cc, startup));
+        let mut harness = crate::window_harness::build(startup, [1400.0, 860.0]);
         harness.run();
         harness
     }

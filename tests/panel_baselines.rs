@@ -3,8 +3,9 @@
 //! and snapshots of the overlay and the trend chart.
 #![cfg(feature = "gui")]
 
+mod window_harness;
+
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 use egui::{Key, Modifiers};
@@ -38,16 +39,7 @@ fn harness_in(language: Language, size: [f32; 2]) -> Harness<'static, App> {
         today: Some(today()),
         ..Startup::default()
     };
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(120)
-        .with_context_setup(|ctx| {
-            ctx.add_font_provider(Arc::new(
-                egui_system_font_provider::SystemFontProvider::new().with_locale(Some("zh-Hans")),
-            ));
-        })
-        .build_eframe(move |cc| App::new(cc, startup));
+    let mut harness = window_harness::build(startup, size);
     harness.run();
     harness
 }

@@ -4,8 +4,9 @@
 //! survives a save and a load.
 #![cfg(feature = "gui")]
 
+mod window_harness;
+
 use std::path::Path;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 use egui::accesskit::Role;
@@ -32,16 +33,7 @@ fn startup(file: Option<&str>, language: Language) -> Startup {
 }
 
 fn harness_with(startup: Startup) -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 860.0])
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(120)
-        .with_context_setup(|ctx| {
-            ctx.add_font_provider(Arc::new(
-                egui_system_font_provider::SystemFontProvider::new().with_locale(Some("zh-Hans")),
-            ));
-        })
-        .build_eframe(move |cc| App::new(cc, startup));
+    let mut harness = window_harness::build(startup, [1400.0, 860.0]);
     harness.run();
     harness
 }

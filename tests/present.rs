@@ -2,7 +2,7 @@
 //! stepping through the milestones, today, and Esc back to the editing view exactly as it was.
 #![cfg(feature = "gui")]
 
-use std::sync::Arc;
+mod window_harness;
 
 use chrono::NaiveDate;
 use egui::{Key, ViewportCommand, ViewportEvent, ViewportId};
@@ -36,17 +36,8 @@ fn startup(language: Language, theme: ThemeChoice) -> Startup {
 }
 
 fn harness_with(startup: Startup) -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        // A 16:9 projector.
-        .with_size([1600.0, 900.0])
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(120)
-        .with_context_setup(|ctx| {
-            ctx.add_font_provider(Arc::new(
-                egui_system_font_provider::SystemFontProvider::new().with_locale(Some("zh-Hans")),
-            ));
-        })
-        .build_eframe(move |cc| App::new(cc, startup));
+    // A 16:9 projector.
+    let mut harness = window_harness::build(startup, [1600.0, 900.0]);
     harness.run();
     harness
 }
