@@ -1018,8 +1018,8 @@ fn items_ui(ui: &mut egui::Ui, draft: &mut Meeting, input: &PanelInput<'_>) {
 impl App {
     /// Shows `meeting` in the Meetings tab.
     pub(super) fn open_meeting(&mut self, meeting: MeetingId) {
-        self.panels.tab = Tab::Meetings;
-        self.panels.meetings.select(meeting);
+        self.view.panels.tab = Tab::Meetings;
+        self.view.panels.meetings.select(meeting);
     }
 
     /// Selects `item` and scrolls the outline and the timeline to its row.
@@ -1027,14 +1027,18 @@ impl App {
         if self.project().item(item).is_none() {
             return;
         }
-        self.selection = [item].into();
-        let revision = self.history.revision();
-        let rows = self.timeline.rows(self.history.project(), revision);
+        self.view.selection = [item].into();
+        let revision = self.session.history.revision();
+        let rows = self
+            .view
+            .timeline
+            .rows(self.session.history.project(), revision);
         let Some(&row) = rows.row_of_item.get(&item) else {
             return;
         };
         // Rows drawn in the last frame (the new item was not drawn yet).
         let shown: Vec<usize> = self
+            .view
             .drawn
             .shapes
             .iter()
@@ -1047,7 +1051,9 @@ impl App {
         }
         // A few rows of context above it.
         let top = (row as f32 - 3.0).max(0.0) * super::theme::ROW_HEIGHT;
-        self.timeline.scroll_by(top - self.timeline.scroll_y, 0.0);
+        self.view
+            .timeline
+            .scroll_by(top - self.view.timeline.scroll_y, 0.0);
     }
 
     /// Asks where to save the minutes of `meeting`.
@@ -1056,7 +1062,7 @@ impl App {
             return;
         };
         let name = minutes_file_name(found);
-        self.panels.meetings.minutes_for = Some(meeting);
+        self.view.panels.meetings.minutes_for = Some(meeting);
         self.files.show(
             ctx,
             super::files::Purpose::SaveMinutes,
@@ -1067,7 +1073,7 @@ impl App {
 
     /// Writes the minutes asked for to `path`.
     pub(super) fn save_minutes_to(&mut self, path: &Path) {
-        if let Some(meeting) = self.panels.meetings.minutes_for.take() {
+        if let Some(meeting) = self.view.panels.meetings.minutes_for.take() {
             self.save_minutes_file(meeting, path);
         }
     }
@@ -1078,23 +1084,12 @@ impl App {
         let Some(minutes) = self.minutes(meeting) else {
             return false;
         };
-        match std::fs::write(path, minutes) {
-            Ok(()) => {
-                self.status =
-                    Some(tr!("meetings.minutes_saved", path = path.display()).into_owned());
-                true
-            }
-            Err(error) => {
-                self.show_error(
-                    tr!("dialog.error_title").into_owned(),
-                    format!(
-                        "{}\n\n{error}",
-                        tr!("meetings.minutes_failed", path = path.display())
-                    ),
-                );
-                false
-            }
-        }
+        self.write_out(
+            path,
+            Ok(minutes.into_bytes()),
+            tr!("meetings.minutes_saved", path = path.display()).into_owned(),
+            &tr!("meetings.minutes_failed", path = path.display()),
+        )
     }
 
     /// A warning in the status bar when the client has not heard from the team for longer than
@@ -1119,7 +1114,7 @@ impl App {
     /// The minutes of `meeting` as the Copy minutes button puts them on the clipboard.
     pub fn minutes(&self, meeting: MeetingId) -> Option<String> {
         let found = self.project().meetings.iter().find(|m| m.id == meeting)?;
-        Some(minutes_markdown(self.project(), found, self.language))
+        Some(minutes_markdown(self.project(), found, self.prefs.language))
     }
 }
 
