@@ -13,6 +13,7 @@ use crate::schedule::{Change, WorkCalendar, changes_since, take_baseline};
 use crate::tr;
 
 use super::Command;
+use super::fields::{DateLabel, date_ui};
 use super::panels::PanelInput;
 use super::theme::Palette;
 
@@ -98,19 +99,6 @@ fn workdays_text(workdays: i64) -> String {
         n => format!("−{}", n.unsigned_abs()),
     };
     tr!("baselines.wd", value = value).into_owned()
-}
-
-fn to_jiff(date: NaiveDate) -> jiff::civil::Date {
-    jiff::civil::Date::new(date.year() as i16, date.month() as i8, date.day() as i8)
-        .unwrap_or_default()
-}
-
-fn from_jiff(date: jiff::civil::Date) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(
-        i32::from(date.year()),
-        date.month() as u32,
-        date.day() as u32,
-    )
 }
 
 /// The baseline section of the Project tab.
@@ -559,15 +547,9 @@ fn save_dialog_ui(
                 }
                 ui.end_row();
                 let label = ui.label(tr!("baselines.date"));
-                let mut value = to_jiff(dialog.taken);
-                ui.add(
-                    egui_extras::DatePickerButton::new(&mut value)
-                        .id_salt("save_baseline_date")
-                        .show_icon(false)
-                        .calendar_week(true),
-                )
-                .labelled_by(label.id);
-                if let Some(picked) = from_jiff(value) {
+                let taken = dialog.taken;
+                let label = DateLabel::By(label.id);
+                if let Some(picked) = date_ui(ui, "save_baseline_date", taken, label) {
                     dialog.taken = picked;
                 }
                 ui.end_row();

@@ -1,5 +1,5 @@
-//! Text fields that keep what is typed until it is committed, and a date picker, for the panels
-//! that edit records (the project sheet, retrospectives).
+//! Text fields that keep what is typed until it is committed (the project sheet,
+//! retrospectives), and the one date field of every panel.
 //!
 //! A field commits when it loses focus (Enter ends a one-line field). What is typed but not yet
 //! committed — because the field was not drawn when it lost focus, say after a switch of tab —
@@ -118,23 +118,42 @@ fn from_jiff(date: jiff::civil::Date) -> Option<NaiveDate> {
     )
 }
 
-/// A date picker; returns the new date when the user picked one. `id` must be unique in the
-/// window; the button is described by `label` for screen readers and tests.
+/// How a date field is named for screen readers and tests.
+#[derive(Clone, Copy, Debug)]
+pub enum DateLabel<'a> {
+    /// By the label widget beside it.
+    By(egui::Id),
+    /// By its tooltip.
+    Hover(&'a str),
+    /// By nothing but the date it shows.
+    Unnamed,
+}
+
+/// The one date field of every panel: a button showing the date that opens a calendar; returns
+/// the new date when the user picked one. `id` must be unique in the window.
 pub fn date_ui(
     ui: &mut egui::Ui,
     id: impl Hash + std::fmt::Debug,
     date: NaiveDate,
-    label: &str,
+    label: DateLabel<'_>,
 ) -> Option<NaiveDate> {
     let mut value = to_jiff(date);
     ui.push_id(id, |ui| {
-        ui.add(
+        let response = ui.add(
             egui_extras::DatePickerButton::new(&mut value)
                 .id_salt("date")
                 .show_icon(false)
                 .calendar_week(true),
-        )
-        .on_hover_text(label)
+        );
+        match label {
+            DateLabel::By(label) => {
+                response.labelled_by(label);
+            }
+            DateLabel::Hover(text) => {
+                response.on_hover_text(text);
+            }
+            DateLabel::Unnamed => {}
+        }
     });
     from_jiff(value).filter(|picked| *picked != date)
 }

@@ -1,6 +1,5 @@
 //! The Inspector: edits the selected item's fields through [`Edit`]s, one undo step each.
 
-use chrono::{Datelike as _, NaiveDate};
 use egui::RichText;
 
 use crate::edit::Edit;
@@ -9,6 +8,7 @@ use crate::schedule::{WorkCalendar, buffer_consumption};
 use crate::tr;
 
 use super::Command;
+use super::fields::{DateLabel, date_ui};
 use super::theme::Palette;
 
 /// Text being typed in the Inspector, kept until it is committed.
@@ -19,32 +19,6 @@ pub struct InspectorState {
     name: String,
     notes: String,
     new_criterion: String,
-}
-
-fn to_jiff(date: NaiveDate) -> jiff::civil::Date {
-    jiff::civil::Date::new(date.year() as i16, date.month() as i8, date.day() as i8)
-        .unwrap_or_default()
-}
-
-fn from_jiff(date: jiff::civil::Date) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(
-        i32::from(date.year()),
-        date.month() as u32,
-        date.day() as u32,
-    )
-}
-
-/// A date picker labelled by `label`; returns the new date when the user picked one.
-fn date_ui(ui: &mut egui::Ui, id: &str, date: NaiveDate, label: egui::Id) -> Option<NaiveDate> {
-    let mut value = to_jiff(date);
-    ui.add(
-        egui_extras::DatePickerButton::new(&mut value)
-            .id_salt(id)
-            .show_icon(false)
-            .calendar_week(true),
-    )
-    .labelled_by(label);
-    from_jiff(value).filter(|picked| *picked != date)
 }
 
 fn kind_name(kind: ItemKind) -> String {
@@ -219,7 +193,8 @@ pub fn inspector_ui(
                         });
                     }
                     if let Some(deadline) = item.deadline
-                        && let Some(picked) = date_ui(ui, "inspector_deadline", deadline, label.id)
+                        && let Some(picked) =
+                            date_ui(ui, "inspector_deadline", deadline, DateLabel::By(label.id))
                     {
                         push(Edit::SetDeadline {
                             item: id,
@@ -350,7 +325,7 @@ fn dates_ui(ui: &mut egui::Ui, project: &Project, item: &Item, push: &mut impl F
     let id = item.id;
     if item.kind == ItemKind::Milestone {
         let label = ui.label(tr!("inspector.date"));
-        if let Some(date) = date_ui(ui, "inspector_date", item.finish, label.id) {
+        if let Some(date) = date_ui(ui, "inspector_date", item.finish, DateLabel::By(label.id)) {
             push(Edit::MoveItem {
                 item: id,
                 start: date,
@@ -362,7 +337,7 @@ fn dates_ui(ui: &mut egui::Ui, project: &Project, item: &Item, push: &mut impl F
     }
     let label = ui.label(tr!("inspector.start"));
     ui.horizontal(|ui| {
-        if let Some(start) = date_ui(ui, "inspector_start", item.start, label.id) {
+        if let Some(start) = date_ui(ui, "inspector_start", item.start, DateLabel::By(label.id)) {
             // Changing the start moves the item, keeping its working days.
             push(Edit::MoveItem {
                 item: id,
@@ -375,7 +350,8 @@ fn dates_ui(ui: &mut egui::Ui, project: &Project, item: &Item, push: &mut impl F
     ui.end_row();
     let label = ui.label(tr!("inspector.finish"));
     ui.horizontal(|ui| {
-        if let Some(finish) = date_ui(ui, "inspector_finish", item.finish, label.id) {
+        if let Some(finish) = date_ui(ui, "inspector_finish", item.finish, DateLabel::By(label.id))
+        {
             push(Edit::ResizeItem {
                 item: id,
                 start: item.start,

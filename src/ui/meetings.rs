@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use chrono::{Datelike as _, NaiveDate};
+use chrono::NaiveDate;
 use egui::{RichText, TextEdit};
 
 use crate::edit::Edit;
@@ -20,6 +20,7 @@ use crate::report::minutes::{ContactGap, channel_name, contact_gap, minutes_mark
 use crate::schedule::WorkCalendar;
 use crate::tr;
 
+use super::fields::{DateLabel, date_ui};
 use super::panels::{PanelInput, Tab};
 use super::theme::Palette;
 use super::{App, Command};
@@ -187,31 +188,6 @@ fn text_ui(
         entry.base = current;
     }
     response
-}
-
-fn to_jiff(date: NaiveDate) -> jiff::civil::Date {
-    jiff::civil::Date::new(date.year() as i16, date.month() as i8, date.day() as i8)
-        .unwrap_or_default()
-}
-
-fn from_jiff(date: jiff::civil::Date) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(
-        i32::from(date.year()),
-        date.month() as u32,
-        date.day() as u32,
-    )
-}
-
-/// A date picker; returns the new date when the user picked one.
-fn date_ui(ui: &mut egui::Ui, id: &str, date: NaiveDate) -> Option<NaiveDate> {
-    let mut value = to_jiff(date);
-    ui.add(
-        egui_extras::DatePickerButton::new(&mut value)
-            .id_salt(id)
-            .show_icon(false)
-            .calendar_week(true),
-    );
-    from_jiff(value).filter(|picked| *picked != date)
 }
 
 /// A field for one line of text that wraps when long (a decision, an action); Enter ends it.
@@ -545,7 +521,7 @@ fn editor_ui(
 
             ui.label(tr!("meetings.when"));
             ui.horizontal(|ui| {
-                if let Some(date) = date_ui(ui, "meeting_date", draft.date) {
+                if let Some(date) = date_ui(ui, "meeting_date", draft.date, DateLabel::Unnamed) {
                     draft.date = date;
                 }
                 let time = text_ui(ui, &mut state.typed, Field::Time, &mut draft, |text| {
@@ -937,7 +913,7 @@ fn due_ui(ui: &mut egui::Ui, draft: &mut Meeting, index: usize) {
         action.due = has.then_some(action.due.unwrap_or(fallback));
     }
     if let Some(due) = action.due
-        && let Some(picked) = date_ui(ui, &format!("action_due_{index}"), due)
+        && let Some(picked) = date_ui(ui, ("action_due", index), due, DateLabel::Unnamed)
     {
         action.due = Some(picked);
     }

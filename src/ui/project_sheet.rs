@@ -11,7 +11,7 @@ use crate::model::{Calendar, Holiday, Lane, LaneId, Person, PersonId, Project, W
 use crate::tr;
 
 use super::Command;
-use super::fields::{Drafts, FieldKind, date_ui};
+use super::fields::{DateLabel, Drafts, FieldKind, date_ui};
 use super::panels::PanelInput;
 
 /// A text field of the sheet.
@@ -640,7 +640,7 @@ fn calendar_ui(
                         ui,
                         ("sheet_holiday_to", index),
                         holiday.to,
-                        &tr!("sheet.to"),
+                        DateLabel::Hover(&tr!("sheet.to")),
                     ) {
                         let mut new = calendar.clone();
                         new.holidays[index].to = to;
@@ -652,7 +652,7 @@ fn calendar_ui(
                         ui,
                         ("sheet_holiday_from", index),
                         holiday.from,
-                        &tr!("sheet.from"),
+                        DateLabel::Hover(&tr!("sheet.from")),
                     ) {
                         let mut new = calendar.clone();
                         new.holidays[index].from = from;
@@ -691,7 +691,7 @@ fn calendar_ui(
                     ui,
                     ("sheet_extra", index),
                     *day,
-                    &tr!("sheet.extra_workday"),
+                    DateLabel::Hover(&tr!("sheet.extra_workday")),
                 ) {
                     let mut new = calendar.clone();
                     new.extra_workdays[index] = picked;

@@ -14,7 +14,7 @@ use crate::model::{ActionItem, Figures, Owner, Project, Retrospective, Retrospec
 use crate::tr;
 
 use super::Command;
-use super::fields::{Drafts, FieldKind, date_ui};
+use super::fields::{DateLabel, Drafts, FieldKind, date_ui};
 use super::panels::PanelInput;
 use super::short_date;
 use super::theme::Palette;
@@ -448,8 +448,12 @@ fn editor_ui(
 
             ui.label(tr!("retro.date"));
             ui.horizontal(|ui| {
-                if let Some(date) = date_ui(ui, ("retro_date", id), record.date, &tr!("retro.date"))
-                {
+                if let Some(date) = date_ui(
+                    ui,
+                    ("retro_date", id),
+                    record.date,
+                    DateLabel::Hover(&tr!("retro.date")),
+                ) {
                     let mut new = record.clone();
                     new.date = date;
                     changed = Some(new);
@@ -683,9 +687,12 @@ fn actions_ui(
             }
             match action.due {
                 Some(due) => {
-                    if let Some(date) =
-                        date_ui(ui, ("retro_action_due", id, index), due, &tr!("retro.due"))
-                        && new.actions.len() == record.actions.len()
+                    if let Some(date) = date_ui(
+                        ui,
+                        ("retro_action_due", id, index),
+                        due,
+                        DateLabel::Hover(&tr!("retro.due")),
+                    ) && new.actions.len() == record.actions.len()
                     {
                         new.actions[index].due = Some(date);
                         edited = true;

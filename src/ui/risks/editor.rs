@@ -2,7 +2,6 @@
 //! its field loses focus (or before the editor turns to another risk), the linked items and the
 //! trend of the assessments.
 
-use chrono::{Datelike as _, NaiveDate};
 use egui::RichText;
 
 use crate::edit::Edit;
@@ -11,6 +10,7 @@ use crate::timeline::badges::level_name;
 use crate::tr;
 
 use super::super::Command;
+use super::super::fields::{DateLabel, date_ui};
 use super::super::panels::PanelInput;
 use super::{
     REVIEW_AFTER_DAYS, RisksState, assess, level_of, overdue_text, owner_name, review_overdue,
@@ -208,26 +208,6 @@ fn typed_owner(project: &Project, name: &str) -> Option<Owner> {
                 |person| Owner::Person(person.id),
             ),
     )
-}
-
-/// A date picker labelled by `label`; returns the new date when the user picked one.
-fn date_ui(ui: &mut egui::Ui, id: &str, date: NaiveDate, label: egui::Id) -> Option<NaiveDate> {
-    let mut value =
-        jiff::civil::Date::new(date.year() as i16, date.month() as i8, date.day() as i8)
-            .unwrap_or_default();
-    ui.add(
-        egui_extras::DatePickerButton::new(&mut value)
-            .id_salt(id)
-            .show_icon(false)
-            .calendar_week(true),
-    )
-    .labelled_by(label);
-    NaiveDate::from_ymd_opt(
-        i32::from(value.year()),
-        value.month() as u32,
-        value.day() as u32,
-    )
-    .filter(|picked| *picked != date)
 }
 
 /// Pushes the risk as it now stands: one undo step.
@@ -464,7 +444,12 @@ pub(super) fn editor_ui(
 
             // Identified.
             let label = ui.label(tr!("risks.field.identified"));
-            if let Some(date) = date_ui(ui, "risk_identified", working.identified, label.id) {
+            if let Some(date) = date_ui(
+                ui,
+                "risk_identified",
+                working.identified,
+                DateLabel::By(label.id),
+            ) {
                 working.identified = date;
                 update(commands, &working);
             }
@@ -483,7 +468,7 @@ pub(super) fn editor_ui(
                     update(commands, &working);
                 }
                 if let Some(review) = working.review
-                    && let Some(date) = date_ui(ui, "risk_review", review, label.id)
+                    && let Some(date) = date_ui(ui, "risk_review", review, DateLabel::By(label.id))
                 {
                     working.review = Some(date);
                     update(commands, &working);
