@@ -8,7 +8,7 @@ use crate::schedule::{WorkCalendar, buffer_consumption};
 use crate::tr;
 
 use super::Command;
-use super::fields::{DateLabel, date_ui};
+use super::fields::{Buffer, DateLabel, date_ui};
 use super::theme::Palette;
 
 /// Text being typed in the Inspector, kept until it is committed.
@@ -16,8 +16,8 @@ use super::theme::Palette;
 pub struct InspectorState {
     /// The item the buffers belong to.
     item: Option<ItemId>,
-    name: String,
-    notes: String,
+    name: Buffer,
+    notes: Buffer,
     new_criterion: String,
 }
 
@@ -58,8 +58,8 @@ pub fn inspector_ui(
     if state.item != Some(item.id) {
         *state = InspectorState {
             item: Some(item.id),
-            name: item.name.clone(),
-            notes: item.notes.clone(),
+            name: Buffer::new(&item.name),
+            notes: Buffer::new(&item.notes),
             new_criterion: String::new(),
         };
     }
@@ -71,17 +71,19 @@ pub fn inspector_ui(
         .spacing([10.0, 8.0])
         .show(ui, |ui| {
             let label = ui.label(tr!("inspector.name"));
-            let name = ui
-                .add(egui::TextEdit::singleline(&mut state.name).desired_width(f32::INFINITY))
-                .labelled_by(label.id);
-            if name.lost_focus() && state.name.trim() != item.name && !state.name.trim().is_empty()
-            {
-                push(Edit::RenameItem {
-                    item: id,
-                    name: state.name.trim().to_owned(),
-                });
-            } else if !name.has_focus() && state.name != item.name {
-                state.name.clone_from(&item.name);
+            let (name, typed) = state.name.ui(ui, &item.name, true, |text| {
+                egui::TextEdit::singleline(text).desired_width(f32::INFINITY)
+            });
+            name.labelled_by(label.id);
+            if let Some(typed) = typed {
+                if typed.trim() != item.name && !typed.trim().is_empty() {
+                    push(Edit::RenameItem {
+                        item: id,
+                        name: typed.trim().to_owned(),
+                    });
+                } else {
+                    state.name.reject(&item.name);
+                }
             }
             ui.end_row();
 
@@ -303,20 +305,14 @@ pub fn inspector_ui(
 
     ui.add_space(8.0);
     let label = ui.label(RichText::new(tr!("inspector.notes")).strong());
-    let notes = ui
-        .add(
-            egui::TextEdit::multiline(&mut state.notes)
-                .desired_rows(5)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
-    if notes.lost_focus() && state.notes != item.notes {
-        push(Edit::SetNotes {
-            item: id,
-            notes: state.notes.clone(),
-        });
-    } else if !notes.has_focus() && state.notes != item.notes {
-        state.notes.clone_from(&item.notes);
+    let (notes, typed) = state.notes.ui(ui, &item.notes, false, |text| {
+        egui::TextEdit::multiline(text)
+            .desired_rows(5)
+            .desired_width(f32::INFINITY)
+    });
+    notes.labelled_by(label.id);
+    if let Some(notes) = typed {
+        push(Edit::SetNotes { item: id, notes });
     }
 }
 

@@ -20,7 +20,7 @@ use crate::report::minutes::{ContactGap, channel_name, contact_gap, minutes_mark
 use crate::schedule::WorkCalendar;
 use crate::tr;
 
-use super::fields::{DateLabel, date_ui};
+use super::fields::{Buffer, DateLabel, date_ui};
 use super::panels::{PanelInput, Tab};
 use super::theme::Palette;
 use super::{App, Command};
@@ -43,12 +43,6 @@ enum Field {
     OwnerName(usize),
 }
 
-/// Text being typed, and the value of the field when the typing began.
-struct Typed {
-    text: String,
-    base: String,
-}
-
 /// What the tab remembers between frames.
 #[derive(Default)]
 pub struct MeetingsState {
@@ -59,7 +53,7 @@ pub struct MeetingsState {
     /// The meeting the typed text belongs to.
     editing: Option<MeetingId>,
     /// Text typed in the editor's fields.
-    typed: HashMap<Field, Typed>,
+    typed: HashMap<Field, Buffer>,
     new_participant: String,
     new_participant_client: bool,
     new_decision: String,
@@ -139,12 +133,12 @@ fn set_field(meeting: &mut Meeting, field: Field, text: &str) -> bool {
 
 /// Writes every field typed into and left while the meeting did not change underneath into
 /// `meeting`.
-fn land_typed(typed: &HashMap<Field, Typed>, meeting: &mut Meeting) {
-    let mut fields: Vec<(&Field, &Typed)> = typed.iter().collect();
+fn land_typed(typed: &HashMap<Field, Buffer>, meeting: &mut Meeting) {
+    let mut fields: Vec<(&Field, &Buffer)> = typed.iter().collect();
     fields.sort_by_key(|(field, _)| format!("{field:?}"));
     for (&field, typed) in fields {
-        if field_text(meeting, field).is_some_and(|now| now == typed.base && now != typed.text) {
-            set_field(meeting, field, &typed.text);
+        if field_text(meeting, field).is_some_and(|now| now == typed.base() && typed.is_pending()) {
+            set_field(meeting, field, typed.text());
         }
     }
 }
@@ -152,40 +146,20 @@ fn land_typed(typed: &HashMap<Field, Typed>, meeting: &mut Meeting) {
 /// A text field of `draft`; what is typed lands in `draft` once the field is left.
 fn text_ui(
     ui: &mut egui::Ui,
-    typed: &mut HashMap<Field, Typed>,
+    typed: &mut HashMap<Field, Buffer>,
     field: Field,
     draft: &mut Meeting,
     make: impl FnOnce(&mut String) -> TextEdit<'_>,
 ) -> egui::Response {
     let current = field_text(draft, field).unwrap_or_default();
-    let entry = typed.entry(field).or_insert_with(|| Typed {
-        text: current.clone(),
-        base: current.clone(),
-    });
-    let response = ui.add(make(&mut entry.text));
-    let mut focused = response.has_focus();
+    let buffer = typed.entry(field).or_insert_with(|| Buffer::new(&current));
     // Enter ends a one-line field even when it wraps (Shift + Enter in notes and agenda).
     let one_line = !matches!(field, Field::Agenda | Field::Notes);
-    if focused && one_line && ui.input(|input| input.key_pressed(egui::Key::Enter)) {
-        ui.memory_mut(|memory| memory.surrender_focus(response.id));
-        focused = false;
-    }
-    if focused {
-        return response;
-    }
-    if entry.text == current {
-        entry.base = current;
-    } else if entry.base == current {
-        // Left with new text in it: it lands.
-        if !set_field(draft, field, &entry.text) {
-            entry.text.clone_from(&current);
-        }
-        entry.base = field_text(draft, field).unwrap_or_default();
-        entry.text.clone_from(&entry.base);
-    } else {
-        // The meeting changed underneath (undo): show it as it is.
-        entry.text.clone_from(&current);
-        entry.base = current;
+    let (response, commit) = buffer.ui(ui, &current, one_line, make);
+    if let Some(text) = commit {
+        // Left with new text in it: it lands, or the field shows the meeting as it is.
+        set_field(draft, field, &text);
+        buffer.reject(&field_text(draft, field).unwrap_or_default());
     }
     response
 }
@@ -1177,18 +1151,9 @@ mod tests {
         let mut typed = HashMap::new();
         typed.insert(
             Field::Title,
-            Typed {
-                text: "Kick-off (revised)".to_owned(),
-                base: meeting.title.clone(),
-            },
+            Buffer::typed(&meeting.title, "Kick-off (revised)"),
         );
-        typed.insert(
-            Field::Notes,
-            Typed {
-                text: "stale".to_owned(),
-                base: "something else".to_owned(),
-            },
-        );
+        typed.insert(Field::Notes, Buffer::typed("something else", "stale"));
         let mut landed = meeting.clone();
         land_typed(&typed, &mut landed);
         assert_eq!(landed.title, "Kick-off (revised)", "the typed title lands");
