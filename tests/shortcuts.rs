@@ -1,7 +1,13 @@
-//! The README's "Keyboard shortcuts" table and the window's command table list the same keys.
+//! The README's "Keyboard shortcuts" table and the window's command table list the same keys,
+//! and Help ▸ Keyboard shortcuts shows the table.
+
+mod window_harness;
 
 use std::collections::BTreeSet;
 
+use egui_kittest::kittest::Queryable as _;
+use milepost::i18n::Language;
+use milepost::ui::Startup;
 use milepost::ui::commands::{UiCommand, shortcut_text};
 
 /// Every key written in the README's shortcut table, one entry per key combination.
@@ -62,4 +68,30 @@ fn the_readme_table_is_read() {
             "{key} is read from the README: {readme:?}"
         );
     }
+}
+
+#[test]
+fn help_keyboard_shortcuts_shows_every_key_of_the_table() {
+    let startup = Startup {
+        language: Some(Language::English),
+        ..Startup::default()
+    };
+    let mut harness = window_harness::build(startup, [1400.0, 900.0]);
+    harness.run();
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label("Keyboard shortcuts").click();
+    harness.run();
+    for key in [
+        "Ctrl+Shift+S",
+        "Ctrl+Shift+Z / Ctrl+Y",
+        "Shift+←",
+        "F5",
+        "Esc",
+    ] {
+        harness.get_by_label(key);
+    }
+    harness.get_by_label("Save As");
+    harness.get_by_label("Present (Esc leaves)");
+    harness.get_by_label("Cancel a drag or a rename");
 }
