@@ -240,3 +240,56 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project(name: &str) -> Project {
+        Project::named(name)
+    }
+
+    #[test]
+    fn every_way_in_starts_a_fresh_history() {
+        let mut session = Session::new(None);
+        session.replace(project("First"), Opened::New);
+        session
+            .history
+            .apply(crate::edit::Edit::SetHeader {
+                header: crate::edit::Header {
+                    name: "Renamed".to_owned(),
+                    ..crate::edit::Header::of(session.project())
+                },
+            })
+            .expect("a rename");
+        assert!(session.is_modified(), "changed");
+        session.replace(project("Second"), Opened::Sample);
+        assert_eq!(session.project().name, "Second");
+        assert_eq!(session.history.undo_depth(), 0, "nothing to undo");
+        assert!(!session.is_modified(), "the sample starts saved");
+        assert_eq!(session.origin, Origin::Sample);
+    }
+
+    #[test]
+    fn imported_and_restored_projects_start_unsaved() {
+        let mut session = Session::new(None);
+        session.replace(project("Imported"), Opened::Imported);
+        assert!(session.is_modified(), "an import is saved nowhere yet");
+        assert_eq!(session.path(), None);
+        let document = PathBuf::from("/no/such/plan.ron");
+        session.replace(
+            project("Restored"),
+            Opened::Restored {
+                document: Some(document.clone()),
+            },
+        );
+        assert!(session.is_modified(), "a restored copy is not saved yet");
+        assert_eq!(
+            session.path(),
+            Some(document.as_path()),
+            "attached to its file"
+        );
+        session.replace(project("New"), Opened::New);
+        assert!(!session.is_modified(), "a new project has nothing to lose");
+    }
+}
