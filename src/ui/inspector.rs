@@ -29,6 +29,31 @@ fn kind_name(kind: ItemKind) -> String {
     }
 }
 
+/// Commits what was typed for the item of `state` and not yet committed (another item was
+/// selected before its field let go of focus), and forgets it.
+fn flush(state: &mut InspectorState, project: &Project, commands: &mut Vec<Command>) {
+    if let Some(item) = state.item.and_then(|id| project.item(id)) {
+        if let Some(name) = state.name.take_pending()
+            && !name.trim().is_empty()
+            && name.trim() != item.name
+        {
+            commands.push(Command::Apply(Edit::RenameItem {
+                item: item.id,
+                name: name.trim().to_owned(),
+            }));
+        }
+        if let Some(notes) = state.notes.take_pending()
+            && notes != item.notes
+        {
+            commands.push(Command::Apply(Edit::SetNotes {
+                item: item.id,
+                notes,
+            }));
+        }
+    }
+    *state = InspectorState::default();
+}
+
 /// Draws the Inspector for the selection and pushes the edits made.
 pub fn inspector_ui(
     ui: &mut egui::Ui,
@@ -38,6 +63,13 @@ pub fn inspector_ui(
     palette: &Palette,
     commands: &mut Vec<Command>,
 ) {
+    let shown = match selection {
+        [only] => Some(*only),
+        _ => None,
+    };
+    if state.item.is_some() && state.item != shown {
+        flush(state, project, commands);
+    }
     let item = match selection {
         [] => {
             ui.add_space(12.0);
