@@ -287,3 +287,42 @@ fn a_large_file_opens_in_the_background_with_progress() {
         "the progress card is gone"
     );
 }
+
+#[test]
+fn a_name_typed_in_the_inspector_lands_when_another_item_is_selected() {
+    let mut harness = harness(english());
+    harness.run();
+    let ctx = harness.ctx.clone();
+    let items: Vec<_> = harness
+        .state()
+        .project()
+        .items
+        .iter()
+        .map(|item| item.id)
+        .collect();
+    let (first, second) = (items[0], items[1]);
+    harness
+        .state_mut()
+        .command(&ctx, milepost::ui::Command::Select(vec![first]));
+    harness.run();
+    harness.get_by_label("Name").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Name").type_text("Typed, never left");
+    harness.run();
+    harness
+        .state_mut()
+        .command(&ctx, milepost::ui::Command::Select(vec![second]));
+    harness.run();
+    let project = harness.state().project();
+    assert_eq!(
+        project.item(first).map(|item| item.name.as_str()),
+        Some("Typed, never left"),
+        "what was typed lands on the item it was typed for"
+    );
+    assert_ne!(
+        project.item(second).map(|item| item.name.as_str()),
+        Some("Typed, never left"),
+        "not on the item selected next"
+    );
+}

@@ -8,9 +8,10 @@ use std::path::Path;
 use chrono::NaiveDate;
 use egui::Key;
 
+use super::dialogs::Dialog;
 use super::files::Purpose;
-use super::{App, Command, Dialog};
-use crate::edit::History;
+use super::session::Opened;
+use super::{App, Command};
 use crate::model::Project;
 use crate::tr;
 
@@ -90,12 +91,7 @@ impl App {
                         .unwrap_or_default();
                 }
                 let count = project.items.len();
-                self.history = History::new(project);
-                self.origin = super::Origin::Untitled;
-                self.after_open();
-                self.safety.opened(None);
-                // Not saved anywhere yet: closing asks first, and recovery copies are kept.
-                self.safety.restored = true;
+                self.replace_project(project, Opened::Imported);
                 self.status =
                     Some(tr!("status.imported", count = count, path = path.display()).into_owned());
             }
@@ -117,27 +113,12 @@ impl App {
         path: &Path,
     ) -> bool {
         let text = format.render(self.project(), self.today, include_internal);
-        match crate::store::write_file(path, text.as_bytes(), false) {
-            Ok(()) => {
-                self.status = Some(tr!("status.exported", path = path.display()).into_owned());
-                true
-            }
-            Err(error) => {
-                let message = format!(
-                    "{}\n\n{error}",
-                    tr!("dialog.export_failed", path = path.display())
-                );
-                self.show_error(tr!("dialog.error_title").into_owned(), message);
-                false
-            }
-        }
-    }
-
-    /// File ▸ Import….
-    pub(super) fn import_menu_entry_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-        if ui.button(tr!("menu.import")).clicked() {
-            commands.push(Command::Import);
-        }
+        self.write_out(
+            path,
+            Ok(text.into_bytes()),
+            tr!("status.exported", path = path.display()).into_owned(),
+            &tr!("dialog.export_failed", path = path.display()),
+        )
     }
 
     /// The data entries of the File ▸ Export submenu.

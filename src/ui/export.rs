@@ -93,17 +93,6 @@ pub fn export_menu_entries_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     }
 }
 
-/// The entry of the Edit menu that copies the timeline to the clipboard.
-pub fn copy_menu_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    if ui
-        .button(tr!("export.menu_copy_image"))
-        .on_hover_text(tr!("export.menu_copy_image_hint"))
-        .clicked()
-    {
-        commands.push(Command::CopyTimelineImage);
-    }
-}
-
 impl App {
     /// The options of a picture made now.
     fn picture_options(&self, include_internal: bool) -> PictureOptions {
@@ -113,7 +102,7 @@ impl App {
             include_internal,
             width_px: self.export.width_px,
             page: self.export.page,
-            language: self.language,
+            language: self.prefs.language,
             today: self.today,
         }
     }
@@ -128,25 +117,17 @@ impl App {
             PictureFormat::Pdf => export::pdf::pdf(project, &options),
             PictureFormat::Png => export::png::png(project, &options),
         };
-        let written = bytes.map_err(|error| error.to_string()).and_then(|bytes| {
-            crate::store::write_file(path, &bytes, false).map_err(|error| error.to_string())
-        });
-        match written {
-            Ok(()) => {
-                let key = if options.include_internal {
-                    "export.status_written_internal"
-                } else {
-                    "export.status_written"
-                };
-                self.status = Some(tr!(key, path = path.display()).into_owned());
-                true
-            }
-            Err(error) => {
-                let message = format!("{}\n\n{error}", tr!("export.failed", path = path.display()));
-                self.show_error(tr!("dialog.error_title").into_owned(), message);
-                false
-            }
-        }
+        let key = if options.include_internal {
+            "export.status_written_internal"
+        } else {
+            "export.status_written"
+        };
+        self.write_out(
+            path,
+            bytes.map_err(|error| error.to_string()),
+            tr!(key, path = path.display()).into_owned(),
+            &tr!("export.failed", path = path.display()),
+        )
     }
 
     /// Puts the client-safe timeline on the clipboard as an image.
@@ -170,7 +151,7 @@ impl App {
         let Some(format) = self.export.dialog else {
             return;
         };
-        let palette = super::theme::Palette::of(self.theme);
+        let palette = super::theme::Palette::of(self.prefs.theme);
         let mut choose = false;
         let mut cancel = false;
         let modal = egui::Modal::new(egui::Id::unique("export_dialog")).show(ctx, |ui| {

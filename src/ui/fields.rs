@@ -1,5 +1,5 @@
-//! Text fields that keep what is typed until it is committed, and a date picker, for the panels
-//! that edit records (the project sheet, retrospectives).
+//! Text fields that keep what is typed until it is committed (the project sheet,
+//! retrospectives), and the one date field of every panel.
 //!
 //! A field commits when it loses focus (Enter ends a one-line field). What is typed but not yet
 //! committed — because the field was not drawn when it lost focus, say after a switch of tab —
@@ -10,17 +10,109 @@ use std::hash::Hash;
 
 use chrono::{Datelike as _, NaiveDate};
 
-/// The text of one field: what is typed, and the value it started from.
-struct Draft {
+/// The one buffered text field: what is typed, and the project's value it started from.
+///
+/// Before the field is drawn it follows the project ([`Self::follow`]: an undo, a redo, another
+/// commit landing), unless something typed is waiting; once the field no longer has focus, what
+/// was typed is handed out once to be committed ([`Self::settle`]). Enter ends a one-line
+/// field; a field that is not drawn any more (a switch of tab or record) hands out what is
+/// waiting through [`Self::take_pending`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Buffer {
     /// What the field shows.
     text: String,
     /// The value last seen in (or committed to) the project.
     base: String,
 }
 
+impl Buffer {
+    /// A field showing `value`.
+    pub fn new(value: &str) -> Self {
+        Self {
+            text: value.to_owned(),
+            base: value.to_owned(),
+        }
+    }
+
+    /// A field showing `text`, typed over the project's `base`.
+    #[cfg(test)]
+    pub fn typed(base: &str, text: &str) -> Self {
+        Self {
+            text: text.to_owned(),
+            base: base.to_owned(),
+        }
+    }
+
+    /// What the field shows.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The project's value the typing started from.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// Whether something was typed that the project does not have yet.
+    pub fn is_pending(&self) -> bool {
+        self.text != self.base
+    }
+
+    /// Before drawing: the project's value is now `value`; shown unless something typed waits.
+    pub fn follow(&mut self, value: &str) {
+        if self.base != value {
+            if self.text == self.base {
+                value.clone_into(&mut self.text);
+            }
+            value.clone_into(&mut self.base);
+        }
+    }
+
+    /// After drawing: the text to commit, once, when the field no longer has focus.
+    pub fn settle(&mut self, focused: bool) -> Option<String> {
+        if !focused && self.is_pending() {
+            self.base.clone_from(&self.text);
+            return Some(self.text.clone());
+        }
+        None
+    }
+
+    /// The committed text could not be taken (an empty title, a malformed time): the field
+    /// shows `value` again.
+    pub fn reject(&mut self, value: &str) {
+        value.clone_into(&mut self.text);
+        value.clone_into(&mut self.base);
+    }
+
+    /// What was typed and not yet committed, handed out once (the field is no longer drawn).
+    pub fn take_pending(&mut self) -> Option<String> {
+        self.settle(false)
+    }
+
+    /// Draws the field for the project's `value` with `make` (a [`egui::TextEdit`] of the
+    /// text); returns its response and the text to commit, if the user is done with it. Enter
+    /// ends the field when `one_line`.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        value: &str,
+        one_line: bool,
+        make: impl FnOnce(&mut String) -> egui::TextEdit<'_>,
+    ) -> (egui::Response, Option<String>) {
+        self.follow(value);
+        let response = ui.add(make(&mut self.text));
+        let mut focused = response.has_focus();
+        if focused && one_line && ui.input(|input| input.key_pressed(egui::Key::Enter)) {
+            response.surrender_focus();
+            focused = false;
+        }
+        (response, self.settle(focused))
+    }
+}
+
 /// The drafts of a panel's text fields, by a key naming the field.
 pub struct Drafts<K> {
-    map: HashMap<K, Draft>,
+    map: HashMap<K, Buffer>,
 }
 
 impl<K> Default for Drafts<K> {
@@ -53,53 +145,27 @@ impl<K: Hash + Eq + Clone> Drafts<K> {
         kind: FieldKind,
         hint: &str,
     ) -> (egui::Response, Option<String>) {
-        let draft = self.map.entry(key).or_insert_with(|| Draft {
-            text: value.to_owned(),
-            base: value.to_owned(),
-        });
-        if draft.base != value {
-            // The project changed underneath (undo, redo, a commit landing): show it, unless
-            // something typed is still waiting.
-            if draft.text == draft.base {
-                value.clone_into(&mut draft.text);
-            }
-            value.clone_into(&mut draft.base);
-        }
-        let edit = match kind {
-            FieldKind::Line => egui::TextEdit::singleline(&mut draft.text),
-            FieldKind::Wrapped => egui::TextEdit::multiline(&mut draft.text)
-                .desired_rows(1)
-                .return_key(None),
-            FieldKind::Paragraph => egui::TextEdit::multiline(&mut draft.text).desired_rows(3),
-        };
+        let buffer = self.map.entry(key).or_insert_with(|| Buffer::new(value));
         let name = if hint.is_empty() { value } else { hint };
-        let response = ui
-            .add(edit.hint_text(hint).desired_width(f32::INFINITY))
-            .accessible_name(name);
-        if kind == FieldKind::Wrapped
-            && response.has_focus()
-            && ui.input(|input| input.key_pressed(egui::Key::Enter))
-        {
-            response.surrender_focus();
-        }
-        let done = response.lost_focus() || !response.has_focus();
-        if done && draft.text != draft.base {
-            draft.base.clone_from(&draft.text);
-            return (response, Some(draft.text.clone()));
-        }
-        (response, None)
+        let (response, commit) = buffer.ui(ui, value, kind != FieldKind::Paragraph, |text| {
+            let edit = match kind {
+                FieldKind::Line => egui::TextEdit::singleline(text),
+                FieldKind::Wrapped => egui::TextEdit::multiline(text)
+                    .desired_rows(1)
+                    .return_key(None),
+                FieldKind::Paragraph => egui::TextEdit::multiline(text).desired_rows(3),
+            };
+            edit.hint_text(hint).desired_width(f32::INFINITY)
+        });
+        (response.accessible_name(name), commit)
     }
 
     /// Everything typed and not yet committed, with its field; each is handed out once.
     pub fn take_pending(&mut self) -> Vec<(K, String)> {
-        let mut pending = Vec::new();
-        for (key, draft) in &mut self.map {
-            if draft.text != draft.base {
-                draft.base.clone_from(&draft.text);
-                pending.push((key.clone(), draft.text.clone()));
-            }
-        }
-        pending
+        self.map
+            .iter_mut()
+            .filter_map(|(key, buffer)| Some((key.clone(), buffer.take_pending()?)))
+            .collect()
     }
 }
 
@@ -118,23 +184,107 @@ fn from_jiff(date: jiff::civil::Date) -> Option<NaiveDate> {
     )
 }
 
-/// A date picker; returns the new date when the user picked one. `id` must be unique in the
-/// window; the button is described by `label` for screen readers and tests.
+/// How a date field is named for screen readers and tests.
+#[derive(Clone, Copy, Debug)]
+pub enum DateLabel<'a> {
+    /// By the label widget beside it.
+    By(egui::Id),
+    /// By its tooltip.
+    Hover(&'a str),
+    /// By nothing but the date it shows.
+    Unnamed,
+}
+
+/// The one date field of every panel: a button showing the date that opens a calendar; returns
+/// the new date when the user picked one. `id` must be unique in the window.
 pub fn date_ui(
     ui: &mut egui::Ui,
     id: impl Hash + std::fmt::Debug,
     date: NaiveDate,
-    label: &str,
+    label: DateLabel<'_>,
 ) -> Option<NaiveDate> {
     let mut value = to_jiff(date);
     ui.push_id(id, |ui| {
-        ui.add(
+        let response = ui.add(
             egui_extras::DatePickerButton::new(&mut value)
                 .id_salt("date")
                 .show_icon(false)
                 .calendar_week(true),
-        )
-        .on_hover_text(label)
+        );
+        match label {
+            DateLabel::By(label) => {
+                response.labelled_by(label);
+            }
+            DateLabel::Hover(text) => {
+                response.on_hover_text(text);
+            }
+            DateLabel::Unnamed => {}
+        }
     });
     from_jiff(value).filter(|picked| *picked != date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_text_is_committed_once_the_field_lets_go_of_focus() {
+        let mut field = Buffer::new("Old");
+        "New".clone_into(&mut field.text);
+        field.follow("Old");
+        assert_eq!(field.settle(true), None, "kept while typing");
+        assert_eq!(
+            field.settle(false),
+            Some("New".to_owned()),
+            "committed on focus loss"
+        );
+        field.follow("New");
+        assert_eq!(field.settle(false), None, "committed once");
+        assert_eq!(field.text(), "New", "the text stays");
+    }
+
+    #[test]
+    fn a_field_follows_the_project_unless_something_was_typed() {
+        let mut field = Buffer::new("Before undo");
+        field.follow("After undo");
+        assert_eq!(field.settle(false), None, "nothing to commit");
+        assert_eq!(field.text(), "After undo", "follows an undo");
+
+        let mut typing = Buffer::new("Before undo");
+        "Typed".clone_into(&mut typing.text);
+        typing.follow("After undo");
+        assert_eq!(typing.settle(true), None, "still typing");
+        assert_eq!(
+            typing.text(),
+            "Typed",
+            "what is being typed is not replaced"
+        );
+        assert_eq!(
+            typing.settle(false),
+            Some("Typed".to_owned()),
+            "and is committed when the field is left"
+        );
+    }
+
+    #[test]
+    fn a_refused_commit_shows_the_project_again() {
+        let mut field = Buffer::new("09:00");
+        "noon".clone_into(&mut field.text);
+        assert_eq!(field.settle(false), Some("noon".to_owned()), "handed out");
+        field.reject("09:00");
+        assert_eq!(field.text(), "09:00", "the value it had");
+        assert!(!field.is_pending(), "nothing waits");
+    }
+
+    #[test]
+    fn what_waits_in_a_field_no_longer_drawn_is_handed_out_once() {
+        let mut drafts: Drafts<u8> = Drafts::default();
+        drafts.map.insert(1, Buffer::new("same"));
+        let mut typed = Buffer::new("old");
+        "new".clone_into(&mut typed.text);
+        drafts.map.insert(2, typed);
+        assert_eq!(drafts.take_pending(), vec![(2, "new".to_owned())]);
+        assert!(drafts.take_pending().is_empty(), "once");
+    }
 }

@@ -1,6 +1,5 @@
 //! The Inspector: edits the selected item's fields through [`Edit`]s, one undo step each.
 
-use chrono::{Datelike as _, NaiveDate};
 use egui::RichText;
 
 use crate::edit::Edit;
@@ -9,6 +8,7 @@ use crate::schedule::{WorkCalendar, buffer_consumption};
 use crate::tr;
 
 use super::Command;
+use super::fields::{Buffer, DateLabel, date_ui};
 use super::theme::Palette;
 
 /// Text being typed in the Inspector, kept until it is committed.
@@ -16,35 +16,9 @@ use super::theme::Palette;
 pub struct InspectorState {
     /// The item the buffers belong to.
     item: Option<ItemId>,
-    name: String,
-    notes: String,
+    name: Buffer,
+    notes: Buffer,
     new_criterion: String,
-}
-
-fn to_jiff(date: NaiveDate) -> jiff::civil::Date {
-    jiff::civil::Date::new(date.year() as i16, date.month() as i8, date.day() as i8)
-        .unwrap_or_default()
-}
-
-fn from_jiff(date: jiff::civil::Date) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(
-        i32::from(date.year()),
-        date.month() as u32,
-        date.day() as u32,
-    )
-}
-
-/// A date picker labelled by `label`; returns the new date when the user picked one.
-fn date_ui(ui: &mut egui::Ui, id: &str, date: NaiveDate, label: egui::Id) -> Option<NaiveDate> {
-    let mut value = to_jiff(date);
-    ui.add(
-        egui_extras::DatePickerButton::new(&mut value)
-            .id_salt(id)
-            .show_icon(false)
-            .calendar_week(true),
-    )
-    .labelled_by(label);
-    from_jiff(value).filter(|picked| *picked != date)
 }
 
 fn kind_name(kind: ItemKind) -> String {
@@ -53,6 +27,31 @@ fn kind_name(kind: ItemKind) -> String {
         ItemKind::Milestone => tr!("outline.kind.milestone").into_owned(),
         ItemKind::Buffer => tr!("outline.kind.buffer").into_owned(),
     }
+}
+
+/// Commits what was typed for the item of `state` and not yet committed (another item was
+/// selected before its field let go of focus), and forgets it.
+fn flush(state: &mut InspectorState, project: &Project, commands: &mut Vec<Command>) {
+    if let Some(item) = state.item.and_then(|id| project.item(id)) {
+        if let Some(name) = state.name.take_pending()
+            && !name.trim().is_empty()
+            && name.trim() != item.name
+        {
+            commands.push(Command::Apply(Edit::RenameItem {
+                item: item.id,
+                name: name.trim().to_owned(),
+            }));
+        }
+        if let Some(notes) = state.notes.take_pending()
+            && notes != item.notes
+        {
+            commands.push(Command::Apply(Edit::SetNotes {
+                item: item.id,
+                notes,
+            }));
+        }
+    }
+    *state = InspectorState::default();
 }
 
 /// Draws the Inspector for the selection and pushes the edits made.
@@ -64,6 +63,13 @@ pub fn inspector_ui(
     palette: &Palette,
     commands: &mut Vec<Command>,
 ) {
+    let shown = match selection {
+        [only] => Some(*only),
+        _ => None,
+    };
+    if state.item.is_some() && state.item != shown {
+        flush(state, project, commands);
+    }
     let item = match selection {
         [] => {
             ui.add_space(12.0);
@@ -84,8 +90,8 @@ pub fn inspector_ui(
     if state.item != Some(item.id) {
         *state = InspectorState {
             item: Some(item.id),
-            name: item.name.clone(),
-            notes: item.notes.clone(),
+            name: Buffer::new(&item.name),
+            notes: Buffer::new(&item.notes),
             new_criterion: String::new(),
         };
     }
@@ -97,17 +103,19 @@ pub fn inspector_ui(
         .spacing([10.0, 8.0])
         .show(ui, |ui| {
             let label = ui.label(tr!("inspector.name"));
-            let name = ui
-                .add(egui::TextEdit::singleline(&mut state.name).desired_width(f32::INFINITY))
-                .labelled_by(label.id);
-            if name.lost_focus() && state.name.trim() != item.name && !state.name.trim().is_empty()
-            {
-                push(Edit::RenameItem {
-                    item: id,
-                    name: state.name.trim().to_owned(),
-                });
-            } else if !name.has_focus() && state.name != item.name {
-                state.name.clone_from(&item.name);
+            let (name, typed) = state.name.ui(ui, &item.name, true, |text| {
+                egui::TextEdit::singleline(text).desired_width(f32::INFINITY)
+            });
+            name.labelled_by(label.id);
+            if let Some(typed) = typed {
+                if typed.trim() != item.name && !typed.trim().is_empty() {
+                    push(Edit::RenameItem {
+                        item: id,
+                        name: typed.trim().to_owned(),
+                    });
+                } else {
+                    state.name.reject(&item.name);
+                }
             }
             ui.end_row();
 
@@ -219,7 +227,8 @@ pub fn inspector_ui(
                         });
                     }
                     if let Some(deadline) = item.deadline
-                        && let Some(picked) = date_ui(ui, "inspector_deadline", deadline, label.id)
+                        && let Some(picked) =
+                            date_ui(ui, "inspector_deadline", deadline, DateLabel::By(label.id))
                     {
                         push(Edit::SetDeadline {
                             item: id,
@@ -328,20 +337,14 @@ pub fn inspector_ui(
 
     ui.add_space(8.0);
     let label = ui.label(RichText::new(tr!("inspector.notes")).strong());
-    let notes = ui
-        .add(
-            egui::TextEdit::multiline(&mut state.notes)
-                .desired_rows(5)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
-    if notes.lost_focus() && state.notes != item.notes {
-        push(Edit::SetNotes {
-            item: id,
-            notes: state.notes.clone(),
-        });
-    } else if !notes.has_focus() && state.notes != item.notes {
-        state.notes.clone_from(&item.notes);
+    let (notes, typed) = state.notes.ui(ui, &item.notes, false, |text| {
+        egui::TextEdit::multiline(text)
+            .desired_rows(5)
+            .desired_width(f32::INFINITY)
+    });
+    notes.labelled_by(label.id);
+    if let Some(notes) = typed {
+        push(Edit::SetNotes { item: id, notes });
     }
 }
 
@@ -350,7 +353,7 @@ fn dates_ui(ui: &mut egui::Ui, project: &Project, item: &Item, push: &mut impl F
     let id = item.id;
     if item.kind == ItemKind::Milestone {
         let label = ui.label(tr!("inspector.date"));
-        if let Some(date) = date_ui(ui, "inspector_date", item.finish, label.id) {
+        if let Some(date) = date_ui(ui, "inspector_date", item.finish, DateLabel::By(label.id)) {
             push(Edit::MoveItem {
                 item: id,
                 start: date,
@@ -362,7 +365,7 @@ fn dates_ui(ui: &mut egui::Ui, project: &Project, item: &Item, push: &mut impl F
     }
     let label = ui.label(tr!("inspector.start"));
     ui.horizontal(|ui| {
-        if let Some(start) = date_ui(ui, "inspector_start", item.start, label.id) {
+        if let Some(start) = date_ui(ui, "inspector_start", item.start, DateLabel::By(label.id)) {
             // Changing the start moves the item, keeping its working days.
             push(Edit::MoveItem {
                 item: id,
@@ -375,7 +378,8 @@ fn dates_ui(ui: &mut egui::Ui, project: &Project, item: &Item, push: &mut impl F
     ui.end_row();
     let label = ui.label(tr!("inspector.finish"));
     ui.horizontal(|ui| {
-        if let Some(finish) = date_ui(ui, "inspector_finish", item.finish, label.id) {
+        if let Some(finish) = date_ui(ui, "inspector_finish", item.finish, DateLabel::By(label.id))
+        {
             push(Edit::ResizeItem {
                 item: id,
                 start: item.start,

@@ -1,28 +1,29 @@
 //! The Meetings tab: the communication log and its editor.
 //!
 //! Every change is an [`Edit`]: one undo step per field. Typed text lands when its field loses
-//! focus or Enter is pressed; text left in a field (another meeting selected, another tab) lands
-//! too, unless the meeting changed underneath it (an undo), in which case the field shows the
-//! meeting as it now is.
+//! focus or Enter is pressed (see [`super::fields::Buffer`]); text left in a field no longer
+//! drawn (another meeting selected, another tab) lands too, unless the meeting changed
+//! underneath it (an undo), in which case the field shows the meeting as it now is.
 
 use std::collections::HashMap;
 use std::path::Path;
 
-use chrono::{Datelike as _, NaiveDate};
+use chrono::NaiveDate;
 use egui::{RichText, TextEdit};
 
 use crate::edit::Edit;
 use crate::i18n::Language;
-use crate::model::{
-    ActionItem, Channel, Item, ItemId, Meeting, MeetingId, Owner, Participant, Project, next_id,
-};
-use crate::report::minutes::{ContactGap, channel_name, contact_gap, minutes_markdown, owner_name};
+use crate::model::{Channel, Item, ItemId, Meeting, MeetingId, Owner, Project, next_id};
+use crate::report::minutes::{ContactGap, channel_name, contact_gap, minutes_markdown};
 use crate::schedule::WorkCalendar;
 use crate::tr;
 
+use super::fields::Buffer;
 use super::panels::{PanelInput, Tab};
 use super::theme::Palette;
 use super::{App, Command};
+
+mod editor;
 
 /// Working days of a task made from an action item (as for a task added on the timeline).
 const TASK_WORKDAYS: i64 = 5;
@@ -42,12 +43,6 @@ enum Field {
     OwnerName(usize),
 }
 
-/// Text being typed, and the value of the field when the typing began.
-struct Typed {
-    text: String,
-    base: String,
-}
-
 /// What the tab remembers between frames.
 #[derive(Default)]
 pub struct MeetingsState {
@@ -58,7 +53,7 @@ pub struct MeetingsState {
     /// The meeting the typed text belongs to.
     editing: Option<MeetingId>,
     /// Text typed in the editor's fields.
-    typed: HashMap<Field, Typed>,
+    typed: HashMap<Field, Buffer>,
     new_participant: String,
     new_participant_client: bool,
     new_decision: String,
@@ -138,12 +133,12 @@ fn set_field(meeting: &mut Meeting, field: Field, text: &str) -> bool {
 
 /// Writes every field typed into and left while the meeting did not change underneath into
 /// `meeting`.
-fn land_typed(typed: &HashMap<Field, Typed>, meeting: &mut Meeting) {
-    let mut fields: Vec<(&Field, &Typed)> = typed.iter().collect();
+fn land_typed(typed: &HashMap<Field, Buffer>, meeting: &mut Meeting) {
+    let mut fields: Vec<(&Field, &Buffer)> = typed.iter().collect();
     fields.sort_by_key(|(field, _)| format!("{field:?}"));
     for (&field, typed) in fields {
-        if field_text(meeting, field).is_some_and(|now| now == typed.base && now != typed.text) {
-            set_field(meeting, field, &typed.text);
+        if field_text(meeting, field).is_some_and(|now| now == typed.base() && typed.is_pending()) {
+            set_field(meeting, field, typed.text());
         }
     }
 }
@@ -151,67 +146,22 @@ fn land_typed(typed: &HashMap<Field, Typed>, meeting: &mut Meeting) {
 /// A text field of `draft`; what is typed lands in `draft` once the field is left.
 fn text_ui(
     ui: &mut egui::Ui,
-    typed: &mut HashMap<Field, Typed>,
+    typed: &mut HashMap<Field, Buffer>,
     field: Field,
     draft: &mut Meeting,
     make: impl FnOnce(&mut String) -> TextEdit<'_>,
 ) -> egui::Response {
     let current = field_text(draft, field).unwrap_or_default();
-    let entry = typed.entry(field).or_insert_with(|| Typed {
-        text: current.clone(),
-        base: current.clone(),
-    });
-    let response = ui.add(make(&mut entry.text));
-    let mut focused = response.has_focus();
+    let buffer = typed.entry(field).or_insert_with(|| Buffer::new(&current));
     // Enter ends a one-line field even when it wraps (Shift + Enter in notes and agenda).
     let one_line = !matches!(field, Field::Agenda | Field::Notes);
-    if focused && one_line && ui.input(|input| input.key_pressed(egui::Key::Enter)) {
-        ui.memory_mut(|memory| memory.surrender_focus(response.id));
-        focused = false;
-    }
-    if focused {
-        return response;
-    }
-    if entry.text == current {
-        entry.base = current;
-    } else if entry.base == current {
-        // Left with new text in it: it lands.
-        if !set_field(draft, field, &entry.text) {
-            entry.text.clone_from(&current);
-        }
-        entry.base = field_text(draft, field).unwrap_or_default();
-        entry.text.clone_from(&entry.base);
-    } else {
-        // The meeting changed underneath (undo): show it as it is.
-        entry.text.clone_from(&current);
-        entry.base = current;
+    let (response, commit) = buffer.ui(ui, &current, one_line, make);
+    if let Some(text) = commit {
+        // Left with new text in it: it lands, or the field shows the meeting as it is.
+        set_field(draft, field, &text);
+        buffer.reject(&field_text(draft, field).unwrap_or_default());
     }
     response
-}
-
-fn to_jiff(date: NaiveDate) -> jiff::civil::Date {
-    jiff::civil::Date::new(date.year() as i16, date.month() as i8, date.day() as i8)
-        .unwrap_or_default()
-}
-
-fn from_jiff(date: jiff::civil::Date) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(
-        i32::from(date.year()),
-        date.month() as u32,
-        date.day() as u32,
-    )
-}
-
-/// A date picker; returns the new date when the user picked one.
-fn date_ui(ui: &mut egui::Ui, id: &str, date: NaiveDate) -> Option<NaiveDate> {
-    let mut value = to_jiff(date);
-    ui.add(
-        egui_extras::DatePickerButton::new(&mut value)
-            .id_salt(id)
-            .show_icon(false)
-            .calendar_week(true),
-    );
-    from_jiff(value).filter(|picked| *picked != date)
 }
 
 /// A field for one line of text that wraps when long (a decision, an action); Enter ends it.
@@ -421,7 +371,7 @@ pub fn meetings_ui(
         .id_salt("meeting_editor")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            editor_ui(ui, state, meeting, input, commands);
+            editor::editor_ui(ui, state, meeting, input, commands);
         });
 }
 
@@ -472,554 +422,11 @@ fn list_row_ui(
     }
 }
 
-/// The editor of the selected meeting.
-fn editor_ui(
-    ui: &mut egui::Ui,
-    state: &mut MeetingsState,
-    meeting: &Meeting,
-    input: &PanelInput<'_>,
-    commands: &mut Vec<Command>,
-) {
-    let project = input.project;
-    let palette = input.palette;
-    let mut draft = meeting.clone();
-    let mut make_task = None;
-
-    ui.add_space(4.0);
-    ui.horizontal_wrapped(|ui| {
-        if ui
-            .button(tr!("meetings.copy"))
-            .on_hover_text(tr!("meetings.copy_hint"))
-            .clicked()
-        {
-            // With the text being typed, which lands in this same frame.
-            let mut current = meeting.clone();
-            land_typed(&state.typed, &mut current);
-            ui.ctx()
-                .copy_text(minutes_markdown(project, &current, input.language));
-            commands.push(Command::MinutesCopied);
-        }
-        if ui
-            .button(tr!("meetings.save"))
-            .on_hover_text(tr!("meetings.save_hint"))
-            .clicked()
-        {
-            commands.push(Command::SaveMinutes(meeting.id));
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if state.confirm_delete {
-                if ui.button(tr!("meetings.keep")).clicked() {
-                    state.confirm_delete = false;
-                }
-                if ui
-                    .button(RichText::new(tr!("meetings.delete_confirm")).color(palette.danger))
-                    .clicked()
-                {
-                    commands.push(Command::Apply(Edit::RemoveMeeting {
-                        meeting: meeting.id,
-                    }));
-                    state.selected = None;
-                    state.confirm_delete = false;
-                }
-            } else if ui
-                .button(tr!("meetings.delete"))
-                .on_hover_text(tr!("meetings.delete_hint"))
-                .clicked()
-            {
-                state.confirm_delete = true;
-            }
-        });
-    });
-    ui.add_space(6.0);
-
-    egui::Grid::new("meeting_grid")
-        .num_columns(2)
-        .spacing([10.0, 6.0])
-        .show(ui, |ui| {
-            let label = ui.label(tr!("meetings.title"));
-            text_ui(ui, &mut state.typed, Field::Title, &mut draft, |text| {
-                TextEdit::singleline(text).desired_width(f32::INFINITY)
-            })
-            .labelled_by(label.id);
-            ui.end_row();
-
-            ui.label(tr!("meetings.when"));
-            ui.horizontal(|ui| {
-                if let Some(date) = date_ui(ui, "meeting_date", draft.date) {
-                    draft.date = date;
-                }
-                let time = text_ui(ui, &mut state.typed, Field::Time, &mut draft, |text| {
-                    TextEdit::singleline(text)
-                        .hint_text("HH:MM")
-                        .desired_width(56.0)
-                });
-                time.on_hover_text(tr!("meetings.time_hint"));
-            });
-            ui.end_row();
-
-            let label = ui.label(tr!("meetings.channel"));
-            egui::ComboBox::from_id_salt("meeting_channel")
-                .selected_text(channel_name(draft.channel, input.language))
-                .show_ui(ui, |ui| {
-                    for channel in Channel::ALL {
-                        ui.selectable_value(
-                            &mut draft.channel,
-                            channel,
-                            channel_name(channel, input.language),
-                        );
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            ui.end_row();
-
-            ui.label(tr!("meetings.status"));
-            ui.vertical(|ui| {
-                ui.checkbox(
-                    &mut draft.confirmed_by_client,
-                    tr!("meetings.confirmed_by_client"),
-                );
-                let internal = draft.channel == Channel::Internal;
-                let mut visible = draft.client_visible && !internal;
-                let response = ui
-                    .add_enabled(
-                        !internal,
-                        egui::Checkbox::new(&mut visible, tr!("meetings.client_visible")),
-                    )
-                    .on_disabled_hover_text(tr!("meetings.internal_hidden"));
-                if response.changed() {
-                    draft.client_visible = visible;
-                }
-            });
-            ui.end_row();
-        });
-
-    participants_ui(ui, state, &mut draft, input);
-
-    let heading = heading_ui(ui, tr!("meetings.agenda"), palette);
-    text_ui(ui, &mut state.typed, Field::Agenda, &mut draft, |text| {
-        TextEdit::multiline(text)
-            .desired_rows(2)
-            .desired_width(f32::INFINITY)
-            .hint_text(tr!("meetings.agenda_hint"))
-    })
-    .labelled_by(heading.id);
-
-    let heading = heading_ui(ui, tr!("meetings.notes"), palette);
-    text_ui(ui, &mut state.typed, Field::Notes, &mut draft, |text| {
-        TextEdit::multiline(text)
-            .desired_rows(4)
-            .desired_width(f32::INFINITY)
-            .hint_text(tr!("meetings.notes_hint"))
-    })
-    .labelled_by(heading.id);
-
-    decisions_ui(ui, state, &mut draft, palette);
-    actions_ui(ui, state, &mut draft, input, &mut make_task);
-    items_ui(ui, &mut draft, input);
-    ui.add_space(12.0);
-
-    if let Some(index) = make_task
-        && let Some((task, edit)) = action_to_task(project, &draft, index, input.today)
-    {
-        commands.push(Command::Apply(edit));
-        commands.push(Command::RevealItem(task));
-    } else if draft != *meeting {
-        commands.push(Command::Apply(Edit::UpdateMeeting { meeting: draft }));
-    }
-}
-
-fn participants_ui(
-    ui: &mut egui::Ui,
-    state: &mut MeetingsState,
-    draft: &mut Meeting,
-    input: &PanelInput<'_>,
-) {
-    let palette = input.palette;
-    heading_ui(ui, tr!("meetings.participants"), palette);
-    let mut remove = None;
-    for (index, person) in draft.participants.iter_mut().enumerate() {
-        ui.horizontal(|ui| {
-            ui.label(&person.name);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .small_button("✕")
-                    .on_hover_text(tr!("meetings.remove_participant"))
-                    .clicked()
-                {
-                    remove = Some(index);
-                }
-                ui.checkbox(&mut person.client_side, tr!("meetings.client_side"))
-                    .on_hover_text(tr!("meetings.client_side_hint"));
-            });
-        });
-    }
-    if let Some(index) = remove {
-        draft.participants.remove(index);
-    }
-    ui.horizontal(|ui| {
-        let absent: Vec<_> = input
-            .project
-            .team
-            .iter()
-            .filter(|person| !draft.participants.iter().any(|p| p.name == person.name))
-            .collect();
-        if !absent.is_empty() {
-            egui::ComboBox::from_id_salt("meeting_add_person")
-                .selected_text(tr!("meetings.from_team"))
-                .width(110.0)
-                .show_ui(ui, |ui| {
-                    for person in absent {
-                        if ui.selectable_label(false, &person.name).clicked() {
-                            draft.participants.push(Participant {
-                                name: person.name.clone(),
-                                client_side: person.client_side,
-                            });
-                        }
-                    }
-                })
-                .response
-                .on_hover_text(tr!("meetings.from_team_hint"));
-        }
-        let field = ui
-            .add(
-                TextEdit::singleline(&mut state.new_participant)
-                    .hint_text(tr!("meetings.other_name"))
-                    .desired_width(110.0),
-            )
-            .on_hover_text(tr!("meetings.other_name"));
-        ui.checkbox(
-            &mut state.new_participant_client,
-            tr!("meetings.client_side"),
-        )
-        .on_hover_text(tr!("meetings.client_side_hint"));
-        let entered = field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
-        let add = ui
-            .button(tr!("meetings.add"))
-            .on_hover_text(tr!("meetings.add_participant"));
-        if (add.clicked() || entered) && !state.new_participant.trim().is_empty() {
-            draft.participants.push(Participant {
-                name: state.new_participant.trim().to_owned(),
-                client_side: state.new_participant_client,
-            });
-            state.new_participant.clear();
-        }
-    });
-}
-
-fn decisions_ui(
-    ui: &mut egui::Ui,
-    state: &mut MeetingsState,
-    draft: &mut Meeting,
-    palette: &Palette,
-) {
-    heading_ui(ui, tr!("meetings.decisions"), palette);
-    let mut remove = None;
-    for index in 0..draft.decisions.len() {
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(format!("{}.", index + 1)).color(palette.text_muted));
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .small_button("✕")
-                    .on_hover_text(tr!("meetings.remove_decision"))
-                    .clicked()
-                {
-                    remove = Some(index);
-                }
-                text_ui(ui, &mut state.typed, Field::Decision(index), draft, wrapped)
-                    .on_hover_text(tr!("meetings.decision"));
-            });
-        });
-    }
-    if let Some(index) = remove {
-        draft.decisions.remove(index);
-        state.typed.clear();
-    }
-    ui.horizontal(|ui| {
-        let add = ui
-            .button(tr!("meetings.add"))
-            .on_hover_text(tr!("meetings.add_decision"));
-        let field = ui
-            .add(
-                TextEdit::singleline(&mut state.new_decision)
-                    .hint_text(tr!("meetings.new_decision"))
-                    .desired_width(f32::INFINITY),
-            )
-            .on_hover_text(tr!("meetings.new_decision"));
-        let entered = field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
-        if (add.clicked() || entered) && !state.new_decision.trim().is_empty() {
-            draft.decisions.push(state.new_decision.trim().to_owned());
-            state.new_decision.clear();
-        }
-    });
-}
-
-fn actions_ui(
-    ui: &mut egui::Ui,
-    state: &mut MeetingsState,
-    draft: &mut Meeting,
-    input: &PanelInput<'_>,
-    make_task: &mut Option<usize>,
-) {
-    let project = input.project;
-    let palette = input.palette;
-    heading_ui(ui, tr!("meetings.actions"), palette);
-    let mut remove = None;
-    for index in 0..draft.actions.len() {
-        egui::Frame::group(ui.style())
-            .inner_margin(egui::Margin::symmetric(6, 4))
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.horizontal(|ui| {
-                    if let Some(action) = draft.actions.get_mut(index) {
-                        let done = action.done;
-                        ui.checkbox(&mut action.done, "")
-                            .on_hover_text(tr!("meetings.action_done"))
-                            .widget_info(|| {
-                                egui::WidgetInfo::selected(
-                                    egui::Role::CheckBox,
-                                    true,
-                                    done,
-                                    tr!("meetings.action_done"),
-                                )
-                            });
-                    }
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if ui
-                            .small_button("✕")
-                            .on_hover_text(tr!("meetings.remove_action"))
-                            .clicked()
-                        {
-                            remove = Some(index);
-                        }
-                        text_ui(
-                            ui,
-                            &mut state.typed,
-                            Field::ActionText(index),
-                            draft,
-                            wrapped,
-                        )
-                        .on_hover_text(tr!("meetings.action_text"));
-                    });
-                });
-                ui.horizontal_wrapped(|ui| {
-                    owner_ui(ui, state, draft, index, project);
-                    ui.horizontal(|ui| due_ui(ui, draft, index));
-                });
-                ui.horizontal(|ui| {
-                    let linked = draft
-                        .actions
-                        .get(index)
-                        .and_then(|action| action.item)
-                        .and_then(|item| project.item(item));
-                    if let Some(item) = linked {
-                        ui.label(
-                            RichText::new(format!("↳ {}", item.name)).color(palette.text_muted),
-                        )
-                        .on_hover_text(tr!("meetings.action_item"));
-                        if ui
-                            .small_button("✕")
-                            .on_hover_text(tr!("meetings.unlink_action"))
-                            .clicked()
-                            && let Some(action) = draft.actions.get_mut(index)
-                        {
-                            action.item = None;
-                        }
-                    } else {
-                        link_action_ui(ui, draft, index, project);
-                        if ui
-                            .button(tr!("meetings.to_task"))
-                            .on_hover_text(tr!("meetings.to_task_hint"))
-                            .clicked()
-                        {
-                            *make_task = Some(index);
-                        }
-                    }
-                });
-            });
-    }
-    if let Some(index) = remove {
-        draft.actions.remove(index);
-        state.typed.clear();
-    }
-    ui.horizontal(|ui| {
-        let add = ui
-            .button(tr!("meetings.add"))
-            .on_hover_text(tr!("meetings.add_action"));
-        let field = ui
-            .add(
-                TextEdit::singleline(&mut state.new_action)
-                    .hint_text(tr!("meetings.new_action"))
-                    .desired_width(f32::INFINITY),
-            )
-            .on_hover_text(tr!("meetings.new_action"));
-        let entered = field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
-        if (add.clicked() || entered) && !state.new_action.trim().is_empty() {
-            draft.actions.push(ActionItem {
-                text: state.new_action.trim().to_owned(),
-                owner: None,
-                due: None,
-                item: None,
-                done: false,
-            });
-            state.new_action.clear();
-        }
-    });
-}
-
-/// The owner of action `index`: nobody, a team member, or someone named.
-fn owner_ui(
-    ui: &mut egui::Ui,
-    state: &mut MeetingsState,
-    draft: &mut Meeting,
-    index: usize,
-    project: &Project,
-) {
-    let Some(action) = draft.actions.get_mut(index) else {
-        return;
-    };
-    let shown = match &action.owner {
-        None => tr!("meetings.nobody").into_owned(),
-        Some(Owner::Named(_)) => tr!("meetings.someone_else").into_owned(),
-        Some(owner) => owner_name(project, owner),
-    };
-    let mut owner = action.owner.clone();
-    egui::ComboBox::from_id_salt(("action_owner", index))
-        .selected_text(shown)
-        .width(130.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut owner, None, tr!("meetings.nobody"));
-            for person in &project.team {
-                ui.selectable_value(&mut owner, Some(Owner::Person(person.id)), &person.name);
-            }
-            let named = matches!(owner, Some(Owner::Named(_)));
-            if ui
-                .selectable_label(named, tr!("meetings.someone_else"))
-                .clicked()
-                && !named
-            {
-                owner = Some(Owner::Named(String::new()));
-            }
-        })
-        .response
-        .on_hover_text(tr!("meetings.owner"));
-    if owner != action.owner {
-        action.owner = owner;
-    }
-    if matches!(action.owner, Some(Owner::Named(_))) {
-        text_ui(
-            ui,
-            &mut state.typed,
-            Field::OwnerName(index),
-            draft,
-            |text| {
-                TextEdit::singleline(text)
-                    .hint_text(tr!("meetings.other_name"))
-                    .desired_width(170.0)
-            },
-        )
-        .on_hover_text(tr!("meetings.owner_name"));
-    }
-}
-
-/// The due date of action `index`, if it has one.
-fn due_ui(ui: &mut egui::Ui, draft: &mut Meeting, index: usize) {
-    let fallback = draft.date;
-    let Some(action) = draft.actions.get_mut(index) else {
-        return;
-    };
-    let mut has = action.due.is_some();
-    if ui
-        .checkbox(&mut has, tr!("meetings.due"))
-        .on_hover_text(tr!("meetings.due_hint"))
-        .changed()
-    {
-        action.due = has.then_some(action.due.unwrap_or(fallback));
-    }
-    if let Some(due) = action.due
-        && let Some(picked) = date_ui(ui, &format!("action_due_{index}"), due)
-    {
-        action.due = Some(picked);
-    }
-}
-
-/// Links action `index` to an existing item.
-fn link_action_ui(ui: &mut egui::Ui, draft: &mut Meeting, index: usize, project: &Project) {
-    let Some(action) = draft.actions.get_mut(index) else {
-        return;
-    };
-    let mut item = action.item;
-    egui::ComboBox::from_id_salt(("action_item", index))
-        .selected_text(tr!("meetings.link_item"))
-        .width(130.0)
-        .show_ui(ui, |ui| {
-            for choice in &project.items {
-                ui.selectable_value(&mut item, Some(choice.id), &choice.name);
-            }
-        })
-        .response
-        .on_hover_text(tr!("meetings.link_item_hint"));
-    action.item = item;
-}
-
-/// The timeline items the meeting is about.
-fn items_ui(ui: &mut egui::Ui, draft: &mut Meeting, input: &PanelInput<'_>) {
-    let project = input.project;
-    let palette = input.palette;
-    heading_ui(ui, tr!("meetings.items"), palette);
-    let mut remove = None;
-    for (index, id) in draft.items.iter().enumerate() {
-        let Some(item) = project.item(*id) else {
-            continue;
-        };
-        ui.horizontal(|ui| {
-            ui.label(&item.name);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .small_button("✕")
-                    .on_hover_text(tr!("meetings.unlink_item"))
-                    .clicked()
-                {
-                    remove = Some(index);
-                }
-                ui.label(
-                    RichText::new(super::short_date(item.finish, input.language))
-                        .color(palette.text_muted)
-                        .small(),
-                );
-            });
-        });
-    }
-    if let Some(index) = remove {
-        draft.items.remove(index);
-    }
-    let mut added = None;
-    egui::ComboBox::from_id_salt("meeting_add_item")
-        .selected_text(tr!("meetings.link_item"))
-        .width(200.0)
-        .show_ui(ui, |ui| {
-            for item in project
-                .items
-                .iter()
-                .filter(|item| !draft.items.contains(&item.id))
-            {
-                if ui.selectable_label(false, &item.name).clicked() {
-                    added = Some(item.id);
-                }
-            }
-        })
-        .response
-        .on_hover_text(tr!("meetings.link_item_hint"));
-    if let Some(id) = added {
-        draft.items.push(id);
-    }
-}
-
 impl App {
     /// Shows `meeting` in the Meetings tab.
     pub(super) fn open_meeting(&mut self, meeting: MeetingId) {
-        self.panels.tab = Tab::Meetings;
-        self.panels.meetings.select(meeting);
+        self.view.panels.tab = Tab::Meetings;
+        self.view.panels.meetings.select(meeting);
     }
 
     /// Selects `item` and scrolls the outline and the timeline to its row.
@@ -1027,14 +434,18 @@ impl App {
         if self.project().item(item).is_none() {
             return;
         }
-        self.selection = [item].into();
-        let revision = self.history.revision();
-        let rows = self.timeline.rows(self.history.project(), revision);
+        self.view.selection = [item].into();
+        let revision = self.session.history.revision();
+        let rows = self
+            .view
+            .timeline
+            .rows(self.session.history.project(), revision);
         let Some(&row) = rows.row_of_item.get(&item) else {
             return;
         };
         // Rows drawn in the last frame (the new item was not drawn yet).
         let shown: Vec<usize> = self
+            .view
             .drawn
             .shapes
             .iter()
@@ -1047,7 +458,9 @@ impl App {
         }
         // A few rows of context above it.
         let top = (row as f32 - 3.0).max(0.0) * super::theme::ROW_HEIGHT;
-        self.timeline.scroll_by(top - self.timeline.scroll_y, 0.0);
+        self.view
+            .timeline
+            .scroll_by(top - self.view.timeline.scroll_y, 0.0);
     }
 
     /// Asks where to save the minutes of `meeting`.
@@ -1056,7 +469,7 @@ impl App {
             return;
         };
         let name = minutes_file_name(found);
-        self.panels.meetings.minutes_for = Some(meeting);
+        self.view.panels.meetings.minutes_for = Some(meeting);
         self.files.show(
             ctx,
             super::files::Purpose::SaveMinutes,
@@ -1067,7 +480,7 @@ impl App {
 
     /// Writes the minutes asked for to `path`.
     pub(super) fn save_minutes_to(&mut self, path: &Path) {
-        if let Some(meeting) = self.panels.meetings.minutes_for.take() {
+        if let Some(meeting) = self.view.panels.meetings.minutes_for.take() {
             self.save_minutes_file(meeting, path);
         }
     }
@@ -1078,23 +491,12 @@ impl App {
         let Some(minutes) = self.minutes(meeting) else {
             return false;
         };
-        match std::fs::write(path, minutes) {
-            Ok(()) => {
-                self.status =
-                    Some(tr!("meetings.minutes_saved", path = path.display()).into_owned());
-                true
-            }
-            Err(error) => {
-                self.show_error(
-                    tr!("dialog.error_title").into_owned(),
-                    format!(
-                        "{}\n\n{error}",
-                        tr!("meetings.minutes_failed", path = path.display())
-                    ),
-                );
-                false
-            }
-        }
+        self.write_out(
+            path,
+            Ok(minutes.into_bytes()),
+            tr!("meetings.minutes_saved", path = path.display()).into_owned(),
+            &tr!("meetings.minutes_failed", path = path.display()),
+        )
     }
 
     /// A warning in the status bar when the client has not heard from the team for longer than
@@ -1119,12 +521,14 @@ impl App {
     /// The minutes of `meeting` as the Copy minutes button puts them on the clipboard.
     pub fn minutes(&self, meeting: MeetingId) -> Option<String> {
         let found = self.project().meetings.iter().find(|m| m.id == meeting)?;
-        Some(minutes_markdown(self.project(), found, self.language))
+        Some(minutes_markdown(self.project(), found, self.prefs.language))
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::model::ActionItem;
+
     use super::*;
 
     fn date(text: &str) -> NaiveDate {
@@ -1206,18 +610,9 @@ mod tests {
         let mut typed = HashMap::new();
         typed.insert(
             Field::Title,
-            Typed {
-                text: "Kick-off (revised)".to_owned(),
-                base: meeting.title.clone(),
-            },
+            Buffer::typed(&meeting.title, "Kick-off (revised)"),
         );
-        typed.insert(
-            Field::Notes,
-            Typed {
-                text: "stale".to_owned(),
-                base: "something else".to_owned(),
-            },
-        );
+        typed.insert(Field::Notes, Buffer::typed("something else", "stale"));
         let mut landed = meeting.clone();
         land_typed(&typed, &mut landed);
         assert_eq!(landed.title, "Kick-off (revised)", "the typed title lands");

@@ -8,8 +8,8 @@ use crate::model::{ItemId, Project};
 use crate::tr;
 
 use super::Command;
+use super::derived::ScheduleFacts;
 use super::inspector::{self, InspectorState};
-use super::plan::ScheduleFacts;
 use super::theme::Palette;
 use super::{baselines, meetings, project_sheet, retrospectives, risks};
 

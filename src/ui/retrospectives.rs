@@ -6,7 +6,6 @@
 //! A chart follows the on-time rate and the satisfaction from one retrospective to the next.
 
 use egui::RichText;
-use egui_plot::{AxisHints, GridMark, HPlacement, Line, Plot, PlotPoints, Points, VLine};
 
 use crate::edit::Edit;
 use crate::i18n::Language;
@@ -14,10 +13,11 @@ use crate::model::{ActionItem, Figures, Owner, Project, Retrospective, Retrospec
 use crate::tr;
 
 use super::Command;
-use super::fields::{Drafts, FieldKind, date_ui};
+use super::fields::{DateLabel, Drafts, FieldKind, date_ui};
 use super::panels::PanelInput;
 use super::short_date;
-use super::theme::Palette;
+
+mod chart;
 
 /// A text field of a retrospective.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -265,7 +265,7 @@ pub fn retrospectives_ui(
                 });
             }
             ui.add_space(6.0);
-            chart_ui(ui, &ordered, state.selected, input.palette);
+            chart::chart_ui(ui, &ordered, state.selected, input.palette);
             ui.separator();
             if let Some(record) = state
                 .selected
@@ -281,133 +281,6 @@ pub fn retrospectives_ui(
         flush(state, input, commands);
         state.selected = Some(id);
     }
-}
-
-/// The on-time rate and the satisfaction across retrospectives, in date order.
-fn chart_ui(
-    ui: &mut egui::Ui,
-    ordered: &[&Retrospective],
-    selected: Option<RetrospectiveId>,
-    palette: &Palette,
-) {
-    let on_time_colour = palette.task;
-    let satisfaction_colour = palette.warning;
-    ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(tr!("retro.chart")).strong());
-        ui.label(RichText::new(format!("● {}", tr!("retro.chart.on_time"))).color(on_time_colour));
-        ui.label(
-            RichText::new(format!("● {}", tr!("retro.chart.satisfaction")))
-                .color(satisfaction_colour),
-        );
-    });
-    let on_time: Vec<[f64; 2]> = ordered
-        .iter()
-        .enumerate()
-        .filter_map(|(index, record)| {
-            on_time_percent(&record.figures).map(|percent| [index as f64 + 1.0, percent])
-        })
-        .collect();
-    // Satisfaction 1..=5 drawn on the same 0..=100 scale: 1 at the bottom, 5 at the top.
-    let satisfaction: Vec<[f64; 2]> = ordered
-        .iter()
-        .enumerate()
-        .filter_map(|(index, record)| {
-            record
-                .satisfaction
-                .map(|score| [index as f64 + 1.0, f64::from(score.clamp(1, 5) - 1) * 25.0])
-        })
-        .collect();
-    let dates: Vec<String> = ordered
-        .iter()
-        .map(|record| record.date.format("%m-%d").to_string())
-        .collect();
-    let selected_x = selected
-        .and_then(|id| ordered.iter().position(|record| record.id == id))
-        .map(|index| index as f64 + 1.0);
-    let last = ordered.len() as f64;
-    let grid_colour = palette.grid_strong;
-    Plot::new("retrospective_trend")
-        .height(150.0)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_x(false)
-        .show_y(false)
-        .show_grid([false, true])
-        .default_x_bounds(0.6, last + 0.4)
-        .default_y_bounds(-8.0, 108.0)
-        .x_grid_spacer(move |input| {
-            let (min, max) = input.bounds;
-            (min.ceil() as i64..=max.floor() as i64)
-                .map(|value| GridMark {
-                    value: value as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .y_grid_spacer(|_| {
-            [0.0, 25.0, 50.0, 75.0, 100.0]
-                .into_iter()
-                .map(|value| GridMark {
-                    value,
-                    step_size: 25.0,
-                })
-                .collect()
-        })
-        .custom_x_axes(vec![AxisHints::new_x().formatter(move |mark, _| {
-            // Retrospective n is drawn at x = n (from 1), off the plot's axis line at 0.
-            let position = mark.value.round();
-            if (mark.value - position).abs() > 0.01 || position < 1.0 {
-                return String::new();
-            }
-            dates
-                .get(position as usize - 1)
-                .cloned()
-                .unwrap_or_default()
-        })])
-        .custom_y_axes(vec![
-            AxisHints::new_y()
-                .formatter(|mark, _| format!("{:.0}%", mark.value))
-                .tick_label_color(on_time_colour),
-            AxisHints::new_y()
-                .placement(HPlacement::Right)
-                .formatter(|mark, _| format!("{:.0}", mark.value / 25.0 + 1.0))
-                .tick_label_color(satisfaction_colour),
-        ])
-        .show(ui, |plot| {
-            if let Some(x) = selected_x {
-                plot.vline(VLine::new("", x).color(grid_colour).width(1.0));
-            }
-            plot.line(
-                Line::new(tr!("retro.chart.on_time"), PlotPoints::new(on_time.clone()))
-                    .color(on_time_colour)
-                    .width(2.0),
-            );
-            plot.points(
-                Points::new(tr!("retro.chart.on_time"), PlotPoints::new(on_time))
-                    .color(on_time_colour)
-                    .radius(4.0),
-            );
-            plot.line(
-                Line::new(
-                    tr!("retro.chart.satisfaction"),
-                    PlotPoints::new(satisfaction.clone()),
-                )
-                .color(satisfaction_colour)
-                .width(2.0),
-            );
-            plot.points(
-                Points::new(
-                    tr!("retro.chart.satisfaction"),
-                    PlotPoints::new(satisfaction),
-                )
-                .color(satisfaction_colour)
-                .radius(4.0)
-                .shape(egui_plot::MarkerShape::Diamond),
-            );
-        });
 }
 
 /// A heading inside the editor.
@@ -448,8 +321,12 @@ fn editor_ui(
 
             ui.label(tr!("retro.date"));
             ui.horizontal(|ui| {
-                if let Some(date) = date_ui(ui, ("retro_date", id), record.date, &tr!("retro.date"))
-                {
+                if let Some(date) = date_ui(
+                    ui,
+                    ("retro_date", id),
+                    record.date,
+                    DateLabel::Hover(&tr!("retro.date")),
+                ) {
                     let mut new = record.clone();
                     new.date = date;
                     changed = Some(new);
@@ -683,9 +560,12 @@ fn actions_ui(
             }
             match action.due {
                 Some(due) => {
-                    if let Some(date) =
-                        date_ui(ui, ("retro_action_due", id, index), due, &tr!("retro.due"))
-                        && new.actions.len() == record.actions.len()
+                    if let Some(date) = date_ui(
+                        ui,
+                        ("retro_action_due", id, index),
+                        due,
+                        DateLabel::Hover(&tr!("retro.due")),
+                    ) && new.actions.len() == record.actions.len()
                     {
                         new.actions[index].due = Some(date);
                         edited = true;

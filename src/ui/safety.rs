@@ -8,13 +8,14 @@ use std::time::{Duration, Instant};
 
 use egui::RichText;
 
-use crate::edit::History;
 use crate::model::Project;
 use crate::store::{self, DiskStamp, RecoveryFolder};
 use crate::tr;
 
+use super::dialogs::Dialog;
+use super::session::Opened;
 use super::theme::Palette;
-use super::{App, Command, Dialog, Origin};
+use super::{App, Command};
 
 /// How often a recovery copy is written while there are unsaved changes.
 pub const RECOVERY_INTERVAL: Duration = Duration::from_mins(1);
@@ -88,7 +89,7 @@ impl Safety {
 impl App {
     /// Offers the recovery copies left by an earlier run, if there are any.
     pub(super) fn offer_recovery(&mut self) {
-        let Some(folder) = &self.safety.folder else {
+        let Some(folder) = &self.session.safety.folder else {
             return;
         };
         let copies = folder.list();
@@ -100,17 +101,17 @@ impl App {
     /// Writes a recovery copy in the background when there are unsaved changes and the last
     /// copy is older than [`RECOVERY_INTERVAL`].
     pub(super) fn keep_recovery_copy(&mut self, ctx: &egui::Context) {
-        while let Ok(error) = self.safety.errors.1.try_recv() {
+        while let Ok(error) = self.session.safety.errors.1.try_recv() {
             self.status = Some(tr!("status.recovery_failed", error = error.as_str()).into_owned());
         }
         if !self.is_modified() {
             return;
         }
-        let Some(folder) = self.safety.folder.clone() else {
+        let Some(folder) = self.session.safety.folder.clone() else {
             return;
         };
-        let revision = self.history.revision();
-        let due = match self.safety.last_copy {
+        let revision = self.session.history.revision();
+        let due = match self.session.safety.last_copy {
             None => true,
             Some((when, copied)) => copied != revision && when.elapsed() >= RECOVERY_INTERVAL,
         };
@@ -118,10 +119,10 @@ impl App {
             ctx.request_repaint_after(RECOVERY_INTERVAL);
             return;
         }
-        self.safety.last_copy = Some((Instant::now(), revision));
-        let project = self.history.project().clone();
+        self.session.safety.last_copy = Some((Instant::now(), revision));
+        let project = self.session.history.project().clone();
         let document = self.path().map(Path::to_owned);
-        let errors = self.safety.errors.0.clone();
+        let errors = self.session.safety.errors.0.clone();
         let spawned = std::thread::Builder::new()
             .name("recovery copy".to_owned())
             .spawn(move || {
@@ -142,15 +143,10 @@ impl App {
     pub(super) fn restore(&mut self, copy: &store::Recovery) {
         match store::load_file(&copy.file) {
             Ok(loaded) => {
-                self.history = History::new(loaded.project);
-                self.after_open();
-                let stamp = copy.document.as_deref().and_then(DiskStamp::read);
-                self.safety.opened(stamp);
-                self.origin = match &copy.document {
-                    Some(path) => Origin::File(path.clone()),
-                    None => Origin::Untitled,
+                let opened = Opened::Restored {
+                    document: copy.document.clone(),
                 };
-                self.safety.restored = true;
+                self.replace_project(loaded.project, opened);
                 self.status = Some(tr!("status.restored").into_owned());
             }
             Err(error) => {
@@ -163,8 +159,35 @@ impl App {
         }
     }
 
-    pub(super) fn recover_dialog_ui(&mut self, ctx: &egui::Context, copies: &[store::Recovery]) {
-        let palette = Palette::of(self.theme);
+    /// Deletes the recovery copy `copy`; the dialog goes on with the others.
+    pub(super) fn discard_recovery(&mut self, copy: &store::Recovery) {
+        match std::fs::remove_file(&copy.file) {
+            Ok(()) => {
+                let Some(Dialog::Recover { copies }) = &self.dialog else {
+                    return;
+                };
+                let rest: Vec<_> = copies
+                    .iter()
+                    .filter(|other| other.file != copy.file)
+                    .cloned()
+                    .collect();
+                self.dialog = (!rest.is_empty()).then_some(Dialog::Recover { copies: rest });
+            }
+            Err(error) => {
+                let message = format!("{}: {error}", copy.file.display());
+                self.show_error(tr!("dialog.error_title").into_owned(), message);
+            }
+        }
+    }
+
+    /// The recovery copies left by an earlier run: restore, discard or decide later.
+    pub(super) fn recover_dialog_ui(
+        &mut self,
+        ctx: &egui::Context,
+        copies: &[store::Recovery],
+        commands: &mut Vec<Command>,
+    ) {
+        let palette = Palette::of(self.prefs.theme);
         let mut restore = None;
         let mut discard = None;
         let mut later = false;
@@ -208,29 +231,18 @@ impl App {
             && let Some(copy) = copies.get(index)
         {
             self.dialog = None;
-            self.restore(copy);
+            commands.push(Command::Restore(copy.clone()));
         } else if let Some(index) = discard
             && let Some(copy) = copies.get(index)
         {
-            match std::fs::remove_file(&copy.file) {
-                Ok(()) => {
-                    let rest: Vec<_> = copies
-                        .iter()
-                        .filter(|other| other.file != copy.file)
-                        .cloned()
-                        .collect();
-                    self.dialog = (!rest.is_empty()).then_some(Dialog::Recover { copies: rest });
-                }
-                Err(error) => {
-                    let message = format!("{}: {error}", copy.file.display());
-                    self.show_error(tr!("dialog.error_title").into_owned(), message);
-                }
-            }
+            commands.push(Command::DiscardRecovery(copy.clone()));
         } else if later {
             self.dialog = None;
         }
     }
 
+    /// The file changed on disk since it was opened or saved: overwrite, save elsewhere, reload
+    /// or cancel.
     pub(super) fn conflict_dialog_ui(
         &mut self,
         ctx: &egui::Context,
@@ -245,7 +257,7 @@ impl App {
             ui.horizontal(|ui| {
                 if ui.button(tr!("dialog.overwrite")).clicked() {
                     self.dialog = None;
-                    self.save_to(path);
+                    commands.push(Command::Overwrite(path.to_owned()));
                 }
                 if ui.button(tr!("menu.save_as")).clicked() {
                     self.dialog = None;
@@ -257,7 +269,7 @@ impl App {
                     .clicked()
                 {
                     self.dialog = None;
-                    self.open_path(path);
+                    commands.push(Command::Reload(path.to_owned()));
                 }
                 if ui.button(tr!("dialog.cancel")).clicked() {
                     self.dialog = None;

@@ -2,7 +2,6 @@
 //! its field loses focus (or before the editor turns to another risk), the linked items and the
 //! trend of the assessments.
 
-use chrono::{Datelike as _, NaiveDate};
 use egui::RichText;
 
 use crate::edit::Edit;
@@ -11,48 +10,12 @@ use crate::timeline::badges::level_name;
 use crate::tr;
 
 use super::super::Command;
+use super::super::fields::{Buffer, DateLabel, date_ui};
 use super::super::panels::PanelInput;
 use super::{
     REVIEW_AFTER_DAYS, RisksState, assess, level_of, overdue_text, owner_name, review_overdue,
     score_chip_ui, status_name,
 };
-
-/// Text being typed into one field, and the project's value it started from.
-#[derive(Default)]
-struct Field {
-    text: String,
-    base: String,
-}
-
-impl Field {
-    fn load(value: &str) -> Self {
-        Self {
-            text: value.to_owned(),
-            base: value.to_owned(),
-        }
-    }
-
-    /// Whether something was typed that the project does not have yet.
-    fn pending(&self) -> bool {
-        self.text != self.base
-    }
-
-    /// After the field was drawn: returns the text to commit once the field no longer has
-    /// focus; otherwise follows changes made to the project meanwhile (an undo).
-    fn settle(&mut self, value: &str, focused: bool) -> Option<String> {
-        if !focused && self.pending() {
-            self.base.clone_from(&self.text);
-            return Some(self.text.clone());
-        }
-        if value != self.base {
-            value.clone_into(&mut self.base);
-            if !focused {
-                value.clone_into(&mut self.text);
-            }
-        }
-        None
-    }
-}
 
 /// The free-text fields of a risk, in the order of [`TextBuffers::fields`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,9 +82,9 @@ impl Text {
 pub(super) struct TextBuffers {
     /// The risk the buffers belong to.
     pub(super) risk: Option<RiskId>,
-    fields: [Field; 5],
+    fields: [Buffer; 5],
     /// The name of an owner who is not in the team list.
-    owner_name: Field,
+    owner_name: Buffer,
     /// "Someone else…" was chosen: show the name field before a name is typed.
     owner_typing: bool,
 }
@@ -130,8 +93,8 @@ impl TextBuffers {
     fn load(risk: &Risk) -> Self {
         Self {
             risk: Some(risk.id),
-            fields: Text::ALL.map(|text| Field::load(text.get(risk))),
-            owner_name: Field::load(named_owner(risk)),
+            fields: Text::ALL.map(|text| Buffer::new(text.get(risk))),
+            owner_name: Buffer::new(named_owner(risk)),
             owner_typing: false,
         }
     }
@@ -179,14 +142,14 @@ pub(super) fn flush(buffers: &mut TextBuffers, project: &Project, commands: &mut
     };
     let mut working = risk.clone();
     for (text, field) in Text::ALL.into_iter().zip(&buffers.fields) {
-        if field.pending() && text.set(&mut working, &field.text) {
+        if field.is_pending() && text.set(&mut working, field.text()) {
             commands.push(Command::Apply(Edit::UpdateRisk {
                 risk: working.clone(),
             }));
         }
     }
-    if buffers.owner_name.pending() {
-        working.owner = typed_owner(project, &buffers.owner_name.text);
+    if buffers.owner_name.is_pending() {
+        working.owner = typed_owner(project, buffers.owner_name.text());
         commands.push(Command::Apply(Edit::UpdateRisk { risk: working }));
     }
     *buffers = TextBuffers::default();
@@ -208,26 +171,6 @@ fn typed_owner(project: &Project, name: &str) -> Option<Owner> {
                 |person| Owner::Person(person.id),
             ),
     )
-}
-
-/// A date picker labelled by `label`; returns the new date when the user picked one.
-fn date_ui(ui: &mut egui::Ui, id: &str, date: NaiveDate, label: egui::Id) -> Option<NaiveDate> {
-    let mut value =
-        jiff::civil::Date::new(date.year() as i16, date.month() as i8, date.day() as i8)
-            .unwrap_or_default();
-    ui.add(
-        egui_extras::DatePickerButton::new(&mut value)
-            .id_salt(id)
-            .show_icon(false)
-            .calendar_week(true),
-    )
-    .labelled_by(label);
-    NaiveDate::from_ymd_opt(
-        i32::from(value.year()),
-        value.month() as u32,
-        value.day() as u32,
-    )
-    .filter(|picked| *picked != date)
 }
 
 /// Pushes the risk as it now stands: one undo step.
@@ -272,19 +215,17 @@ pub(super) fn editor_ui(
             // Title.
             let label = ui.label(Text::Title.label());
             let field = &mut buffers.fields[0];
-            let response = ui
-                .add(
-                    egui::TextEdit::singleline(&mut field.text)
-                        .id_salt(("risk_title", risk.id.0))
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
-            if let Some(text) = field.settle(&working.title, response.has_focus()) {
+            let (response, typed) = field.ui(ui, &working.title, true, |text| {
+                egui::TextEdit::singleline(text)
+                    .id_salt(("risk_title", risk.id.0))
+                    .desired_width(f32::INFINITY)
+            });
+            response.labelled_by(label.id);
+            if let Some(text) = typed {
                 if Text::Title.set(&mut working, &text) {
                     update(commands, &working);
                 } else {
-                    field.text.clone_from(&working.title);
-                    field.base.clone_from(&working.title);
+                    field.reject(&working.title);
                 }
             }
             ui.end_row();
@@ -440,17 +381,17 @@ pub(super) fn editor_ui(
                 let named = matches!(working.owner, Some(Owner::Named(_)));
                 if named || buffers.owner_typing {
                     let field = &mut buffers.owner_name;
-                    let response = ui.add(
-                        egui::TextEdit::singleline(&mut field.text)
+                    let value = named_owner(&working).to_owned();
+                    let (response, typed) = field.ui(ui, &value, true, |text| {
+                        egui::TextEdit::singleline(text)
                             .id_salt(("risk_owner_name", risk.id.0))
                             .hint_text(tr!("risks.owner_name"))
-                            .desired_width(f32::INFINITY),
-                    );
-                    let response = response
+                            .desired_width(f32::INFINITY)
+                    });
+                    response
                         .labelled_by(label.id)
                         .on_hover_text(tr!("risks.owner_name"));
-                    let value = named_owner(&working).to_owned();
-                    if let Some(text) = field.settle(&value, response.has_focus()) {
+                    if let Some(text) = typed {
                         let owner = typed_owner(project, &text);
                         if owner != working.owner {
                             working.owner = owner;
@@ -464,7 +405,12 @@ pub(super) fn editor_ui(
 
             // Identified.
             let label = ui.label(tr!("risks.field.identified"));
-            if let Some(date) = date_ui(ui, "risk_identified", working.identified, label.id) {
+            if let Some(date) = date_ui(
+                ui,
+                "risk_identified",
+                working.identified,
+                DateLabel::By(label.id),
+            ) {
                 working.identified = date;
                 update(commands, &working);
             }
@@ -483,7 +429,7 @@ pub(super) fn editor_ui(
                     update(commands, &working);
                 }
                 if let Some(review) = working.review
-                    && let Some(date) = date_ui(ui, "risk_review", review, label.id)
+                    && let Some(date) = date_ui(ui, "risk_review", review, DateLabel::By(label.id))
                 {
                     working.review = Some(date);
                     update(commands, &working);
@@ -525,15 +471,14 @@ pub(super) fn editor_ui(
         ui.add_space(6.0);
         let label = ui.label(RichText::new(text.label()).strong());
         let field = &mut buffers.fields[index];
-        let response = ui
-            .add(
-                egui::TextEdit::multiline(&mut field.text)
-                    .id_salt(("risk_text", risk.id.0, index))
-                    .desired_rows(2)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
-        if let Some(typed) = field.settle(text.get(&working), response.has_focus())
+        let (response, typed) = field.ui(ui, text.get(&working), false, |typed| {
+            egui::TextEdit::multiline(typed)
+                .id_salt(("risk_text", risk.id.0, index))
+                .desired_rows(2)
+                .desired_width(f32::INFINITY)
+        });
+        response.labelled_by(label.id);
+        if let Some(typed) = typed
             && text.set(&mut working, &typed)
         {
             update(commands, &working);
@@ -636,40 +581,4 @@ fn items_ui(
             update(commands, working);
         }
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn typed_text_is_committed_once_the_field_lets_go_of_focus() {
-        let mut field = Field::load("Old");
-        field.text = "New".to_owned();
-        assert_eq!(field.settle("Old", true), None, "kept while typing");
-        assert_eq!(
-            field.settle("Old", false),
-            Some("New".to_owned()),
-            "committed on focus loss"
-        );
-        assert_eq!(field.settle("New", false), None, "committed once");
-        assert_eq!(field.text, "New", "the text stays");
-    }
-
-    #[test]
-    fn a_field_follows_the_project_unless_something_was_typed() {
-        let mut field = Field::load("Before undo");
-        assert_eq!(field.settle("After undo", false), None, "nothing to commit");
-        assert_eq!(field.text, "After undo", "follows an undo");
-
-        let mut typing = Field::load("Before undo");
-        typing.text = "Typed".to_owned();
-        assert_eq!(typing.settle("After undo", true), None, "still typing");
-        assert_eq!(typing.text, "Typed", "what is being typed is not replaced");
-        assert_eq!(
-            typing.settle("After undo", false),
-            Some("Typed".to_owned()),
-            "and is committed when the field is left"
-        );
-    }
 }

@@ -1,0 +1,224 @@
+//! One frame of the window: the panels in their places, the dialogs on top, then the commands
+//! pushed during the frame carried out, and what every frame ends with.
+
+use egui::ViewportCommand;
+
+use crate::i18n;
+use crate::model::ItemId;
+use crate::timeline::canvas::{self, CanvasInput};
+
+use super::commands::{self, Command};
+use super::derived::Derived;
+use super::dialogs::{Dialog, Pending};
+use super::files::Purpose;
+use super::outline::{self, OutlineInput};
+use super::theme::Palette;
+use super::{App, STRIP_HEIGHT, baselines, export, panels};
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        i18n::set_language(self.prefs.language);
+        let palette = Palette::of(self.prefs.theme);
+        let mut commands = Vec::new();
+
+        if self.quit_after_presenting && self.view.presentation.is_none() {
+            self.quit_after_presenting = false;
+            self.command(&ctx, Command::Quit);
+        }
+        if self.present_at_start && self.session.loading.is_none() {
+            self.present_at_start = false;
+            if self.dialog.is_none() {
+                self.enter_presentation(&ctx);
+            }
+        }
+        if self.view.presentation.is_some() && self.dialog.is_some() {
+            // A question for the user (closing with unsaved changes) ends the presentation.
+            self.leave_presentation(&ctx);
+        }
+        if self.view.presentation.is_some() {
+            self.presentation_ui(ui, &ctx);
+            self.end_frame(&ctx);
+            return;
+        }
+
+        if let Some((purpose, path)) = self.files.poll() {
+            match (purpose, path) {
+                (Purpose::Open, Some(path)) => commands.push(Command::OpenPath(path)),
+                (Purpose::SaveAs, Some(path)) => commands.push(Command::SaveTo(path)),
+                (Purpose::SaveMinutes, Some(path)) => commands.push(Command::SaveMinutesTo(path)),
+                (Purpose::ImportCsv, Some(path)) => commands.push(Command::ImportPath(path)),
+                (
+                    Purpose::ExportData {
+                        format,
+                        include_internal,
+                    },
+                    Some(path),
+                ) => commands.push(Command::ExportDataTo {
+                    format,
+                    include_internal,
+                    path,
+                }),
+                (purpose, Some(path)) => {
+                    if let Some(format) = export::PictureFormat::of_purpose(purpose) {
+                        commands.push(Command::WritePicture(format, path));
+                    }
+                }
+                (_, None) => self.after_save = None,
+            }
+        }
+        if self.dialog.is_none() && !self.view.panels.baselines.is_saving() {
+            let state = commands::CommandState {
+                history: &self.session.history,
+            };
+            commands.extend(commands::keys_to_commands(&ctx, &state));
+        }
+        let revision = self.session.history.revision();
+        self.derived
+            .schedule_facts(self.session.history.project(), revision);
+
+        egui::Panel::top("menu_bar").show(ui, |ui| self.menu_bar_ui(ui, &mut commands));
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
+        egui::Panel::left("outline")
+            .default_size(430.0)
+            .min_size(320.0)
+            .frame(egui::Frame::NONE.fill(palette.panel))
+            .show(ui, |ui| {
+                ui.allocate_exact_size(
+                    egui::vec2(ui.available_width(), STRIP_HEIGHT),
+                    egui::Sense::hover(),
+                );
+                let view = &mut self.view;
+                let input = OutlineInput {
+                    project: self.session.history.project(),
+                    revision,
+                    selection: &view.selection,
+                    language: self.prefs.language,
+                    palette,
+                };
+                outline::outline_ui(
+                    ui,
+                    &mut view.timeline,
+                    &mut view.outline,
+                    &input,
+                    &mut commands,
+                );
+            });
+        egui::Panel::right("side_panel")
+            .default_size(380.0)
+            .min_size(300.0)
+            .frame(
+                egui::Frame::NONE
+                    .fill(palette.panel)
+                    .inner_margin(egui::Margin::symmetric(12, 8)),
+            )
+            .show(ui, |ui| {
+                let mut selected: Vec<ItemId> = self.view.selection.iter().copied().collect();
+                selected.sort_unstable();
+                let input = panels::PanelInput {
+                    project: self.session.history.project(),
+                    revision,
+                    selection: &selected,
+                    today: self.today,
+                    language: self.prefs.language,
+                    palette,
+                    facts: self.derived.facts.as_ref(),
+                };
+                panels::panels_ui(ui, &mut self.view.panels, &input, &mut commands);
+            });
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE.fill(palette.canvas))
+            .show(ui, |ui| {
+                self.title_strip_ui(ui, palette);
+                let project = self.session.history.project();
+                let Derived { facts, risk_badges } = &mut self.derived;
+                let risk_badges = risk_badges.get(project, revision);
+                let facts = facts.as_ref();
+                let view = &mut self.view;
+                let input = CanvasInput {
+                    project,
+                    revision,
+                    selection: &view.selection,
+                    today: self.today,
+                    language: self.prefs.language,
+                    palette,
+                    critical: facts
+                        .filter(|_| view.timeline.show_critical)
+                        .map(|facts| &facts.critical),
+                    preview: view.preview.as_ref().map(|preview| &preview.dates),
+                    impact: view.preview.as_ref().map(|preview| &preview.impact),
+                    floats: facts.map(|facts| &facts.floats),
+                    baseline: if view.panels.baselines.overlay {
+                        view.panels.baselines.compared(project)
+                    } else {
+                        None
+                    },
+                    risk_badges: Some(risk_badges),
+                };
+                let output = canvas::canvas_ui(ui, &mut view.timeline, &input);
+                commands.extend(output.actions.into_iter().map(Command::Canvas));
+                view.drawn = output.scene;
+                view.ghosts_drawn = output.ghosts;
+            });
+        self.dialog_ui(&ctx, &mut commands);
+        let input = panels::PanelInput {
+            project: self.session.history.project(),
+            revision,
+            selection: &[],
+            today: self.today,
+            language: self.prefs.language,
+            palette,
+            facts: None,
+        };
+        baselines::windows_ui(&ctx, &mut self.view.panels.baselines, &input, &mut commands);
+        self.export_dialog_ui(&ctx);
+        if let Some(loading) = &self.session.loading
+            && let Some(result) = loading.ui(&ctx, palette)
+        {
+            let path = loading.path.clone();
+            self.session.loading = None;
+            self.opened(&path, result);
+        }
+
+        for command in commands {
+            self.command(&ctx, command);
+        }
+        self.end_frame(&ctx);
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        // A screenshot shows the window as it first opens, not as it was last left.
+        self.screenshot.is_none()
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.prefs.save(storage);
+    }
+}
+
+impl App {
+    /// What every frame ends with: closing, the title, recovery copies, the screenshot.
+    fn end_frame(&mut self, ctx: &egui::Context) {
+        if ctx.input(|input| input.viewport().close_requested())
+            && !self.allow_close
+            && self.is_modified()
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved {
+                then: Pending::Quit,
+            });
+        }
+        let title = self.title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+        self.keep_recovery_copy(ctx);
+        if let Some(screenshot) = &mut self.screenshot
+            && screenshot.frame(ctx)
+        {
+            self.allow_close = true;
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+}
