@@ -550,7 +550,7 @@ pub fn csv(text: &str) -> Result<Project, ImportErrors> {
     if let Some(cycle) = crate::model::find_cycle(&project.links) {
         problems.general(tr!(
             "import.cycle",
-            cycle = crate::store::describe_cycle(&project, &cycle)
+            cycle = crate::model::describe_cycle(&project, &cycle)
         ));
         return Err(ImportErrors(problems.0));
     }
@@ -561,7 +561,7 @@ pub fn csv(text: &str) -> Result<Project, ImportErrors> {
             message: error.to_string(),
         }])
     })?;
-    let invalid = crate::store::validate(&project);
+    let invalid = crate::model::validate(&project);
     if !invalid.is_empty() {
         return Err(ImportErrors(
             invalid

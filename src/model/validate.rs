@@ -1,12 +1,23 @@
-//! Checks a parsed project for what the type system cannot: unique ids, references that point
-//! somewhere, sensible dates and numbers, no loops among links.
+//! Checks a project for what the type system cannot: unique ids, references that point
+//! somewhere, sensible dates and numbers, no loops among links; and names a loop in words.
+//!
+//! Part of the model so that the scheduler, the edits and the importers can check a project
+//! without depending on the store; the store turns each [`Problem`]'s path into a line and
+//! column of the file it loaded.
 
 use std::collections::HashSet;
 
-use crate::model::{ItemId, ItemKind, Link, Project, find_cycle};
+use super::{ItemId, ItemKind, Link, Project, find_cycle};
 use crate::tr;
 
-use super::locate::Step;
+/// One step of a path into the document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// A named field of a struct.
+    Field(&'static str),
+    /// An element of a list.
+    Index(usize),
+}
 
 /// The longest text any single field may hold, in bytes.
 pub const MAX_TEXT_BYTES: usize = 1 << 20;
