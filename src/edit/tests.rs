@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::*;
+use crate::model::Project;
 
 fn date(text: &str) -> NaiveDate {
     text.parse().expect("test dates are valid")
@@ -197,7 +198,11 @@ fn deleting_an_item_takes_its_links_and_comes_back() {
         1,
         "only Test → Launch remains"
     );
-    assert_eq!(history.undo_label(), Some("Delete 'Build'"), "the label");
+    assert_eq!(
+        history.undo_label().as_deref(),
+        Some("Delete 'Build'"),
+        "the label"
+    );
     assert!(history.undo(), "undo");
     assert_eq!(history.project(), &sample(), "everything is back");
 }

@@ -313,7 +313,7 @@ pub fn action_to_task(
     if !linked.items.contains(&id) {
         linked.items.push(id);
     }
-    let label = tr!("meetings.to_task_label", name = action.text.trim()).into_owned();
+    let label = crate::i18n::Message::new("meetings.to_task_label").arg("name", action.text.trim());
     let edits = vec![
         Edit::AddItem { item: task },
         Edit::UpdateMeeting { meeting: linked },
