@@ -266,3 +266,35 @@ fn two_histories_never_share_a_revision() {
         "still unlike the other history"
     );
 }
+
+#[test]
+fn switching_language_renames_the_undo_entry() {
+    crate::i18n::set_language(crate::i18n::Language::English);
+    let mut history = History::new(sample());
+    history
+        .apply(Edit::DeleteItem { item: ItemId(5) })
+        .expect("Docs can go");
+    assert_eq!(
+        history.undo_label().as_deref(),
+        Some("Delete 'Docs'"),
+        "in English"
+    );
+    crate::i18n::set_language(crate::i18n::Language::Chinese);
+    assert_eq!(
+        history.undo_label().as_deref(),
+        Some("删除“Docs”"),
+        "the same step, now in Chinese"
+    );
+    assert!(history.undo(), "undo");
+    assert_eq!(
+        history.redo_label().as_deref(),
+        Some("删除“Docs”"),
+        "the redo entry too"
+    );
+    crate::i18n::set_language(crate::i18n::Language::English);
+    assert_eq!(
+        history.redo_label().as_deref(),
+        Some("Delete 'Docs'"),
+        "and back"
+    );
+}
