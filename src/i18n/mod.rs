@@ -4,10 +4,12 @@
 //! [`Message`] (a key with arguments) and translated when shown. The language is kept per
 //! thread, so that tests rendering in different languages can run side by side.
 
+mod dates;
 mod message;
 
 use std::cell::Cell;
 
+pub use dates::{DateStyle, format_date};
 pub use message::Message;
 
 /// A language Milepost speaks.

@@ -12,7 +12,6 @@ use chrono::{Datelike as _, NaiveDate};
 use egui::{RichText, TextEdit};
 
 use crate::edit::Edit;
-use crate::i18n::Language;
 use crate::model::{
     ActionItem, Channel, Item, ItemId, Meeting, MeetingId, Owner, Participant, Project, next_id,
 };
@@ -443,10 +442,7 @@ fn list_row_ui(
     } else {
         meeting.title.clone()
     };
-    let date = match input.language {
-        Language::English => meeting.date.format("%-d %b %Y").to_string(),
-        Language::Chinese => meeting.date.format("%Y-%m-%d").to_string(),
-    };
+    let date = crate::i18n::format_date(meeting.date, crate::i18n::DateStyle::Entry, input.language);
     let selected = state.selected == Some(meeting.id);
     let width = ui.available_width();
     let response = ui
