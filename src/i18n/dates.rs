@@ -147,7 +147,13 @@ mod tests {
             ),
             (DateStyle::Year, "2026", "2026年", "2027", "2027年"),
             (DateStyle::Day, "4", "4", "31", "31"),
-            (DateStyle::MonthDayNumeric, "12-04", "12-04", "01-31", "01-31"),
+            (
+                DateStyle::MonthDayNumeric,
+                "12-04",
+                "12-04",
+                "01-31",
+                "01-31",
+            ),
             (
                 DateStyle::Iso,
                 "2026-12-04",

@@ -127,12 +127,8 @@ pub fn minutes_markdown(project: &Project, meeting: &Meeting, language: Language
             }
             if let Some(due) = action.due {
                 details.push(
-                    rust_i18n::t!(
-                        "minutes.due",
-                        locale = language.code(),
-                        date = iso(due)
-                    )
-                    .into_owned(),
+                    rust_i18n::t!("minutes.due", locale = language.code(), date = iso(due))
+                        .into_owned(),
                 );
             }
             if let Some(item) = action.item.and_then(|id| project.item(id)) {
@@ -149,13 +145,7 @@ pub fn minutes_markdown(project: &Project, meeting: &Meeting, language: Language
         .items
         .iter()
         .filter_map(|id| project.item(*id))
-        .map(|item| {
-            format!(
-                "- {} ({})",
-                one_line(&item.name),
-                iso(item.finish)
-            )
-        })
+        .map(|item| format!("- {} ({})", one_line(&item.name), iso(item.finish)))
         .collect();
     if !discussed.is_empty() {
         put_line!(out, "\n## {}\n", t("minutes.items"));

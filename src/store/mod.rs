@@ -18,10 +18,10 @@ use serde::Deserialize;
 use crate::model::{Document, FORMAT, Project};
 use crate::tr;
 
+pub use crate::model::validate::{MAX_TEXT_BYTES, Problem, describe_cycle, validate};
 pub use disk::{DiskStamp, content_hash, fnv1a};
 pub use locate::{Position, Step, locate};
 pub use recovery::{Recovery, RecoveryFolder};
-pub use crate::model::validate::{MAX_TEXT_BYTES, Problem, describe_cycle, validate};
 
 /// The largest file Milepost opens.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;

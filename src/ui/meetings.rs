@@ -442,7 +442,8 @@ fn list_row_ui(
     } else {
         meeting.title.clone()
     };
-    let date = crate::i18n::format_date(meeting.date, crate::i18n::DateStyle::Entry, input.language);
+    let date =
+        crate::i18n::format_date(meeting.date, crate::i18n::DateStyle::Entry, input.language);
     let selected = state.selected == Some(meeting.id);
     let width = ui.available_width();
     let response = ui
