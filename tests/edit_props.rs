@@ -160,15 +160,20 @@ struct Dice {
 }
 
 fn dice() -> impl Strategy<Value = Dice> {
-    (any::<u32>(), any::<u32>(), 0_u64..90, 0_u64..8, any::<bool>()).prop_map(
-        |(a, b, days, length, flag)| Dice {
+    (
+        any::<u32>(),
+        any::<u32>(),
+        0_u64..90,
+        0_u64..8,
+        any::<bool>(),
+    )
+        .prop_map(|(a, b, days, length, flag)| Dice {
             a,
             b,
             days,
             length,
             flag,
-        },
-    )
+        })
 }
 
 /// The `n`th of `count` things, or one past the end (an id that does not exist) now and then.
@@ -194,10 +199,10 @@ fn day(project: &Project, offset: u64) -> NaiveDate {
 }
 
 fn item_id(project: &Project, n: u32) -> ItemId {
-    project
-        .items
-        .get(pick(n, project.items.len()))
-        .map_or(ItemId(next_id(project.items.iter().map(|i| i.id.0))), |item| item.id)
+    project.items.get(pick(n, project.items.len())).map_or(
+        ItemId(next_id(project.items.iter().map(|i| i.id.0))),
+        |item| item.id,
+    )
 }
 
 /// A buffer when there is one (so buffer edits often land), else any item.
@@ -215,17 +220,17 @@ fn buffer_id(project: &Project, n: u32) -> ItemId {
 }
 
 fn lane_id(project: &Project, n: u32) -> LaneId {
-    project
-        .lanes
-        .get(pick(n, project.lanes.len()))
-        .map_or(LaneId(next_id(project.lanes.iter().map(|l| l.id.0))), |lane| lane.id)
+    project.lanes.get(pick(n, project.lanes.len())).map_or(
+        LaneId(next_id(project.lanes.iter().map(|l| l.id.0))),
+        |lane| lane.id,
+    )
 }
 
 fn person_id(project: &Project, n: u32) -> PersonId {
-    project
-        .team
-        .get(pick(n, project.team.len()))
-        .map_or(PersonId(next_id(project.team.iter().map(|p| p.id.0))), |p| p.id)
+    project.team.get(pick(n, project.team.len())).map_or(
+        PersonId(next_id(project.team.iter().map(|p| p.id.0))),
+        |p| p.id,
+    )
 }
 
 fn kind(n: u32) -> LinkKind {

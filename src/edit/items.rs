@@ -39,9 +39,7 @@ impl Tx<'_> {
     pub(super) fn rename_item(&mut self, item: ItemId, name: String) -> Result<Message, EditError> {
         let new = name.clone();
         let (_, old) = self.change_item(item, |target| target.name = name)?;
-        Ok(Message::new("edit.rename")
-            .arg("old", old)
-            .arg("new", new))
+        Ok(Message::new("edit.rename").arg("old", old).arg("new", new))
     }
 
     pub(super) fn move_item(
@@ -99,7 +97,11 @@ impl Tx<'_> {
         ))
     }
 
-    pub(super) fn set_progress(&mut self, item: ItemId, progress: u8) -> Result<Message, EditError> {
+    pub(super) fn set_progress(
+        &mut self,
+        item: ItemId,
+        progress: u8,
+    ) -> Result<Message, EditError> {
         if progress > 100 {
             return Err(EditError::Progress(progress));
         }

@@ -26,7 +26,10 @@ impl Tx<'_> {
         self.insert(self.project.links.len(), Record::Link(link));
         let index = self.item_index(to)?;
         let pushed = self.settle(index)?;
-        Ok(label_with_pushed(self.link_label("edit.add_link", from, to), pushed))
+        Ok(label_with_pushed(
+            self.link_label("edit.add_link", from, to),
+            pushed,
+        ))
     }
 
     pub(super) fn remove_link(&mut self, from: ItemId, to: ItemId) -> Result<Message, EditError> {
