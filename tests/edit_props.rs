@@ -178,7 +178,7 @@ fn dice() -> impl Strategy<Value = Dice> {
 
 /// The `n`th of `count` things, or one past the end (an id that does not exist) now and then.
 fn pick(n: u32, count: usize) -> usize {
-    if count == 0 || n % 13 == 0 {
+    if count == 0 || n.is_multiple_of(13) {
         count
     } else {
         n as usize % count
@@ -323,7 +323,7 @@ fn make(variant: Variant, dice: Dice, project: &Project) -> Edit {
     let item = item_id(project, a);
     match variant {
         Variant::AddItem => {
-            let id = if a % 11 == 0 {
+            let id = if a.is_multiple_of(11) {
                 item
             } else {
                 ItemId(next_id(project.items.iter().map(|i| i.id.0)))
@@ -334,7 +334,7 @@ fn make(variant: Variant, dice: Dice, project: &Project) -> Edit {
             } else {
                 milepost::model::Item::task(id, "New task", start, day(project, days + length))
             };
-            new.lane = (b % 3 == 0).then(|| lane_id(project, b));
+            new.lane = (b.is_multiple_of(3)).then(|| lane_id(project, b));
             Edit::AddItem { item: new }
         }
         Variant::DeleteItem => Edit::DeleteItem { item },
@@ -391,7 +391,7 @@ fn make(variant: Variant, dice: Dice, project: &Project) -> Edit {
         },
         Variant::SetBufferLength => Edit::SetBufferLength {
             item: buffer_id(project, a),
-            planned_workdays: (b % 9) as u32,
+            planned_workdays: b % 9,
         },
         Variant::RestoreBuffer => Edit::RestoreBuffer {
             item: buffer_id(project, a),
@@ -422,7 +422,7 @@ fn make(variant: Variant, dice: Dice, project: &Project) -> Edit {
         }
         Variant::AddLane => Edit::AddLane {
             lane: Lane {
-                id: if a % 11 == 0 {
+                id: if a.is_multiple_of(11) {
                     lane_id(project, b)
                 } else {
                     LaneId(next_id(project.lanes.iter().map(|l| l.id.0)))
@@ -440,7 +440,7 @@ fn make(variant: Variant, dice: Dice, project: &Project) -> Edit {
                 let len = order.len();
                 order.rotate_left(a as usize % len);
             }
-            if b % 7 == 0 {
+            if b.is_multiple_of(7) {
                 order.pop();
             }
             Edit::ReorderLanes { order }
@@ -449,7 +449,7 @@ fn make(variant: Variant, dice: Dice, project: &Project) -> Edit {
             lane: lane_id(project, a),
         },
         Variant::AddPerson | Variant::UpdatePerson => {
-            let id = if variant == Variant::AddPerson && a % 11 != 0 {
+            let id = if variant == Variant::AddPerson && !a.is_multiple_of(11) {
                 PersonId(next_id(project.team.iter().map(|p| p.id.0)))
             } else {
                 person_id(project, a)
@@ -497,7 +497,7 @@ fn make(variant: Variant, dice: Dice, project: &Project) -> Edit {
             Edit::SetHeader { header }
         }
         Variant::AddMeeting | Variant::UpdateMeeting => {
-            let id = if variant == Variant::AddMeeting && a % 11 != 0 {
+            let id = if variant == Variant::AddMeeting && !a.is_multiple_of(11) {
                 MeetingId(next_id(project.meetings.iter().map(|m| m.id.0)))
             } else {
                 project
@@ -519,7 +519,7 @@ fn make(variant: Variant, dice: Dice, project: &Project) -> Edit {
                 .map_or(MeetingId(0), |m| m.id),
         },
         Variant::AddRisk | Variant::UpdateRisk => {
-            let id = if variant == Variant::AddRisk && a % 11 != 0 {
+            let id = if variant == Variant::AddRisk && !a.is_multiple_of(11) {
                 RiskId(next_id(project.risks.iter().map(|r| r.id.0)))
             } else {
                 project
@@ -541,7 +541,7 @@ fn make(variant: Variant, dice: Dice, project: &Project) -> Edit {
                 .map_or(RiskId(0), |r| r.id),
         },
         Variant::AddRetrospective | Variant::UpdateRetrospective => {
-            let id = if variant == Variant::AddRetrospective && a % 11 != 0 {
+            let id = if variant == Variant::AddRetrospective && !a.is_multiple_of(11) {
                 RetrospectiveId(next_id(project.retrospectives.iter().map(|r| r.id.0)))
             } else {
                 project
@@ -563,7 +563,7 @@ fn make(variant: Variant, dice: Dice, project: &Project) -> Edit {
                 .map_or(RetrospectiveId(0), |r| r.id),
         },
         Variant::AddBaseline | Variant::UpdateBaseline => {
-            let id = if variant == Variant::AddBaseline && a % 11 != 0 {
+            let id = if variant == Variant::AddBaseline && !a.is_multiple_of(11) {
                 BaselineId(next_id(project.baselines.iter().map(|b| b.id.0)))
             } else {
                 project

@@ -5,7 +5,7 @@
 
 use super::record::Record;
 use super::tx::Tx;
-use crate::model::{ItemId, LaneId, Owner, PersonId};
+use crate::model::{ItemId, LaneId, Owner, PersonId, Project};
 
 /// What is being deleted, and what its references become.
 pub(super) enum Referent<'a> {
@@ -109,11 +109,14 @@ fn let_go(reference: Reference<'_>, referent: &Referent<'_>) -> bool {
     }
 }
 
+/// Reads the record at an index of one of the project's lists.
+type RecordAt = fn(&Project, usize) -> Record;
+
 impl Tx<'_> {
     /// Removes every reference to `referent` from the project (links to a deleted item go with
     /// it), each change recorded; the referent itself stays for the caller to remove.
     pub(super) fn detach(&mut self, referent: &Referent<'_>) {
-        let lists: [(usize, fn(&crate::model::Project, usize) -> Record); 5] = [
+        let lists: [(usize, RecordAt); 5] = [
             (self.project.links.len(), |p, i| {
                 Record::Link(p.links[i].clone())
             }),
