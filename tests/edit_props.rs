@@ -6,8 +6,8 @@ use chrono::{Days, NaiveDate};
 use milepost::cli::generate;
 use milepost::edit::{Edit, Header, History, Message};
 use milepost::model::{
-    ActionItem, Baseline, BaselineId, Criterion, Holiday, ItemId, ItemKind, Lane, LaneId, Link,
-    LinkKind, Meeting, MeetingId, Person, PersonId, Project, Retrospective, RetrospectiveId, Risk,
+    ActionItem, BaselineId, Criterion, Holiday, ItemId, ItemKind, Lane, LaneId, Link, LinkKind,
+    Meeting, MeetingId, Person, PersonId, Project, Retrospective, RetrospectiveId, Risk,
     RiskAssessment, RiskCategory, RiskId, RiskResponse, RiskStatus, Weekday, next_id, validate,
 };
 use milepost::schedule::{WorkCalendar, settled, take_baseline, violated_links};
@@ -233,6 +233,23 @@ fn person_id(project: &Project, n: u32) -> PersonId {
     )
 }
 
+/// The id an add names (a fresh one, now and then a taken one) or an update names (a taken
+/// one, now and then 0, which no record has), among `ids`.
+fn id_for(add: bool, a: u32, b: u32, ids: impl Iterator<Item = u32>) -> u32 {
+    let ids: Vec<u32> = ids.collect();
+    if add && !a.is_multiple_of(11) {
+        next_id(ids.iter().copied())
+    } else {
+        existing(b, ids.into_iter())
+    }
+}
+
+/// The `n`th of `ids`, or now and then 0, which no record has.
+fn existing(n: u32, ids: impl Iterator<Item = u32>) -> u32 {
+    let ids: Vec<u32> = ids.collect();
+    ids.get(pick(n, ids.len())).copied().unwrap_or(0)
+}
+
 fn kind(n: u32) -> LinkKind {
     LinkKind::ALL[n as usize % LinkKind::ALL.len()]
 }
@@ -449,19 +466,15 @@ fn make(variant: Variant, dice: Dice, project: &Project) -> Edit {
             lane: lane_id(project, a),
         },
         Variant::AddPerson | Variant::UpdatePerson => {
-            let id = if variant == Variant::AddPerson && !a.is_multiple_of(11) {
-                PersonId(next_id(project.team.iter().map(|p| p.id.0)))
-            } else {
-                person_id(project, a)
-            };
+            let add = variant == Variant::AddPerson;
             let person = Person {
-                id,
+                id: PersonId(id_for(add, a, b, project.team.iter().map(|p| p.id.0))),
                 name: format!("Person {b}"),
                 role: "Consultant".to_owned(),
                 client_side: flag,
                 responsibility: String::new(),
             };
-            if variant == Variant::AddPerson {
+            if add {
                 Edit::AddPerson { person }
             } else {
                 Edit::UpdatePerson { person }
@@ -497,93 +510,64 @@ fn make(variant: Variant, dice: Dice, project: &Project) -> Edit {
             Edit::SetHeader { header }
         }
         Variant::AddMeeting | Variant::UpdateMeeting => {
-            let id = if variant == Variant::AddMeeting && !a.is_multiple_of(11) {
-                MeetingId(next_id(project.meetings.iter().map(|m| m.id.0)))
-            } else {
-                project
-                    .meetings
-                    .get(pick(b, project.meetings.len()))
-                    .map_or(MeetingId(0), |m| m.id)
-            };
+            let add = variant == Variant::AddMeeting;
+            let id = MeetingId(id_for(add, a, b, project.meetings.iter().map(|r| r.id.0)));
             let meeting = meeting(project, id, dice);
-            if variant == Variant::AddMeeting {
+            if add {
                 Edit::AddMeeting { meeting }
             } else {
                 Edit::UpdateMeeting { meeting }
             }
         }
         Variant::RemoveMeeting => Edit::RemoveMeeting {
-            meeting: project
-                .meetings
-                .get(pick(a, project.meetings.len()))
-                .map_or(MeetingId(0), |m| m.id),
+            meeting: MeetingId(existing(a, project.meetings.iter().map(|r| r.id.0))),
         },
         Variant::AddRisk | Variant::UpdateRisk => {
-            let id = if variant == Variant::AddRisk && !a.is_multiple_of(11) {
-                RiskId(next_id(project.risks.iter().map(|r| r.id.0)))
-            } else {
-                project
-                    .risks
-                    .get(pick(b, project.risks.len()))
-                    .map_or(RiskId(0), |r| r.id)
-            };
+            let add = variant == Variant::AddRisk;
+            let id = RiskId(id_for(add, a, b, project.risks.iter().map(|r| r.id.0)));
             let risk = risk(project, id, dice);
-            if variant == Variant::AddRisk {
+            if add {
                 Edit::AddRisk { risk }
             } else {
                 Edit::UpdateRisk { risk }
             }
         }
         Variant::RemoveRisk => Edit::RemoveRisk {
-            risk: project
-                .risks
-                .get(pick(a, project.risks.len()))
-                .map_or(RiskId(0), |r| r.id),
+            risk: RiskId(existing(a, project.risks.iter().map(|r| r.id.0))),
         },
         Variant::AddRetrospective | Variant::UpdateRetrospective => {
-            let id = if variant == Variant::AddRetrospective && !a.is_multiple_of(11) {
-                RetrospectiveId(next_id(project.retrospectives.iter().map(|r| r.id.0)))
-            } else {
-                project
-                    .retrospectives
-                    .get(pick(b, project.retrospectives.len()))
-                    .map_or(RetrospectiveId(0), |r| r.id)
-            };
+            let add = variant == Variant::AddRetrospective;
+            let id = RetrospectiveId(id_for(
+                add,
+                a,
+                b,
+                project.retrospectives.iter().map(|r| r.id.0),
+            ));
             let retrospective = retrospective(project, id, dice);
-            if variant == Variant::AddRetrospective {
+            if add {
                 Edit::AddRetrospective { retrospective }
             } else {
                 Edit::UpdateRetrospective { retrospective }
             }
         }
         Variant::RemoveRetrospective => Edit::RemoveRetrospective {
-            retrospective: project
-                .retrospectives
-                .get(pick(a, project.retrospectives.len()))
-                .map_or(RetrospectiveId(0), |r| r.id),
+            retrospective: RetrospectiveId(existing(
+                a,
+                project.retrospectives.iter().map(|r| r.id.0),
+            )),
         },
         Variant::AddBaseline | Variant::UpdateBaseline => {
-            let id = if variant == Variant::AddBaseline && !a.is_multiple_of(11) {
-                BaselineId(next_id(project.baselines.iter().map(|b| b.id.0)))
+            let add = variant == Variant::AddBaseline;
+            let id = BaselineId(id_for(add, a, b, project.baselines.iter().map(|r| r.id.0)));
+            let baseline = take_baseline(project, id, &format!("Baseline {b}"), day(project, days));
+            if add {
+                Edit::AddBaseline { baseline }
             } else {
-                project
-                    .baselines
-                    .get(pick(b, project.baselines.len()))
-                    .map_or(BaselineId(0), |b| b.id)
-            };
-            let taken: Baseline =
-                take_baseline(project, id, &format!("Baseline {b}"), day(project, days));
-            if variant == Variant::AddBaseline {
-                Edit::AddBaseline { baseline: taken }
-            } else {
-                Edit::UpdateBaseline { baseline: taken }
+                Edit::UpdateBaseline { baseline }
             }
         }
         Variant::RemoveBaseline => Edit::RemoveBaseline {
-            baseline: project
-                .baselines
-                .get(pick(a, project.baselines.len()))
-                .map_or(BaselineId(0), |b| b.id),
+            baseline: BaselineId(existing(a, project.baselines.iter().map(|r| r.id.0))),
         },
         Variant::Batch => Edit::Batch {
             label: Message::new("plan.nudge").arg("count", 2).arg("days", 1),
@@ -670,14 +654,15 @@ proptest! {
         prop_assert_eq!(violations(&start), 0, "settled");
         prop_assert!(validate(&start).is_empty(), "the generated project is sound");
         let mut history = History::new(start.clone());
-        let mut applied = 0;
+        // The project after each applied step, the start first.
+        let mut states = vec![start];
         for (variant, dice) in steps {
             let edit = make(ALL[variant], dice, history.project());
             prop_assert_eq!(variant_of(&edit), ALL[variant], "made what was drawn");
             let before = history.project().clone();
             match history.apply(edit.clone()) {
                 Ok(_) => {
-                    applied += 1;
+                    states.push(history.project().clone());
                     prop_assert_eq!(violations(history.project()), 0, "links after {:?}", edit);
                     let problems = validate(history.project());
                     prop_assert!(problems.is_empty(), "sound after {:?}: {:?}", edit, problems);
@@ -690,15 +675,15 @@ proptest! {
                 }
             }
         }
-        let edited = history.project().clone();
-        for _ in 0..applied {
+        for state in states.iter().rev().skip(1) {
             prop_assert!(history.undo(), "a step to undo");
+            prop_assert_eq!(history.project(), state, "each undo gives the state before its step");
         }
         prop_assert!(!history.undo(), "no more steps");
-        prop_assert_eq!(history.project(), &start, "undo returns the original exactly");
-        for _ in 0..applied {
+        for state in states.iter().skip(1) {
             prop_assert!(history.redo(), "a step to redo");
+            prop_assert_eq!(history.project(), state, "each redo gives the state after its step");
         }
-        prop_assert_eq!(history.project(), &edited, "redo gives the same result");
+        prop_assert!(!history.redo(), "nothing more to redo");
     }
 }

@@ -153,11 +153,6 @@ impl History {
         self.redo.last().map(|step| step.label.text())
     }
 
-    /// The label of the step [`Self::undo`] would take back, untranslated.
-    pub fn undo_message(&self) -> Option<&Message> {
-        self.undo.last().map(|step| &step.label)
-    }
-
     /// How many steps [`Self::undo`] can take back.
     pub fn undo_depth(&self) -> usize {
         self.undo.len()
