@@ -542,6 +542,25 @@ fn apply(text: &mut String, edit: &Edit) {
     }
 }
 
+/// Damages `text` with `edits`; the fast reader then either gives up or reads what `ron` reads.
+fn agrees_with_ron_or_gives_up(mut text: String, edits: &[Edit]) -> Result<(), TestCaseError> {
+    for edit in edits {
+        apply(&mut text, edit);
+    }
+    if let Some(fast) = read::from_str::<Document>(&text) {
+        match ron_read(&text) {
+            Ok(slow) => prop_assert_eq!(fast, slow, "{}", text),
+            Err(error) => {
+                prop_assert!(
+                    false,
+                    "ron refuses ({error}) what the fast reader read: {text}"
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -563,16 +582,7 @@ proptest! {
         project in project(),
         edits in proptest::collection::vec(edit(), 1..4),
     ) {
-        let mut text = fast_text(&project);
-        for edit in &edits {
-            apply(&mut text, edit);
-        }
-        if let Some(fast) = read::from_str::<Document>(&text) {
-            match ron_read(&text) {
-                Ok(slow) => prop_assert_eq!(fast, slow, "{}", text),
-                Err(error) => prop_assert!(false, "ron refuses ({error}) what the fast reader read: {text}"),
-            }
-        }
+        agrees_with_ron_or_gives_up(fast_text(&project), &edits)?;
     }
 }
 
@@ -585,16 +595,7 @@ proptest! {
         seed in any::<u64>(),
         edits in proptest::collection::vec(edit(), 1..6),
     ) {
-        let mut text = fast_text(&crate::cli::generate::project(60, seed));
-        for edit in &edits {
-            apply(&mut text, edit);
-        }
-        if let Some(fast) = read::from_str::<Document>(&text) {
-            match ron_read(&text) {
-                Ok(slow) => prop_assert_eq!(fast, slow, "{}", text),
-                Err(error) => prop_assert!(false, "ron refuses ({error}) what the fast reader read: {text}"),
-            }
-        }
+        agrees_with_ron_or_gives_up(fast_text(&crate::cli::generate::project(60, seed)), &edits)?;
     }
 }
 
