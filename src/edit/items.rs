@@ -4,19 +4,18 @@ use chrono::NaiveDate;
 
 use super::record::Record;
 use super::references::Referent;
-use super::tx::{Tx, label_with_pushed};
+use super::tx::{Tx, label_with_pushed, present, unused};
 use super::{EditError, Message, RecordKind};
 use crate::model::{Item, ItemId, ItemKind, LaneId, PersonId};
 use crate::schedule::{Span, dates_of, span_of};
 
 impl Tx<'_> {
     pub(super) fn add_item(&mut self, item: Item) -> Result<Message, EditError> {
-        if self.project.item(item.id).is_some() {
-            return Err(EditError::Duplicate {
-                kind: RecordKind::Item,
-                id: item.id.0,
-            });
-        }
+        unused(
+            self.project.item(item.id).is_some(),
+            RecordKind::Item,
+            item.id.0,
+        )?;
         check_dates(&item)?;
         let name = item.name.clone();
         let index = self.project.items.len();
@@ -116,13 +115,12 @@ impl Tx<'_> {
         item: ItemId,
         owner: Option<PersonId>,
     ) -> Result<Message, EditError> {
-        if let Some(owner) = owner
-            && self.project.person(owner).is_none()
-        {
-            return Err(EditError::NoSuchRecord {
-                kind: RecordKind::TeamMember,
-                id: owner.0,
-            });
+        if let Some(owner) = owner {
+            present(
+                self.project.person(owner).is_some(),
+                RecordKind::TeamMember,
+                owner.0,
+            )?;
         }
         self.change_labelled(item, "edit.owner", |target| target.owner = owner)
     }
@@ -132,13 +130,8 @@ impl Tx<'_> {
         item: ItemId,
         lane: Option<LaneId>,
     ) -> Result<Message, EditError> {
-        if let Some(lane) = lane
-            && self.project.lane(lane).is_none()
-        {
-            return Err(EditError::NoSuchRecord {
-                kind: RecordKind::Lane,
-                id: lane.0,
-            });
+        if let Some(lane) = lane {
+            present(self.project.lane(lane).is_some(), RecordKind::Lane, lane.0)?;
         }
         self.change_labelled(item, "edit.lane", |target| target.lane = lane)
     }

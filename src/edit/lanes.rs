@@ -2,18 +2,17 @@
 
 use super::record::Record;
 use super::references::Referent;
-use super::tx::{Tx, position};
+use super::tx::{Tx, position, unused};
 use super::{EditError, Message, RecordKind};
 use crate::model::{Lane, LaneId};
 
 impl Tx<'_> {
     pub(super) fn add_lane(&mut self, lane: Lane) -> Result<Message, EditError> {
-        if self.project.lane(lane.id).is_some() {
-            return Err(EditError::Duplicate {
-                kind: RecordKind::Lane,
-                id: lane.id.0,
-            });
-        }
+        unused(
+            self.project.lane(lane.id).is_some(),
+            RecordKind::Lane,
+            lane.id.0,
+        )?;
         let name = lane.name.clone();
         self.insert(self.project.lanes.len(), Record::Lane(lane));
         Ok(Message::new("edit.add_lane").arg("name", name))

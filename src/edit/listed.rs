@@ -2,7 +2,7 @@
 //! and baselines are added, replaced and removed alike.
 
 use super::record::Record;
-use super::tx::{Tx, position};
+use super::tx::{Tx, position, unused};
 use super::{EditError, Message, RecordKind};
 use crate::model::{
     Baseline, BaselineId, Meeting, MeetingId, Project, Retrospective, RetrospectiveId, Risk, RiskId,
@@ -108,12 +108,11 @@ listed!(
 impl Tx<'_> {
     pub(super) fn add_listed<T: Listed>(&mut self, value: T) -> Result<Message, EditError> {
         let id = value.id();
-        if T::list(self.project).iter().any(|other| other.id() == id) {
-            return Err(EditError::Duplicate {
-                kind: T::KIND,
-                id: T::number(id),
-            });
-        }
+        unused(
+            T::list(self.project).iter().any(|other| other.id() == id),
+            T::KIND,
+            T::number(id),
+        )?;
         let title = value.title().to_owned();
         self.insert(T::list(self.project).len(), value.into_record());
         if T::VALIDATE {

@@ -5,7 +5,7 @@
 
 use super::record::Record;
 use super::tx::Tx;
-use crate::model::{ItemId, LaneId, Owner, PersonId, Project};
+use crate::model::{ActionItem, ItemId, LaneId, Owner, PersonId, Project};
 
 /// What is being deleted, and what its references become.
 pub(super) enum Referent<'a> {
@@ -52,10 +52,7 @@ fn walk(record: &mut Record, visit: &mut dyn FnMut(Reference<'_>)) {
         }
         Record::Meeting(meeting) => {
             visit(Reference::Items(&mut meeting.items));
-            for action in &mut meeting.actions {
-                visit(Reference::Item(&mut action.item));
-                visit(Reference::Owner(&mut action.owner));
-            }
+            walk_actions(&mut meeting.actions, visit);
         }
         Record::Risk(risk) => {
             visit(Reference::Items(&mut risk.items));
@@ -63,12 +60,17 @@ fn walk(record: &mut Record, visit: &mut dyn FnMut(Reference<'_>)) {
         }
         Record::Retrospective(retrospective) => {
             visit(Reference::Items(&mut retrospective.scope_items));
-            for action in &mut retrospective.actions {
-                visit(Reference::Item(&mut action.item));
-                visit(Reference::Owner(&mut action.owner));
-            }
+            walk_actions(&mut retrospective.actions, visit);
         }
         Record::Lane(_) | Record::Person(_) | Record::Baseline(_) => {}
+    }
+}
+
+/// Calls `visit` on the task and the owner of each action item.
+fn walk_actions(actions: &mut [ActionItem], visit: &mut dyn FnMut(Reference<'_>)) {
+    for action in actions {
+        visit(Reference::Item(&mut action.item));
+        visit(Reference::Owner(&mut action.owner));
     }
 }
 

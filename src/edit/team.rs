@@ -2,18 +2,17 @@
 
 use super::record::Record;
 use super::references::Referent;
-use super::tx::{Tx, position};
+use super::tx::{Tx, position, unused};
 use super::{EditError, Message, RecordKind};
 use crate::model::{Person, PersonId};
 
 impl Tx<'_> {
     pub(super) fn add_person(&mut self, person: Person) -> Result<Message, EditError> {
-        if self.project.person(person.id).is_some() {
-            return Err(EditError::Duplicate {
-                kind: RecordKind::TeamMember,
-                id: person.id.0,
-            });
-        }
+        unused(
+            self.project.person(person.id).is_some(),
+            RecordKind::TeamMember,
+            person.id.0,
+        )?;
         let name = person.name.clone();
         self.insert(self.project.team.len(), Record::Person(person));
         self.validate()?;

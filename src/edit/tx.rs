@@ -33,6 +33,24 @@ pub(super) fn position<T>(
         .ok_or(EditError::NoSuchRecord { kind, id })
 }
 
+/// Refuses a new record of `kind` whose `id` is `taken`.
+pub(super) fn unused(taken: bool, kind: RecordKind, id: u32) -> Result<(), EditError> {
+    if taken {
+        Err(EditError::Duplicate { kind, id })
+    } else {
+        Ok(())
+    }
+}
+
+/// Refuses a reference to a record of `kind` and `id` that does not `exist`.
+pub(super) fn present(exists: bool, kind: RecordKind, id: u32) -> Result<(), EditError> {
+    if exists {
+        Ok(())
+    } else {
+        Err(EditError::NoSuchRecord { kind, id })
+    }
+}
+
 impl Tx<'_> {
     pub(super) fn record(&mut self, delta: Delta) {
         delta.apply(self.project);
