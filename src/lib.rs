@@ -7,6 +7,7 @@
 rust_i18n::i18n!("locales", fallback = "en");
 
 pub mod cli;
+pub mod csv_rules;
 pub mod edit;
 pub mod export;
 pub mod i18n;

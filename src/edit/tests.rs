@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::*;
+use crate::model::Project;
 
 fn date(text: &str) -> NaiveDate {
     text.parse().expect("test dates are valid")
@@ -197,7 +198,11 @@ fn deleting_an_item_takes_its_links_and_comes_back() {
         1,
         "only Test → Launch remains"
     );
-    assert_eq!(history.undo_label(), Some("Delete 'Build'"), "the label");
+    assert_eq!(
+        history.undo_label().as_deref(),
+        Some("Delete 'Build'"),
+        "the label"
+    );
     assert!(history.undo(), "undo");
     assert_eq!(history.project(), &sample(), "everything is back");
 }
@@ -260,4 +265,38 @@ fn two_histories_never_share_a_revision() {
         first.revision(),
         "still unlike the other history"
     );
+}
+
+#[test]
+fn switching_language_renames_the_undo_entry() {
+    use crate::i18n::{Language, set_language};
+    set_language(Language::English);
+    let mut history = History::new(sample());
+    history
+        .apply(Edit::DeleteItem { item: ItemId(5) })
+        .expect("Docs can go");
+    let words = |language| {
+        if language == Language::English {
+            "Delete 'Docs'"
+        } else {
+            "删除“Docs”"
+        }
+    };
+    for language in [Language::English, Language::Chinese, Language::English] {
+        set_language(language);
+        assert_eq!(
+            history.undo_label().as_deref(),
+            Some(words(language)),
+            "Undo in {language:?}, whatever the language when the edit was made"
+        );
+    }
+    assert!(history.undo(), "undo");
+    for language in [Language::Chinese, Language::English] {
+        set_language(language);
+        assert_eq!(
+            history.redo_label().as_deref(),
+            Some(words(language)),
+            "Redo in {language:?}"
+        );
+    }
 }

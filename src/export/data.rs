@@ -41,10 +41,12 @@
 //! `item-ID@SLUG.milepost` and `meeting-ID@SLUG.milepost`, where `SLUG` comes from the
 //! project's name. Descriptions and categories are in the language of the calling thread.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, NaiveTime, Utc};
 use icalendar::{Component as _, EventLike as _};
 
-use crate::model::{Item, ItemKind, Link, LinkKind, Project};
+pub use crate::csv_rules::{BOM, CSV_HEADER, guard_formula, link_kind, predecessor};
+use crate::csv_rules::{PREDECESSOR_SEPARATOR, write_bool, write_date, write_kind};
+use crate::model::{Item, ItemKind, Project};
 use crate::schedule::{WorkCalendar, span_of};
 
 /// Appends formatted text to a `String`, which cannot fail.
@@ -54,26 +56,6 @@ macro_rules! put {
         $out.write_fmt(format_args!($($arg)*)).unwrap_or_default()
     }};
 }
-
-/// The byte-order mark that starts the CSV text.
-pub const BOM: char = '\u{feff}';
-
-/// The CSV header row, in order.
-pub const CSV_HEADER: [&str; 13] = [
-    "ID",
-    "Name",
-    "Kind",
-    "Lane",
-    "Start",
-    "Finish",
-    "Working days",
-    "Owner",
-    "Progress",
-    "Predecessors",
-    "Deadline",
-    "Planned working days",
-    "Client visible",
-];
 
 /// How long a meeting with a time lasts in the calendar.
 const MEETING_MINUTES: i64 = 60;
@@ -87,30 +69,6 @@ fn shown(project: &Project, include_internal: bool) -> std::borrow::Cow<'_, Proj
     }
 }
 
-/// A date as `YYYY-MM-DD`.
-fn day(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
-}
-
-/// Text a spreadsheet would take for a formula gets a leading apostrophe.
-pub fn guard_formula(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    }
-}
-
-/// One link as written in the `Predecessors` column: `3FS`, `5SS+2`, `2FS-1`.
-pub fn predecessor(link: &Link) -> String {
-    let mut text = format!("{}{}", link.from, link.kind.abbreviation());
-    if link.lag_workdays != 0 {
-        // `{:+}` writes the sign of positive lags too.
-        put!(text, "{:+}", link.lag_workdays);
-    }
-    text
-}
-
 /// The `Predecessors` cell of `item`: its incoming links in the project's order.
 fn predecessors(project: &Project, item: &Item) -> String {
     project
@@ -119,14 +77,7 @@ fn predecessors(project: &Project, item: &Item) -> String {
         .filter(|link| link.to == item.id)
         .map(predecessor)
         .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The link kind of an abbreviation (`FS`, `SS`, `FF`, `SF`, any case).
-pub fn link_kind(abbreviation: &str) -> Option<LinkKind> {
-    LinkKind::ALL
-        .into_iter()
-        .find(|kind| kind.abbreviation().eq_ignore_ascii_case(abbreviation))
+        .join(PREDECESSOR_SEPARATOR)
 }
 
 /// The project's items as CSV (see the module documentation), UTF-8 with a byte-order mark.
@@ -151,21 +102,21 @@ pub fn csv(project: &Project, include_internal: bool) -> String {
         let row: Vec<String> = vec![
             item.id.to_string(),
             guard_formula(&item.name),
-            item.kind.as_str().to_owned(),
+            write_kind(item.kind).to_owned(),
             guard_formula(&lane),
-            day(item.start),
-            day(item.finish),
+            write_date(item.start),
+            write_date(item.finish),
             span_of(&calendar, item).workdays().to_string(),
             guard_formula(&owner),
             item.progress.to_string(),
             predecessors(&project, item),
-            item.deadline.map(day).unwrap_or_default(),
+            item.deadline.map(write_date).unwrap_or_default(),
             if item.kind == ItemKind::Buffer {
                 item.planned_workdays.to_string()
             } else {
                 String::new()
             },
-            if item.client_visible { "yes" } else { "no" }.to_owned(),
+            write_bool(item.client_visible).to_owned(),
         ];
         rows.push(row);
     }
@@ -240,7 +191,14 @@ pub fn ics_at(project: &Project, include_internal: bool, stamp: DateTime<Utc>) -
             put!(
                 description,
                 "{}",
-                crate::tr!("ics.deadline", date = day(deadline))
+                crate::tr!(
+                    "ics.deadline",
+                    date = crate::i18n::format_date(
+                        deadline,
+                        crate::i18n::DateStyle::Iso,
+                        crate::i18n::language()
+                    )
+                )
             );
         }
         for criterion in &item.criteria {

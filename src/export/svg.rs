@@ -288,18 +288,12 @@ pub fn escape(text: &str) -> String {
 
 /// A date as the picture writes it in a row: "4 Dec" or "12月4日".
 fn short_date(date: NaiveDate, language: Language) -> String {
-    match language {
-        Language::English => date.format("%-d %b").to_string(),
-        Language::Chinese => date.format("%-m月%-d日").to_string(),
-    }
+    crate::i18n::format_date(date, crate::i18n::DateStyle::Short, language)
 }
 
 /// A date with its year: "4 Dec 2026" or "2026年12月4日".
 fn long_date(date: NaiveDate, language: Language) -> String {
-    match language {
-        Language::English => date.format("%-d %b %Y").to_string(),
-        Language::Chinese => date.format("%Y年%-m月%-d日").to_string(),
-    }
+    crate::i18n::format_date(date, crate::i18n::DateStyle::Long, language)
 }
 
 /// A string of this module's locale file in `language`.

@@ -22,8 +22,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::NaiveDate;
-
+use crate::csv_rules::{
+    BOM, Column, delimiter, parse_bool, parse_date, parse_kind, parse_predecessor, parse_progress,
+    split_predecessors, unguard,
+};
 use crate::model::{Item, ItemId, ItemKind, Lane, LaneId, Link, Person, PersonId, Project};
 use crate::tr;
 
@@ -77,179 +79,6 @@ impl ImportErrors {
     }
 }
 
-/// A column Milepost understands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Column {
-    Id,
-    Name,
-    Kind,
-    Lane,
-    Start,
-    Finish,
-    Workdays,
-    Owner,
-    Progress,
-    Predecessors,
-    Deadline,
-    PlannedWorkdays,
-    ClientVisible,
-}
-
-impl Column {
-    /// The header names understood, lower case, without spaces, `_`, `-` or `*`.
-    const NAMES: [(Self, &'static [&'static str]); 13] = [
-        (
-            Self::Id,
-            &["id", "编号", "序号", "任务编号", "标识号", "no", "#"],
-        ),
-        (
-            Self::Name,
-            &[
-                "name",
-                "task",
-                "taskname",
-                "title",
-                "名称",
-                "任务名称",
-                "任务",
-                "名字",
-                "事项",
-            ],
-        ),
-        (Self::Kind, &["kind", "type", "类型", "任务类型", "种类"]),
-        (
-            Self::Lane,
-            &[
-                "lane",
-                "phase",
-                "stage",
-                "group",
-                "workstream",
-                "阶段",
-                "泳道",
-                "分组",
-                "分类",
-            ],
-        ),
-        (
-            Self::Start,
-            &[
-                "start",
-                "startdate",
-                "begin",
-                "开始",
-                "开始日期",
-                "开始时间",
-                "起始日期",
-            ],
-        ),
-        (
-            Self::Finish,
-            &[
-                "finish",
-                "end",
-                "finishdate",
-                "enddate",
-                "due",
-                "结束",
-                "完成",
-                "结束日期",
-                "完成日期",
-                "结束时间",
-                "完成时间",
-            ],
-        ),
-        (
-            Self::Workdays,
-            &[
-                "workingdays",
-                "workdays",
-                "duration",
-                "工期",
-                "工作日",
-                "工作日数",
-                "天数",
-            ],
-        ),
-        (
-            Self::Owner,
-            &[
-                "owner",
-                "responsible",
-                "assignee",
-                "resource",
-                "resourcenames",
-                "负责人",
-                "责任人",
-                "资源名称",
-                "执行人",
-            ],
-        ),
-        (
-            Self::Progress,
-            &[
-                "progress",
-                "%complete",
-                "percentcomplete",
-                "complete",
-                "进度",
-                "完成百分比",
-                "完成度",
-                "完成率",
-            ],
-        ),
-        (
-            Self::Predecessors,
-            &[
-                "predecessors",
-                "predecessor",
-                "dependencies",
-                "前置任务",
-                "前置",
-                "依赖",
-                "紧前任务",
-            ],
-        ),
-        (
-            Self::Deadline,
-            &["deadline", "截止日期", "期限", "最后期限"],
-        ),
-        (
-            Self::PlannedWorkdays,
-            &[
-                "plannedworkingdays",
-                "plannedworkdays",
-                "计划工作日",
-                "计划工作日数",
-            ],
-        ),
-        (
-            Self::ClientVisible,
-            &[
-                "clientvisible",
-                "visible",
-                "visibletoclient",
-                "客户可见",
-                "对客户可见",
-            ],
-        ),
-    ];
-
-    /// The column a header names, if any.
-    fn of(header: &str) -> Option<Self> {
-        let key: String = header
-            .trim()
-            .chars()
-            .filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-' | '*' | '（' | '）'))
-            .flat_map(char::to_lowercase)
-            .collect();
-        Self::NAMES
-            .iter()
-            .find(|(_, names)| names.contains(&key.as_str()))
-            .map(|(column, _)| *column)
-    }
-}
-
 /// Collects problems while the rows are read.
 #[derive(Default)]
 struct Problems(Vec<ImportError>);
@@ -272,103 +101,6 @@ impl Problems {
     }
 }
 
-/// The delimiter of the text: a comma, unless the header row has more semicolons or tabs.
-fn delimiter(text: &str) -> u8 {
-    let header = text.lines().next().unwrap_or_default();
-    let count = |c| header.matches(c).count();
-    let (commas, semicolons, tabs) = (count(','), count(';'), count('\t'));
-    if tabs > commas && tabs >= semicolons {
-        b'\t'
-    } else if semicolons > commas {
-        b';'
-    } else {
-        b','
-    }
-}
-
-/// A date written `2026-11-06`, `2026/11/6`, `2026.11.06` or `2026年11月6日`.
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let text = text.trim().trim_end_matches('日');
-    let parts: Vec<&str> = text.split(['-', '/', '.', '年', '月']).collect();
-    let [year, month, day] = parts.as_slice() else {
-        return None;
-    };
-    let number = |part: &str| -> Option<u32> {
-        (!part.is_empty() && part.len() <= 4 && part.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| part.parse().ok())
-            .flatten()
-    };
-    if year.len() != 4 {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(
-        i32::try_from(number(year)?).ok()?,
-        number(month)?,
-        number(day)?,
-    )
-}
-
-/// The kind written in a cell, in English or Chinese.
-fn parse_kind(text: &str) -> Option<ItemKind> {
-    match text.trim().to_lowercase().as_str() {
-        "" | "task" | "任务" | "工作" => Some(ItemKind::Task),
-        "milestone" | "里程碑" | "节点" => Some(ItemKind::Milestone),
-        "buffer" | "缓冲" | "缓冲区" | "缓冲期" => Some(ItemKind::Buffer),
-        _ => None,
-    }
-}
-
-/// Progress written `40` or `40%` (a whole or decimal number from 0 to 100).
-fn parse_progress(text: &str) -> Option<u8> {
-    let number = text.trim().trim_end_matches(['%', '％']).trim();
-    let value: f64 = number.parse().ok()?;
-    (0.0..=100.0).contains(&value).then(|| value.round() as u8)
-}
-
-/// Yes or no, in the usual spellings.
-fn parse_bool(text: &str) -> Option<bool> {
-    match text.trim().to_lowercase().as_str() {
-        "" | "yes" | "y" | "true" | "1" | "x" | "是" | "可见" | "√" | "✓" => Some(true),
-        "no" | "n" | "false" | "0" | "否" | "不可见" | "内部" => Some(false),
-        _ => None,
-    }
-}
-
-/// One predecessor: `3`, `3FS`, `5SS+2`, `2FS-1`, `4FF+3d`, `4FF+3天`.
-fn parse_predecessor(text: &str) -> Option<(ItemId, crate::model::LinkKind, i32)> {
-    let text = text.trim();
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    let id: u32 = text.get(..digits)?.parse().ok()?;
-    let rest = text.get(digits..)?.trim();
-    let (kind, rest) = match rest.get(..2).and_then(crate::export::data::link_kind) {
-        Some(kind) => (kind, rest.get(2..).unwrap_or_default()),
-        None => (crate::model::LinkKind::FinishToStart, rest),
-    };
-    let rest = rest
-        .trim()
-        .trim_end_matches(['d', 'D', '天'])
-        .trim_end_matches(" days")
-        .trim();
-    let lag = if rest.is_empty() {
-        0
-    } else {
-        let compact: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
-        if !compact.starts_with(['+', '-']) {
-            return None;
-        }
-        compact.parse().ok()?
-    };
-    Some((ItemId(id), kind, lag))
-}
-
-/// Text as written by [`crate::export::data::guard_formula`], without its apostrophe.
-fn unguard(text: &str) -> &str {
-    match text.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
-        _ => text,
-    }
-}
-
 /// A row as read, before ids are settled.
 struct Row {
     /// The spreadsheet's row number.
@@ -388,7 +120,7 @@ struct Row {
 /// Every problem found: each with the row and the column when it is in a cell, a missing name
 /// or start column, links that form a loop, and what validation of the result finds.
 pub fn csv(text: &str) -> Result<Project, ImportErrors> {
-    let text = text.strip_prefix(crate::export::data::BOM).unwrap_or(text);
+    let text = text.strip_prefix(BOM).unwrap_or(text);
     let mut problems = Problems::default();
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
@@ -550,7 +282,7 @@ pub fn csv(text: &str) -> Result<Project, ImportErrors> {
     if let Some(cycle) = crate::model::find_cycle(&project.links) {
         problems.general(tr!(
             "import.cycle",
-            cycle = crate::store::describe_cycle(&project, &cycle)
+            cycle = crate::model::describe_cycle(&project, &cycle)
         ));
         return Err(ImportErrors(problems.0));
     }
@@ -561,7 +293,7 @@ pub fn csv(text: &str) -> Result<Project, ImportErrors> {
             message: error.to_string(),
         }])
     })?;
-    let invalid = crate::store::validate(&project);
+    let invalid = crate::model::validate(&project);
     if !invalid.is_empty() {
         return Err(ImportErrors(
             invalid
@@ -674,11 +406,7 @@ fn read_row<'a>(
         ),
     };
     let mut predecessors = Vec::new();
-    for part in cell(Column::Predecessors)
-        .split([',', '，', ';', '；', '、'])
-        .map(str::trim)
-        .filter(|part| !part.is_empty())
-    {
+    for part in split_predecessors(cell(Column::Predecessors)) {
         match parse_predecessor(part) {
             Some(link) => predecessors.push(link),
             None => bad(
@@ -725,73 +453,4 @@ fn read_row<'a>(
         predecessors,
         planned_given: planned.is_some(),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_in_the_usual_spellings() {
-        let day = NaiveDate::from_ymd_opt(2026, 11, 6);
-        for text in [
-            "2026-11-06",
-            "2026/11/6",
-            "2026.11.06",
-            "2026年11月6日",
-            " 2026-11-6 ",
-        ] {
-            assert_eq!(parse_date(text), day, "{text}");
-        }
-        for text in ["06/11/2026", "2026-13-01", "2026-11", "soon", ""] {
-            assert_eq!(parse_date(text), None, "{text} is refused");
-        }
-    }
-
-    #[test]
-    fn predecessors_in_the_notation_and_its_loose_forms() {
-        use crate::model::LinkKind::{FinishToFinish, FinishToStart, StartToStart};
-        assert_eq!(
-            parse_predecessor("3"),
-            Some((ItemId(3), FinishToStart, 0)),
-            "bare id"
-        );
-        assert_eq!(
-            parse_predecessor("3FS"),
-            Some((ItemId(3), FinishToStart, 0)),
-            "FS"
-        );
-        assert_eq!(
-            parse_predecessor("5SS+2"),
-            Some((ItemId(5), StartToStart, 2)),
-            "lag"
-        );
-        assert_eq!(
-            parse_predecessor("2fs-1"),
-            Some((ItemId(2), FinishToStart, -1)),
-            "lead"
-        );
-        assert_eq!(
-            parse_predecessor("4FF+3d"),
-            Some((ItemId(4), FinishToFinish, 3)),
-            "d"
-        );
-        assert_eq!(
-            parse_predecessor("4FF + 3天"),
-            Some((ItemId(4), FinishToFinish, 3)),
-            "天"
-        );
-        for text in ["FS", "3XX", "3FS2", "3FS+x"] {
-            assert_eq!(parse_predecessor(text), None, "{text} is refused");
-        }
-    }
-
-    #[test]
-    fn progress_and_yes_no() {
-        assert_eq!(parse_progress("40"), Some(40), "whole");
-        assert_eq!(parse_progress("40%"), Some(40), "percent");
-        assert_eq!(parse_progress("101"), None, "over 100");
-        assert_eq!(parse_bool("否"), Some(false), "Chinese no");
-        assert_eq!(parse_bool("maybe"), None, "not a yes or no");
-    }
 }

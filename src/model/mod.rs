@@ -11,6 +11,7 @@ mod item;
 mod meeting;
 mod retrospective;
 mod risk;
+pub mod validate;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -22,6 +23,7 @@ pub use item::{Criterion, Item, ItemKind, Link, LinkKind};
 pub use meeting::{ActionItem, Channel, Meeting, Owner, Participant};
 pub use retrospective::{Figures, Retrospective};
 pub use risk::{Risk, RiskAssessment, RiskCategory, RiskResponse, RiskStatus};
+pub use validate::{MAX_TEXT_BYTES, Problem, describe_cycle, validate};
 
 /// The value of the document's `format` field.
 pub const FORMAT: &str = "milepost";

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::i18n::Language;
+use crate::i18n::{DateStyle, Language, format_date};
 use crate::model::{Channel, Meeting, Owner, Project};
 
 /// Appends formatted text and a line break to a string.
@@ -69,9 +69,10 @@ pub fn minutes_markdown(project: &Project, meeting: &Meeting, language: Language
         "# {}\n",
         rust_i18n::t!("minutes.title", locale = language.code(), title = title)
     );
+    let iso = |date: NaiveDate| format_date(date, DateStyle::Iso, language);
     let when = match &meeting.time {
-        Some(time) => format!("{} {time}", meeting.date.format("%Y-%m-%d")),
-        None => meeting.date.format("%Y-%m-%d").to_string(),
+        Some(time) => format!("{} {time}", iso(meeting.date)),
+        None => iso(meeting.date),
     };
     if !project.name.is_empty() {
         let mut name = one_line(&project.name);
@@ -126,12 +127,8 @@ pub fn minutes_markdown(project: &Project, meeting: &Meeting, language: Language
             }
             if let Some(due) = action.due {
                 details.push(
-                    rust_i18n::t!(
-                        "minutes.due",
-                        locale = language.code(),
-                        date = due.format("%Y-%m-%d").to_string()
-                    )
-                    .into_owned(),
+                    rust_i18n::t!("minutes.due", locale = language.code(), date = iso(due))
+                        .into_owned(),
                 );
             }
             if let Some(item) = action.item.and_then(|id| project.item(id)) {
@@ -148,13 +145,7 @@ pub fn minutes_markdown(project: &Project, meeting: &Meeting, language: Language
         .items
         .iter()
         .filter_map(|id| project.item(*id))
-        .map(|item| {
-            format!(
-                "- {} ({})",
-                one_line(&item.name),
-                item.finish.format("%Y-%m-%d")
-            )
-        })
+        .map(|item| format!("- {} ({})", one_line(&item.name), iso(item.finish)))
         .collect();
     if !discussed.is_empty() {
         put_line!(out, "\n## {}\n", t("minutes.items"));

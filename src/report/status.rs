@@ -205,7 +205,7 @@ pub struct StatusReport {
 }
 
 fn day(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    crate::i18n::format_date(date, crate::i18n::DateStyle::Iso, crate::i18n::language())
 }
 
 fn owner_name(project: &Project, owner: Option<&Owner>) -> String {

@@ -180,7 +180,7 @@ impl CycleError {
     /// The error for `cycle` in `project`.
     pub fn new(project: &Project, cycle: Vec<ItemId>) -> Self {
         Self {
-            described: crate::store::describe_cycle(project, &cycle),
+            described: crate::model::describe_cycle(project, &cycle),
             items: cycle,
         }
     }

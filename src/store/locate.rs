@@ -1,14 +1,7 @@
 //! Finds where a value sits in RON text, so that a problem found after parsing (a duplicate id,
 //! a dangling reference) can still be reported with its line and column.
 
-/// One step of a path into the document.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Step {
-    /// A named field of a struct.
-    Field(&'static str),
-    /// An element of a list.
-    Index(usize),
-}
+pub use crate::model::validate::Step;
 
 /// A line and column, both counted from 1, columns in characters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -9,7 +9,6 @@ mod fast;
 mod locate;
 mod migrate;
 mod recovery;
-mod validate;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -19,10 +18,10 @@ use serde::Deserialize;
 use crate::model::{Document, FORMAT, Project};
 use crate::tr;
 
+pub use crate::model::validate::{MAX_TEXT_BYTES, Problem, describe_cycle, validate};
 pub use disk::{DiskStamp, content_hash, fnv1a};
 pub use locate::{Position, Step, locate};
 pub use recovery::{Recovery, RecoveryFolder};
-pub use validate::{MAX_TEXT_BYTES, Problem, describe_cycle, validate};
 
 /// The largest file Milepost opens.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;

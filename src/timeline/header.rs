@@ -3,7 +3,7 @@
 
 use chrono::{Datelike as _, Months, NaiveDate};
 
-use crate::i18n::Language;
+use crate::i18n::{DateStyle, Language, format_date};
 
 /// The time units of the two header rows at a zoom.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,37 +66,14 @@ impl Unit {
     /// The label of the unit starting on `date`, long or short by the `width` it has.
     pub fn label(self, date: NaiveDate, width: f32, language: Language) -> String {
         let chinese = language == Language::Chinese;
+        let date_in = |style: DateStyle| format_date(date, style, language);
         match self {
-            Self::Week if width >= 52.0 => {
-                if chinese {
-                    date.format("%-m月%-d日").to_string()
-                } else {
-                    date.format("%-d %b").to_string()
-                }
-            }
-            Self::Day | Self::Week => date.day().to_string(),
-            Self::Month if width >= 110.0 => {
-                if chinese {
-                    date.format("%Y年%-m月").to_string()
-                } else {
-                    date.format("%B %Y").to_string()
-                }
-            }
-            Self::Month => {
-                if chinese {
-                    date.format("%-m月").to_string()
-                } else {
-                    date.format("%b").to_string()
-                }
-            }
+            Self::Week if width >= 52.0 => date_in(DateStyle::Short),
+            Self::Day | Self::Week => date_in(DateStyle::Day),
+            Self::Month if width >= 110.0 => date_in(DateStyle::MonthNameYear),
+            Self::Month => date_in(DateStyle::Month),
             Self::Quarter => format!("Q{}", date.month0() / 3 + 1),
-            Self::Year => {
-                if chinese {
-                    format!("{}年", date.year())
-                } else {
-                    date.year().to_string()
-                }
-            }
+            Self::Year => date_in(DateStyle::Year),
             Self::Decade => {
                 if chinese {
                     format!("{}年代", date.year())

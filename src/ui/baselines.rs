@@ -86,10 +86,7 @@ impl BaselinesState {
 
 /// A date with its year, in the current language: "12 Oct 2026", "2026年10月12日".
 fn full_date(date: NaiveDate, language: Language) -> String {
-    match language {
-        Language::English => date.format("%-d %b %Y").to_string(),
-        Language::Chinese => date.format("%Y年%-m月%-d日").to_string(),
-    }
+    crate::i18n::format_date(date, crate::i18n::DateStyle::Long, language)
 }
 
 /// A signed number of working days: "+3 wd", "−2 wd".

@@ -12,7 +12,6 @@ use chrono::NaiveDate;
 use egui::{RichText, TextEdit};
 
 use crate::edit::Edit;
-use crate::i18n::Language;
 use crate::model::{Channel, Item, ItemId, Meeting, MeetingId, Owner, Project, next_id};
 use crate::report::minutes::{ContactGap, channel_name, contact_gap, minutes_markdown};
 use crate::schedule::WorkCalendar;
@@ -263,7 +262,7 @@ pub fn action_to_task(
     if !linked.items.contains(&id) {
         linked.items.push(id);
     }
-    let label = tr!("meetings.to_task_label", name = action.text.trim()).into_owned();
+    let label = crate::i18n::Message::new("meetings.to_task_label").arg("name", action.text.trim());
     let edits = vec![
         Edit::AddItem { item: task },
         Edit::UpdateMeeting { meeting: linked },
@@ -393,10 +392,8 @@ fn list_row_ui(
     } else {
         meeting.title.clone()
     };
-    let date = match input.language {
-        Language::English => meeting.date.format("%-d %b %Y").to_string(),
-        Language::Chinese => meeting.date.format("%Y-%m-%d").to_string(),
-    };
+    let date =
+        crate::i18n::format_date(meeting.date, crate::i18n::DateStyle::Entry, input.language);
     let selected = state.selected == Some(meeting.id);
     let width = ui.available_width();
     let response = ui

@@ -559,13 +559,5 @@ pub fn run(startup: Startup) -> anyhow::Result<()> {
 
 /// A date written out in the current language: "Fri 4 Dec 2026" or "2026年12月4日 周五".
 pub fn short_date_long(date: NaiveDate, language: Language) -> String {
-    match language {
-        Language::English => date.format("%a %-d %b %Y").to_string(),
-        Language::Chinese => {
-            const WEEKDAYS: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
-            let weekday =
-                WEEKDAYS[chrono::Datelike::weekday(&date).num_days_from_monday() as usize];
-            format!("{} {weekday}", date.format("%Y年%-m月%-d日"))
-        }
-    }
+    crate::i18n::format_date(date, crate::i18n::DateStyle::WeekdayLong, language)
 }

@@ -26,10 +26,7 @@ pub struct OutlineState {
 
 /// A short date in the current language: "4 Dec" or "12月4日".
 pub fn short_date(date: NaiveDate, language: Language) -> String {
-    match language {
-        Language::English => date.format("%-d %b").to_string(),
-        Language::Chinese => date.format("%-m月%-d日").to_string(),
-    }
+    crate::i18n::format_date(date, crate::i18n::DateStyle::Short, language)
 }
 
 fn date_span(item: &Item, language: Language) -> String {

@@ -126,7 +126,9 @@ impl App {
         if edits.is_empty() {
             return;
         }
-        let label = tr!("plan.nudge", count = edits.len(), days = workdays).into_owned();
+        let label = crate::i18n::Message::new("plan.nudge")
+            .arg("count", edits.len())
+            .arg("days", workdays);
         self.apply(Edit::Batch { label, edits });
     }
 
@@ -143,7 +145,7 @@ impl App {
             return;
         }
         ids.sort_unstable();
-        let label = tr!("plan.delete", count = ids.len()).into_owned();
+        let label = crate::i18n::Message::new("plan.delete").arg("count", ids.len());
         let edits = ids.iter().map(|&item| Edit::DeleteItem { item }).collect();
         self.apply(Edit::Batch { label, edits });
         self.view.selection.clear();

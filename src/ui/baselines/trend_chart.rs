@@ -64,12 +64,12 @@ fn line_colour(index: usize, dark: bool) -> Color32 {
 
 /// An axis label: the month on the first of a month, else the day.
 fn axis_date(date: NaiveDate, language: Language) -> String {
-    match (language, date.day() == 1) {
-        (Language::English, true) => date.format("%b %Y").to_string(),
-        (Language::English, false) => date.format("%-d %b").to_string(),
-        (Language::Chinese, true) => date.format("%Y年%-m月").to_string(),
-        (Language::Chinese, false) => date.format("%-m月%-d日").to_string(),
-    }
+    let style = if date.day() == 1 {
+        crate::i18n::DateStyle::MonthYear
+    } else {
+        crate::i18n::DateStyle::Short
+    };
+    crate::i18n::format_date(date, style, language)
 }
 
 /// The milestone trend window's content: the explanation, a legend with each milestone's date

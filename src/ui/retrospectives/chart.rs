@@ -46,7 +46,13 @@ pub(super) fn chart_ui(
         .collect();
     let dates: Vec<String> = ordered
         .iter()
-        .map(|record| record.date.format("%m-%d").to_string())
+        .map(|record| {
+            crate::i18n::format_date(
+                record.date,
+                crate::i18n::DateStyle::MonthDayNumeric,
+                crate::i18n::language(),
+            )
+        })
         .collect();
     let selected_x = selected
         .and_then(|id| ordered.iter().position(|record| record.id == id))

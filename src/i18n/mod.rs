@@ -1,9 +1,16 @@
 //! The language of every user-visible string: English or Simplified Chinese.
 //!
-//! Strings live in `locales/app.yml` and are looked up with [`tr!`](crate::tr). The language is
-//! kept per thread, so that tests rendering in different languages can run side by side.
+//! Strings live in `locales/*.yml` and are looked up with [`tr!`](crate::tr), or kept as a
+//! [`Message`] (a key with arguments) and translated when shown. The language is kept per
+//! thread, so that tests rendering in different languages can run side by side.
+
+mod dates;
+mod message;
 
 use std::cell::Cell;
+
+pub use dates::{DateStyle, format_date};
+pub use message::Message;
 
 /// A language Milepost speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
