@@ -282,8 +282,15 @@ fn arrow_keys_nudge_the_selection_by_working_days() {
     harness.run();
     assert_eq!(
         dates(&harness, OUTLOOK_INTEGRATION),
-        (date(2026, 12, 7), date(2026, 12, 18)),
-        "a week earlier is before its predecessor allows: it stops at the earliest allowed date"
+        (date(2026, 12, 1), date(2026, 12, 14)),
+        "Shift+← moves it a week (five working days) earlier; its predecessor allows that"
+    );
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    harness.run();
+    assert_eq!(
+        dates(&harness, OUTLOOK_INTEGRATION),
+        (date(2026, 12, 8), date(2026, 12, 21)),
+        "Shift+→ moves it a week later again"
     );
     harness.key_press(Key::Delete);
     harness.run();

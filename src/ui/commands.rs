@@ -205,9 +205,6 @@ pub struct CommandState<'a> {
 impl UiCommand {
     /// Every command, in the order keys are matched: a combination with more modifiers comes
     /// before the same key with fewer, because egui lets extra Shift through.
-    // TODO(nudge by a week): the plain arrows still come before Shift+arrows, as they always
-    // have, so Shift+←/→ moves a single working day; the timeline test pins that, and a real
-    // week's move would also have to stop at the earliest date the links allow.
     pub const ALL: [Self; 23] = [
         Self::SaveAs,
         Self::Save,
@@ -218,10 +215,10 @@ impl UiCommand {
         Self::Undo,
         Self::Rename,
         Self::GoToToday,
-        Self::NudgeEarlier,
-        Self::NudgeLater,
         Self::NudgeWeekEarlier,
         Self::NudgeWeekLater,
+        Self::NudgeEarlier,
+        Self::NudgeLater,
         Self::Delete,
         Self::Present,
         Self::Cancel,
