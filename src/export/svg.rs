@@ -1023,12 +1023,10 @@ fn shape_svg(
             }
         }
         Mark::Buffer { consumption } => {
-            let colour = if consumption >= 0.66 {
-                LIGHT.danger
-            } else if consumption >= 0.33 {
-                LIGHT.warning
-            } else {
-                LIGHT.good
+            let colour = match crate::rules::BufferHealth::of(f64::from(consumption)) {
+                crate::rules::BufferHealth::Green => LIGHT.good,
+                crate::rules::BufferHealth::Amber => LIGHT.warning,
+                crate::rules::BufferHealth::Red => LIGHT.danger,
             };
             let width = (shape.x1 - shape.x0).max(2.0);
             let (x0, top) = (shape.x0, y - half_height + 2.0);

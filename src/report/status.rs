@@ -8,18 +8,14 @@
 //! [`crate::report::Status`]), milestones, changes since the latest baseline, buffers, top
 //! risks, recent meetings with their decisions, open action items.
 //!
-//! A milestone's status:
-//! - **Reached** — progress is 100 % and its date is not past its deadline;
-//! - **Late** — its date is past its deadline, or its date is before today and it is not
-//!   reached;
-//! - **At risk** — its date is later than in the latest baseline, or it falls within
-//!   [`AT_RISK_MARGIN_WORKDAYS`] working days of its deadline;
-//! - **On time** — otherwise.
+//! A milestone's status is [`crate::rules::milestone`]'s; a buffer's colour is
+//! [`crate::rules::BufferHealth`]'s.
 
 use chrono::NaiveDate;
 
 use crate::model::{ItemKind, Owner, Project};
 use crate::report::{RiskLevel, Status, latest_baseline, overall_status};
+use crate::rules::{BufferHealth, Why};
 use crate::schedule::{Change, WorkCalendar, buffer_consumption, changes_since, span_of};
 use crate::tr;
 
@@ -31,8 +27,7 @@ macro_rules! put {
     }};
 }
 
-/// A milestone whose date is this close to its deadline (in working days) is at risk.
-pub const AT_RISK_MARGIN_WORKDAYS: i64 = 2;
+pub use crate::rules::{AT_RISK_MARGIN_WORKDAYS, MilestoneStatus};
 
 /// How many open risks the report lists.
 pub const TOP_RISKS: usize = 5;
@@ -43,36 +38,12 @@ pub const RECENT_MEETINGS: usize = 5;
 /// How many changes since the baseline the report lists before summing up the rest.
 pub const MAX_CHANGES: usize = 20;
 
-/// How a milestone stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MilestoneStatus {
-    /// Done, within its deadline.
-    Reached,
-    /// Not done, no sign of trouble.
-    OnTime,
-    /// Slipped since the latest baseline or close to its deadline.
-    AtRisk,
-    /// Past its deadline, or overdue.
-    Late,
-}
-
-impl MilestoneStatus {
-    fn key(self) -> &'static str {
-        match self {
-            Self::Reached => "status_report.milestone.reached",
-            Self::OnTime => "status_report.milestone.on_time",
-            Self::AtRisk => "status_report.milestone.at_risk",
-            Self::Late => "status_report.milestone.late",
-        }
-    }
-
-    /// The CSS class of the status colour.
-    fn class(self) -> &'static str {
-        match self {
-            Self::Reached | Self::OnTime => "good",
-            Self::AtRisk => "warn",
-            Self::Late => "bad",
-        }
+/// The CSS class of a milestone status's colour.
+fn milestone_class(status: MilestoneStatus) -> &'static str {
+    match status {
+        MilestoneStatus::Reached | MilestoneStatus::OnTime => "good",
+        MilestoneStatus::AtRisk => "warn",
+        MilestoneStatus::Late | MilestoneStatus::ReachedLate => "bad",
     }
 }
 
@@ -89,8 +60,10 @@ pub struct MilestoneRow {
     pub variance_workdays: Option<i64>,
     /// Its deadline.
     pub deadline: Option<NaiveDate>,
-    /// How it stands.
+    /// How it stands ([`crate::rules::judge`]).
     pub status: MilestoneStatus,
+    /// Why.
+    pub why: Why,
 }
 
 /// One item that changed since the latest baseline.
@@ -123,6 +96,8 @@ pub struct BufferRow {
     pub remaining_workdays: i64,
     /// Percent used, 0–100.
     pub consumed_percent: u8,
+    /// Its zone ([`BufferHealth::of`]).
+    pub health: BufferHealth,
 }
 
 /// One risk row.
@@ -209,13 +184,9 @@ fn day(date: NaiveDate) -> String {
 }
 
 fn owner_name(project: &Project, owner: Option<&Owner>) -> String {
-    match owner {
-        Some(Owner::Person(id)) => project
-            .person(*id)
-            .map_or_else(|| id.to_string(), |person| person.name.clone()),
-        Some(Owner::Named(name)) => name.clone(),
-        None => String::new(),
-    }
+    owner.map_or_else(String::new, |owner| {
+        crate::rules::owner_name(project, owner)
+    })
 }
 
 fn signed(workdays: i64) -> String {
@@ -228,6 +199,8 @@ fn signed(workdays: i64) -> String {
 
 /// Computes the report of `project` on `today`.
 pub fn build(project: &Project, today: NaiveDate, include_internal: bool) -> StatusReport {
+    // The honest status, internal items and risks included, as the title card has it.
+    let status = overall_status(project, today);
     let project = if include_internal {
         project.clone()
     } else {
@@ -245,27 +218,17 @@ pub fn build(project: &Project, today: NaiveDate, include_internal: bool) -> Sta
                 .and_then(|baseline| baseline.items.iter().find(|old| old.item == item.id))
                 .map(|old| old.finish);
             let variance_workdays = baseline.map(|old| calendar.workdays_between(old, item.finish));
-            let past_deadline = item.deadline.is_some_and(|deadline| item.finish > deadline);
-            let status = if past_deadline || (item.progress < 100 && item.finish < today) {
-                MilestoneStatus::Late
-            } else if item.progress >= 100 {
-                MilestoneStatus::Reached
-            } else if variance_workdays.is_some_and(|variance| variance > 0)
-                || item.deadline.is_some_and(|deadline| {
-                    calendar.workdays_between(item.finish, deadline) < AT_RISK_MARGIN_WORKDAYS
-                })
-            {
-                MilestoneStatus::AtRisk
-            } else {
-                MilestoneStatus::OnTime
-            };
+            let compared =
+                latest.and_then(|baseline| baseline.items.iter().find(|old| old.item == item.id));
+            let judgement = crate::rules::judge(item, compared, &calendar, today);
             MilestoneRow {
                 name: item.name.clone(),
                 date: item.finish,
                 baseline,
                 variance_workdays,
                 deadline: item.deadline,
-                status,
+                status: judgement.status,
+                why: judgement.why,
             }
         })
         .collect();
@@ -338,6 +301,7 @@ pub fn build(project: &Project, today: NaiveDate, include_internal: bool) -> Sta
             planned_workdays: item.planned_workdays,
             remaining_workdays: span_of(&calendar, item).workdays(),
             consumed_percent: (buffer_consumption(&calendar, item) * 100.0).round() as u8,
+            health: BufferHealth::of_item(&calendar, item),
         })
         .collect();
 
@@ -402,7 +366,7 @@ pub fn build(project: &Project, today: NaiveDate, include_internal: bool) -> Sta
         client: project.client.name.clone(),
         goal: project.goal.clone(),
         today,
-        status: overall_status(&project),
+        status,
         milestones,
         baseline: latest.map(|baseline| (baseline.name.clone(), baseline.taken)),
         changes,
@@ -439,13 +403,11 @@ fn status_class(status: Status) -> &'static str {
     }
 }
 
-fn buffer_class(percent: u8) -> &'static str {
-    if percent >= 100 {
-        "bad"
-    } else if percent >= crate::report::AT_RISK_BUFFER_PERCENT {
-        "warn"
-    } else {
-        "good"
+fn buffer_class(health: BufferHealth) -> &'static str {
+    match health {
+        BufferHealth::Green => "good",
+        BufferHealth::Amber => "warn",
+        BufferHealth::Red => "bad",
     }
 }
 
@@ -952,7 +914,7 @@ pub fn render_html(report: &StatusReport) -> String {
             .milestones
             .iter()
             .map(|row| {
-                let late = row.deadline.is_some_and(|deadline| row.date > deadline);
+                let late = matches!(row.why, Why::PastDeadline { .. });
                 vec![
                     td(&row.name),
                     td_class(if late { "date late" } else { "date" }, &day(row.date)),
@@ -964,7 +926,7 @@ pub fn render_html(report: &StatusReport) -> String {
                     td_class("date", &optional_day(row.deadline)),
                     format!(
                         "<td>{}</td>",
-                        pill(row.status.class(), &t(row.status.key()))
+                        pill(milestone_class(row.status), &t(row.status.key()))
                     ),
                 ]
             })
@@ -1031,7 +993,7 @@ pub fn render_html(report: &StatusReport) -> String {
             .buffers
             .iter()
             .map(|row| {
-                let class = buffer_class(row.consumed_percent);
+                let class = buffer_class(row.health);
                 vec![
                     td(&row.name),
                     td_class("num", &row.planned_workdays.to_string()),

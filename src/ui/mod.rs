@@ -416,6 +416,13 @@ impl App {
         self.risk_badges.last().worst(item)
     }
 
+    /// The largest buffer consumption (0–1) and its zone, as the status bar shows them; `None`
+    /// without buffers or before the schedule was computed.
+    pub fn status_buffer(&self) -> Option<(f64, crate::rules::BufferHealth)> {
+        let used = self.facts.as_ref()?.buffer_use?;
+        Some((used, crate::rules::BufferHealth::of(used)))
+    }
+
     /// The selected items.
     pub fn selection(&self) -> &HashSet<ItemId> {
         &self.selection
@@ -442,7 +449,11 @@ impl App {
             return;
         }
         let fullscreen = ctx.input(|input| input.viewport().fullscreen.unwrap_or(false));
-        self.presentation = Some(present::Presentation::new(self.project(), fullscreen));
+        self.presentation = Some(present::Presentation::new(
+            self.project(),
+            fullscreen,
+            self.today,
+        ));
         theme::apply_present(ctx);
         ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
     }
@@ -1001,14 +1012,8 @@ impl App {
                         date = outline::short_date(finish, self.language)
                     ));
                 }
-                if let Some(used) = facts.buffer_use {
-                    let colour = if used >= 0.66 {
-                        palette.danger
-                    } else if used >= 0.33 {
-                        palette.warning
-                    } else {
-                        palette.good
-                    };
+                if let Some((used, health)) = self.status_buffer() {
+                    let colour = palette.buffer(health);
                     ui.separator();
                     ui.label(
                         RichText::new(tr!(
