@@ -401,15 +401,9 @@ pub fn picture(project: &Project, options: &PictureOptions) -> Result<Picture, E
         x_range: (left_width, right),
         y_range: (rows_top, rows_bottom),
     };
-    let calendar = &shown.calendar;
-    let workdays = |start: NaiveDate, finish: NaiveDate| -> u32 {
-        start
-            .iter_days()
-            .take_while(|day| *day <= finish)
-            .take(3660)
-            .filter(|day| calendar.is_working_day(*day))
-            .count() as u32
-    };
+    let calendar = crate::schedule::WorkCalendar::new(&shown.calendar);
+    let workdays =
+        |start: NaiveDate, finish: NaiveDate| -> u32 { calendar.workdays_in(start, finish) as u32 };
     let measure = |text: &str| text_width(text, LABEL_SIZE);
     let overlay = Overlay {
         preview: None,
