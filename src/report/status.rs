@@ -483,26 +483,21 @@ pub fn render_markdown(report: &StatusReport) -> String {
         );
     }
 
-    put!(out, "## {}\n\n", t("status_report.milestones"));
-    if report.milestones.is_empty() {
-        put!(out, "{}\n\n", t("status_report.none"));
-    } else {
-        let rows: Vec<Vec<String>> = report
-            .milestones
-            .iter()
-            .map(|row| {
-                vec![
-                    row.name.clone(),
-                    day(row.date),
-                    optional_day(row.baseline),
-                    row.variance_workdays.map_or_else(|| "—".to_owned(), signed),
-                    optional_day(row.deadline),
-                    t(row.status.key()),
-                ]
-            })
-            .collect();
-        md_table(&mut out, &milestone_header(), &rows);
-    }
+    let rows: Vec<Vec<String>> = report
+        .milestones
+        .iter()
+        .map(|row| {
+            vec![
+                row.name.clone(),
+                day(row.date),
+                optional_day(row.baseline),
+                row.variance_workdays.map_or_else(|| "—".to_owned(), signed),
+                optional_day(row.deadline),
+                t(row.status.key()),
+            ]
+        })
+        .collect();
+    table_section(&mut out, Format::Markdown, Section::Milestones, &rows);
 
     put!(out, "## {}\n\n", t("status_report.changes"));
     match &report.baseline {
@@ -533,49 +528,39 @@ pub fn render_markdown(report: &StatusReport) -> String {
         }
     }
 
-    put!(out, "## {}\n\n", t("status_report.buffers"));
-    if report.buffers.is_empty() {
-        put!(out, "{}\n\n", t("status_report.none"));
-    } else {
-        let rows: Vec<Vec<String>> = report
-            .buffers
-            .iter()
-            .map(|row| {
-                vec![
-                    row.name.clone(),
-                    row.planned_workdays.to_string(),
-                    row.remaining_workdays.to_string(),
-                    format!("{} %", row.consumed_percent),
-                ]
-            })
-            .collect();
-        md_table(&mut out, &buffer_header(), &rows);
-    }
+    let rows: Vec<Vec<String>> = report
+        .buffers
+        .iter()
+        .map(|row| {
+            vec![
+                row.name.clone(),
+                row.planned_workdays.to_string(),
+                row.remaining_workdays.to_string(),
+                format!("{} %", row.consumed_percent),
+            ]
+        })
+        .collect();
+    table_section(&mut out, Format::Markdown, Section::Buffers, &rows);
 
-    put!(out, "## {}\n\n", t("status_report.risks"));
-    if report.risks.is_empty() {
-        put!(out, "{}\n\n", t("status_report.no_risks"));
-    } else {
-        let rows: Vec<Vec<String>> = report
-            .risks
-            .iter()
-            .map(|row| {
-                vec![
-                    row.title.clone(),
-                    format!(
-                        "{} ({} × {}) {}",
-                        row.score,
-                        row.probability,
-                        row.impact,
-                        t(level_key(row.level))
-                    ),
-                    row.owner.clone(),
-                    row.mitigation.clone(),
-                ]
-            })
-            .collect();
-        md_table(&mut out, &risk_header(), &rows);
-    }
+    let rows: Vec<Vec<String>> = report
+        .risks
+        .iter()
+        .map(|row| {
+            vec![
+                row.title.clone(),
+                format!(
+                    "{} ({} × {}) {}",
+                    row.score,
+                    row.probability,
+                    row.impact,
+                    t(level_key(row.level))
+                ),
+                row.owner.clone(),
+                row.mitigation.clone(),
+            ]
+        })
+        .collect();
+    table_section(&mut out, Format::Markdown, Section::Risks, &rows);
 
     put!(out, "## {}\n\n", t("status_report.meetings"));
     if report.meetings.is_empty() {
@@ -598,28 +583,23 @@ pub fn render_markdown(report: &StatusReport) -> String {
         }
     }
 
-    put!(out, "## {}\n\n", t("status_report.actions"));
-    if report.actions.is_empty() {
-        put!(out, "{}\n\n", t("status_report.no_actions"));
-    } else {
-        let rows: Vec<Vec<String>> = report
-            .actions
-            .iter()
-            .map(|row| {
-                let mut due = optional_day(row.due);
-                if row.overdue {
-                    due = format!("{due} ({})", t("status_report.overdue"));
-                }
-                vec![
-                    row.text.clone(),
-                    row.owner.clone(),
-                    due,
-                    row.meeting.clone(),
-                ]
-            })
-            .collect();
-        md_table(&mut out, &action_header(), &rows);
-    }
+    let rows: Vec<Vec<String>> = report
+        .actions
+        .iter()
+        .map(|row| {
+            let mut due = optional_day(row.due);
+            if row.overdue {
+                due = format!("{due} ({})", t("status_report.overdue"));
+            }
+            vec![
+                row.text.clone(),
+                row.owner.clone(),
+                due,
+                row.meeting.clone(),
+            ]
+        })
+        .collect();
+    table_section(&mut out, Format::Markdown, Section::Actions, &rows);
     out
 }
 
@@ -695,50 +675,109 @@ fn change_notes(report: &StatusReport) -> Vec<String> {
     notes
 }
 
-fn milestone_header() -> Vec<String> {
-    [
-        "status_report.col.milestone",
-        "status_report.col.date",
-        "status_report.col.baseline",
-        "status_report.col.variance",
-        "status_report.col.deadline",
-        "status_report.col.status",
-    ]
-    .map(t)
-    .to_vec()
+/// The two formats the report is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    /// Markdown: cells are plain text, escaped when the table is written.
+    Markdown,
+    /// HTML: cells are already markup (`<td>…</td>`).
+    Html,
 }
 
-fn buffer_header() -> Vec<String> {
-    [
-        "status_report.col.buffer",
-        "status_report.col.planned",
-        "status_report.col.remaining",
-        "status_report.col.used",
-    ]
-    .map(t)
-    .to_vec()
+/// The sections of the report that are one table, alike in both formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Section {
+    Milestones,
+    Buffers,
+    Risks,
+    Actions,
 }
 
-fn risk_header() -> Vec<String> {
-    [
-        "status_report.col.risk",
-        "status_report.col.score",
-        "status_report.col.owner",
-        "status_report.col.mitigation",
-    ]
-    .map(t)
-    .to_vec()
+impl Section {
+    /// The key of its heading.
+    fn title(self) -> &'static str {
+        match self {
+            Self::Milestones => "status_report.milestones",
+            Self::Buffers => "status_report.buffers",
+            Self::Risks => "status_report.risks",
+            Self::Actions => "status_report.actions",
+        }
+    }
+
+    /// The key of what it says without rows.
+    fn empty(self) -> &'static str {
+        match self {
+            Self::Milestones | Self::Buffers => "status_report.none",
+            Self::Risks => "status_report.no_risks",
+            Self::Actions => "status_report.no_actions",
+        }
+    }
+
+    /// The keys of its columns.
+    fn columns(self) -> &'static [&'static str] {
+        match self {
+            Self::Milestones => &[
+                "status_report.col.milestone",
+                "status_report.col.date",
+                "status_report.col.baseline",
+                "status_report.col.variance",
+                "status_report.col.deadline",
+                "status_report.col.status",
+            ],
+            Self::Buffers => &[
+                "status_report.col.buffer",
+                "status_report.col.planned",
+                "status_report.col.remaining",
+                "status_report.col.used",
+            ],
+            Self::Risks => &[
+                "status_report.col.risk",
+                "status_report.col.score",
+                "status_report.col.owner",
+                "status_report.col.mitigation",
+            ],
+            Self::Actions => &[
+                "status_report.col.action",
+                "status_report.col.owner",
+                "status_report.col.due",
+                "status_report.col.meeting",
+            ],
+        }
+    }
+
+    /// The columns set right-aligned in HTML.
+    fn numeric(self) -> &'static [usize] {
+        match self {
+            Self::Milestones => &[3],
+            Self::Buffers => &[1, 2],
+            Self::Risks | Self::Actions => &[],
+        }
+    }
 }
 
-fn action_header() -> Vec<String> {
-    [
-        "status_report.col.action",
-        "status_report.col.owner",
-        "status_report.col.due",
-        "status_report.col.meeting",
-    ]
-    .map(t)
-    .to_vec()
+/// Writes a table section: its heading, then its table, or the line that says it is empty.
+fn table_section(out: &mut String, format: Format, section: Section, rows: &[Vec<String>]) {
+    let title = t(section.title());
+    let header: Vec<String> = section.columns().iter().map(|key| t(key)).collect();
+    match format {
+        Format::Markdown => {
+            put!(out, "## {title}\n\n");
+            if rows.is_empty() {
+                put!(out, "{}\n\n", t(section.empty()));
+            } else {
+                md_table(out, &header, rows);
+            }
+        }
+        Format::Html => {
+            html_section(out, &title);
+            if rows.is_empty() {
+                html_muted(out, &t(section.empty()));
+            } else {
+                html_table(out, &header, section.numeric(), rows);
+            }
+            out.push_str("</section>\n");
+        }
+    }
 }
 
 /// Text escaped for HTML.
@@ -906,34 +945,28 @@ pub fn render_html(report: &StatusReport) -> String {
     }
     out.push_str("</header>\n");
 
-    html_section(&mut out, &t("status_report.milestones"));
-    if report.milestones.is_empty() {
-        html_muted(&mut out, &t("status_report.none"));
-    } else {
-        let rows: Vec<Vec<String>> = report
-            .milestones
-            .iter()
-            .map(|row| {
-                let late = matches!(row.why, Why::PastDeadline { .. });
-                vec![
-                    td(&row.name),
-                    td_class(if late { "date late" } else { "date" }, &day(row.date)),
-                    td_class("date muted", &optional_day(row.baseline)),
-                    td_class(
-                        "num",
-                        &row.variance_workdays.map_or_else(|| "—".to_owned(), signed),
-                    ),
-                    td_class("date", &optional_day(row.deadline)),
-                    format!(
-                        "<td>{}</td>",
-                        pill(milestone_class(row.status), &t(row.status.key()))
-                    ),
-                ]
-            })
-            .collect();
-        html_table(&mut out, &milestone_header(), &[3], &rows);
-    }
-    out.push_str("</section>\n");
+    let rows: Vec<Vec<String>> = report
+        .milestones
+        .iter()
+        .map(|row| {
+            let late = matches!(row.why, Why::PastDeadline { .. });
+            vec![
+                td(&row.name),
+                td_class(if late { "date late" } else { "date" }, &day(row.date)),
+                td_class("date muted", &optional_day(row.baseline)),
+                td_class(
+                    "num",
+                    &row.variance_workdays.map_or_else(|| "—".to_owned(), signed),
+                ),
+                td_class("date", &optional_day(row.deadline)),
+                format!(
+                    "<td>{}</td>",
+                    pill(milestone_class(row.status), &t(row.status.key()))
+                ),
+            ]
+        })
+        .collect();
+    table_section(&mut out, Format::Html, Section::Milestones, &rows);
 
     html_section(&mut out, &t("status_report.changes"));
     match &report.baseline {
@@ -985,56 +1018,44 @@ pub fn render_html(report: &StatusReport) -> String {
     }
     out.push_str("</section>\n");
 
-    html_section(&mut out, &t("status_report.buffers"));
-    if report.buffers.is_empty() {
-        html_muted(&mut out, &t("status_report.none"));
-    } else {
-        let rows: Vec<Vec<String>> = report
-            .buffers
-            .iter()
-            .map(|row| {
-                let class = buffer_class(row.health);
-                vec![
-                    td(&row.name),
-                    td_class("num", &row.planned_workdays.to_string()),
-                    td_class("num", &row.remaining_workdays.to_string()),
-                    format!(
-                        "<td><span class=\"bar\"><span class=\"{class}\" style=\"width:{}%\"></span></span>{}</td>",
-                        row.consumed_percent,
-                        pill(class, &format!("{} %", row.consumed_percent))
-                    ),
-                ]
-            })
-            .collect();
-        html_table(&mut out, &buffer_header(), &[1, 2], &rows);
-    }
-    out.push_str("</section>\n");
+    let rows: Vec<Vec<String>> = report
+        .buffers
+        .iter()
+        .map(|row| {
+            let class = buffer_class(row.health);
+            vec![
+                td(&row.name),
+                td_class("num", &row.planned_workdays.to_string()),
+                td_class("num", &row.remaining_workdays.to_string()),
+                format!(
+                    "<td><span class=\"bar\"><span class=\"{class}\" style=\"width:{}%\"></span></span>{}</td>",
+                    row.consumed_percent,
+                    pill(class, &format!("{} %", row.consumed_percent))
+                ),
+            ]
+        })
+        .collect();
+    table_section(&mut out, Format::Html, Section::Buffers, &rows);
 
-    html_section(&mut out, &t("status_report.risks"));
-    if report.risks.is_empty() {
-        html_muted(&mut out, &t("status_report.no_risks"));
-    } else {
-        let rows: Vec<Vec<String>> = report
-            .risks
-            .iter()
-            .map(|row| {
-                vec![
-                    td(&row.title),
-                    format!(
-                        "<td class=\"nw\">{}<br><span class=\"muted\">{} × {} = {}</span></td>",
-                        pill(level_class(row.level), &t(level_key(row.level))),
-                        row.probability,
-                        row.impact,
-                        row.score
-                    ),
-                    td_class("nw", &row.owner),
-                    td(&row.mitigation),
-                ]
-            })
-            .collect();
-        html_table(&mut out, &risk_header(), &[], &rows);
-    }
-    out.push_str("</section>\n");
+    let rows: Vec<Vec<String>> = report
+        .risks
+        .iter()
+        .map(|row| {
+            vec![
+                td(&row.title),
+                format!(
+                    "<td class=\"nw\">{}<br><span class=\"muted\">{} × {} = {}</span></td>",
+                    pill(level_class(row.level), &t(level_key(row.level))),
+                    row.probability,
+                    row.impact,
+                    row.score
+                ),
+                td_class("nw", &row.owner),
+                td(&row.mitigation),
+            ]
+        })
+        .collect();
+    table_section(&mut out, Format::Html, Section::Risks, &rows);
 
     html_section(&mut out, &t("status_report.meetings"));
     if report.meetings.is_empty() {
@@ -1060,34 +1081,28 @@ pub fn render_html(report: &StatusReport) -> String {
     }
     out.push_str("</section>\n");
 
-    html_section(&mut out, &t("status_report.actions"));
-    if report.actions.is_empty() {
-        html_muted(&mut out, &t("status_report.no_actions"));
-    } else {
-        let rows: Vec<Vec<String>> = report
-            .actions
-            .iter()
-            .map(|row| {
-                let due = if row.overdue {
-                    format!(
-                        "<td class=\"date late\">{} · {}</td>",
-                        esc(&optional_day(row.due)),
-                        esc(&t("status_report.overdue"))
-                    )
-                } else {
-                    td_class("date", &optional_day(row.due))
-                };
-                vec![
-                    td(&row.text),
-                    td_class("nw", &row.owner),
-                    due,
-                    td(&row.meeting),
-                ]
-            })
-            .collect();
-        html_table(&mut out, &action_header(), &[], &rows);
-    }
-    out.push_str("</section>\n");
+    let rows: Vec<Vec<String>> = report
+        .actions
+        .iter()
+        .map(|row| {
+            let due = if row.overdue {
+                format!(
+                    "<td class=\"date late\">{} · {}</td>",
+                    esc(&optional_day(row.due)),
+                    esc(&t("status_report.overdue"))
+                )
+            } else {
+                td_class("date", &optional_day(row.due))
+            };
+            vec![
+                td(&row.text),
+                td_class("nw", &row.owner),
+                due,
+                td(&row.meeting),
+            ]
+        })
+        .collect();
+    table_section(&mut out, Format::Html, Section::Actions, &rows);
     put!(
         out,
         "<footer>{}</footer>\n</main>\n</body>\n</html>\n",
