@@ -483,10 +483,11 @@ pub fn render_markdown(report: &StatusReport) -> String {
         );
     }
 
-    let rows: Vec<Vec<String>> = report
-        .milestones
-        .iter()
-        .map(|row| {
+    table_section(
+        &mut out,
+        Format::Markdown,
+        Section::Milestones,
+        report.milestones.iter().map(|row| {
             vec![
                 row.name.clone(),
                 day(row.date),
@@ -495,9 +496,8 @@ pub fn render_markdown(report: &StatusReport) -> String {
                 optional_day(row.deadline),
                 t(row.status.key()),
             ]
-        })
-        .collect();
-    table_section(&mut out, Format::Markdown, Section::Milestones, &rows);
+        }),
+    );
 
     put!(out, "## {}\n\n", t("status_report.changes"));
     match &report.baseline {
@@ -528,24 +528,25 @@ pub fn render_markdown(report: &StatusReport) -> String {
         }
     }
 
-    let rows: Vec<Vec<String>> = report
-        .buffers
-        .iter()
-        .map(|row| {
+    table_section(
+        &mut out,
+        Format::Markdown,
+        Section::Buffers,
+        report.buffers.iter().map(|row| {
             vec![
                 row.name.clone(),
                 row.planned_workdays.to_string(),
                 row.remaining_workdays.to_string(),
                 format!("{} %", row.consumed_percent),
             ]
-        })
-        .collect();
-    table_section(&mut out, Format::Markdown, Section::Buffers, &rows);
+        }),
+    );
 
-    let rows: Vec<Vec<String>> = report
-        .risks
-        .iter()
-        .map(|row| {
+    table_section(
+        &mut out,
+        Format::Markdown,
+        Section::Risks,
+        report.risks.iter().map(|row| {
             vec![
                 row.title.clone(),
                 format!(
@@ -558,9 +559,8 @@ pub fn render_markdown(report: &StatusReport) -> String {
                 row.owner.clone(),
                 row.mitigation.clone(),
             ]
-        })
-        .collect();
-    table_section(&mut out, Format::Markdown, Section::Risks, &rows);
+        }),
+    );
 
     put!(out, "## {}\n\n", t("status_report.meetings"));
     if report.meetings.is_empty() {
@@ -583,10 +583,11 @@ pub fn render_markdown(report: &StatusReport) -> String {
         }
     }
 
-    let rows: Vec<Vec<String>> = report
-        .actions
-        .iter()
-        .map(|row| {
+    table_section(
+        &mut out,
+        Format::Markdown,
+        Section::Actions,
+        report.actions.iter().map(|row| {
             let mut due = optional_day(row.due);
             if row.overdue {
                 due = format!("{due} ({})", t("status_report.overdue"));
@@ -597,9 +598,8 @@ pub fn render_markdown(report: &StatusReport) -> String {
                 due,
                 row.meeting.clone(),
             ]
-        })
-        .collect();
-    table_section(&mut out, Format::Markdown, Section::Actions, &rows);
+        }),
+    );
     out
 }
 
@@ -756,7 +756,13 @@ impl Section {
 }
 
 /// Writes a table section: its heading, then its table, or the line that says it is empty.
-fn table_section(out: &mut String, format: Format, section: Section, rows: &[Vec<String>]) {
+fn table_section(
+    out: &mut String,
+    format: Format,
+    section: Section,
+    rows: impl IntoIterator<Item = Vec<String>>,
+) {
+    let rows: Vec<Vec<String>> = rows.into_iter().collect();
     let title = t(section.title());
     let header: Vec<String> = section.columns().iter().map(|key| t(key)).collect();
     match format {
@@ -765,7 +771,7 @@ fn table_section(out: &mut String, format: Format, section: Section, rows: &[Vec
             if rows.is_empty() {
                 put!(out, "{}\n\n", t(section.empty()));
             } else {
-                md_table(out, &header, rows);
+                md_table(out, &header, &rows);
             }
         }
         Format::Html => {
@@ -773,7 +779,7 @@ fn table_section(out: &mut String, format: Format, section: Section, rows: &[Vec
             if rows.is_empty() {
                 html_muted(out, &t(section.empty()));
             } else {
-                html_table(out, &header, section.numeric(), rows);
+                html_table(out, &header, section.numeric(), &rows);
             }
             out.push_str("</section>\n");
         }
@@ -945,10 +951,11 @@ pub fn render_html(report: &StatusReport) -> String {
     }
     out.push_str("</header>\n");
 
-    let rows: Vec<Vec<String>> = report
-        .milestones
-        .iter()
-        .map(|row| {
+    table_section(
+        &mut out,
+        Format::Html,
+        Section::Milestones,
+        report.milestones.iter().map(|row| {
             let late = matches!(row.why, Why::PastDeadline { .. });
             vec![
                 td(&row.name),
@@ -964,9 +971,8 @@ pub fn render_html(report: &StatusReport) -> String {
                     pill(milestone_class(row.status), &t(row.status.key()))
                 ),
             ]
-        })
-        .collect();
-    table_section(&mut out, Format::Html, Section::Milestones, &rows);
+        }),
+    );
 
     html_section(&mut out, &t("status_report.changes"));
     match &report.baseline {
@@ -1018,10 +1024,7 @@ pub fn render_html(report: &StatusReport) -> String {
     }
     out.push_str("</section>\n");
 
-    let rows: Vec<Vec<String>> = report
-        .buffers
-        .iter()
-        .map(|row| {
+    table_section(&mut out, Format::Html, Section::Buffers, report.buffers.iter().map(|row| {
             let class = buffer_class(row.health);
             vec![
                 td(&row.name),
@@ -1033,14 +1036,13 @@ pub fn render_html(report: &StatusReport) -> String {
                     pill(class, &format!("{} %", row.consumed_percent))
                 ),
             ]
-        })
-        .collect();
-    table_section(&mut out, Format::Html, Section::Buffers, &rows);
+        }));
 
-    let rows: Vec<Vec<String>> = report
-        .risks
-        .iter()
-        .map(|row| {
+    table_section(
+        &mut out,
+        Format::Html,
+        Section::Risks,
+        report.risks.iter().map(|row| {
             vec![
                 td(&row.title),
                 format!(
@@ -1053,9 +1055,8 @@ pub fn render_html(report: &StatusReport) -> String {
                 td_class("nw", &row.owner),
                 td(&row.mitigation),
             ]
-        })
-        .collect();
-    table_section(&mut out, Format::Html, Section::Risks, &rows);
+        }),
+    );
 
     html_section(&mut out, &t("status_report.meetings"));
     if report.meetings.is_empty() {
@@ -1081,10 +1082,11 @@ pub fn render_html(report: &StatusReport) -> String {
     }
     out.push_str("</section>\n");
 
-    let rows: Vec<Vec<String>> = report
-        .actions
-        .iter()
-        .map(|row| {
+    table_section(
+        &mut out,
+        Format::Html,
+        Section::Actions,
+        report.actions.iter().map(|row| {
             let due = if row.overdue {
                 format!(
                     "<td class=\"date late\">{} · {}</td>",
@@ -1100,9 +1102,8 @@ pub fn render_html(report: &StatusReport) -> String {
                 due,
                 td(&row.meeting),
             ]
-        })
-        .collect();
-    table_section(&mut out, Format::Html, Section::Actions, &rows);
+        }),
+    );
     put!(
         out,
         "<footer>{}</footer>\n</main>\n</body>\n</html>\n",
