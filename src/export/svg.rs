@@ -401,7 +401,10 @@ pub fn picture(project: &Project, options: &PictureOptions) -> Result<Picture, E
         x_range: (left_width, right),
         y_range: (rows_top, rows_bottom),
     };
-    let calendar = crate::schedule::WorkCalendar::new(&shown.calendar);
+    let calendar = shown.date_range().map_or_else(
+        || crate::schedule::WorkCalendar::new(&shown.calendar),
+        |(first, last)| crate::schedule::WorkCalendar::covering(&shown.calendar, first, last),
+    );
     let workdays =
         |start: NaiveDate, finish: NaiveDate| -> u32 { calendar.workdays_in(start, finish) as u32 };
     let measure = |text: &str| text_width(text, LABEL_SIZE);

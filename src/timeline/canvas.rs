@@ -264,7 +264,11 @@ pub fn canvas_ui(
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, palette.canvas);
 
-    let calendar = WorkCalendar::new(&project.calendar);
+    // Precomputed over the project's dates, so that counting is a lookup however far they lie.
+    let calendar = project.date_range().map_or_else(
+        || WorkCalendar::new(&project.calendar),
+        |(first, last)| WorkCalendar::covering(&project.calendar, first, last),
+    );
     let workdays =
         |start: NaiveDate, finish: NaiveDate| -> u32 { calendar.workdays_in(start, finish) as u32 };
     let scale = state.scale;
