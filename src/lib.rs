@@ -2,7 +2,7 @@
 //!
 //! The plan, the conversation with the client, the risks and the lessons in one RON document.
 //! The layers, from the bottom: [`model`] (plain data), [`store`] (the document on disk),
-//! [`edit`] (changes and their history), [`cli`] (headless commands) and [`ui`] (the window).
+//! [`edit`] (changes and their history), [`rules`] (every judgement shown), [`cli`] (headless commands) and [`ui`] (the window).
 
 rust_i18n::i18n!("locales", fallback = "en");
 
@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod import;
 pub mod model;
 pub mod report;
+pub mod rules;
 pub mod schedule;
 pub mod store;
 pub mod timeline;

@@ -164,7 +164,7 @@ fn arrows_step_through_the_milestones_in_date_order_and_show_each_card() {
     assert_eq!(step(&harness), Step::Milestone(1), "PageDown goes on");
     harness.get_by_label("Requirements signed off");
     harness.get_by_label("Milestone 2 of 8");
-    harness.get_by_label("Done");
+    harness.get_by_label("Reached");
     harness.get_by_label("Tue 10 Nov 2026 · 2 working days to spare");
     assert!(
         harness.query_by_label("Kick-off").is_none()

@@ -395,15 +395,12 @@ pub fn picture(project: &Project, options: &PictureOptions) -> Result<Picture, E
         x_range: (left_width, right),
         y_range: (rows_top, rows_bottom),
     };
-    let calendar = &shown.calendar;
-    let workdays = |start: NaiveDate, finish: NaiveDate| -> u32 {
-        start
-            .iter_days()
-            .take_while(|day| *day <= finish)
-            .take(3660)
-            .filter(|day| calendar.is_working_day(*day))
-            .count() as u32
-    };
+    let calendar = shown.date_range().map_or_else(
+        || crate::schedule::WorkCalendar::new(&shown.calendar),
+        |(first, last)| crate::schedule::WorkCalendar::covering(&shown.calendar, first, last),
+    );
+    let workdays =
+        |start: NaiveDate, finish: NaiveDate| -> u32 { calendar.workdays_in(start, finish) as u32 };
     let measure = |text: &str| text_width(text, LABEL_SIZE);
     let overlay = Overlay {
         preview: None,
@@ -1017,12 +1014,10 @@ fn shape_svg(
             }
         }
         Mark::Buffer { consumption } => {
-            let colour = if consumption >= 0.66 {
-                LIGHT.danger
-            } else if consumption >= 0.33 {
-                LIGHT.warning
-            } else {
-                LIGHT.good
+            let colour = match crate::rules::BufferHealth::of(f64::from(consumption)) {
+                crate::rules::BufferHealth::Green => LIGHT.good,
+                crate::rules::BufferHealth::Amber => LIGHT.warning,
+                crate::rules::BufferHealth::Red => LIGHT.danger,
             };
             let width = (shape.x1 - shape.x0).max(2.0);
             let (x0, top) = (shape.x0, y - half_height + 2.0);

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::i18n::{DateStyle, Language, format_date};
-use crate::model::{Channel, Meeting, Owner, Project};
+use crate::model::{Channel, Meeting, Project};
 
 /// Appends formatted text and a line break to a string.
 macro_rules! put_line {
@@ -38,15 +38,7 @@ pub fn channel_name(channel: Channel, language: Language) -> String {
     text(language, key)
 }
 
-/// The name of an action's owner: the team member's name, or the name written.
-pub fn owner_name(project: &Project, owner: &Owner) -> String {
-    match owner {
-        Owner::Person(id) => project
-            .person(*id)
-            .map_or_else(|| format!("#{id}"), |person| person.name.clone()),
-        Owner::Named(name) => name.clone(),
-    }
-}
+pub use crate::rules::owner_name;
 
 /// Text on one line: line breaks become spaces, so a list entry stays one entry.
 fn one_line(text: &str) -> String {
@@ -267,14 +259,14 @@ mod tests {
             actions: vec![
                 ActionItem {
                     text: "Send matching rules".to_owned(),
-                    owner: Some(Owner::Person(PersonId(1))),
+                    owner: Some(crate::model::Owner::Person(PersonId(1))),
                     due: Some(date("2026-11-24")),
                     item: Some(ItemId(4)),
                     done: true,
                 },
                 ActionItem {
                     text: "Confirm testers".to_owned(),
-                    owner: Some(Owner::Named("Huang Mei".to_owned())),
+                    owner: Some(crate::model::Owner::Named("Huang Mei".to_owned())),
                     due: None,
                     item: None,
                     done: false,

@@ -1,4 +1,5 @@
-//! Figures about a project and the overall status, shared by every view and the command line.
+//! Figures about a project, shared by every view and the command line. The judgements behind
+//! them (milestone status, buffer health, overall status, risk level) live in [`crate::rules`].
 
 pub mod minutes;
 pub mod status;
@@ -11,37 +12,7 @@ use chrono::NaiveDate;
 use crate::model::{Baseline, BaselineItem, Figures, ItemId, ItemKind, Project};
 use crate::schedule::{WorkCalendar, buffer_consumption};
 
-/// An open risk whose probability × impact reaches this is high.
-pub const HIGH_RISK_SCORE: u8 = 15;
-
-/// A risk whose probability × impact reaches this (and is below [`HIGH_RISK_SCORE`]) is medium.
-pub const MEDIUM_RISK_SCORE: u8 = 8;
-
-/// A buffer consumed this much or more puts the project at risk.
-pub const AT_RISK_BUFFER_PERCENT: u8 = 50;
-
-/// How a project stands, for the title card and the status report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    /// No milestone is late, no buffer is half used, no high risk is open.
-    OnTrack,
-    /// No deadline is broken, but a milestone slipped past its first baseline date, a buffer is
-    /// at least half used, or a high risk is open.
-    AtRisk,
-    /// A milestone's date is past its deadline.
-    Late,
-}
-
-impl Status {
-    /// The key of the status's name in the locale files.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::OnTrack => "status_level.on_track",
-            Self::AtRisk => "status_level.at_risk",
-            Self::Late => "status_level.late",
-        }
-    }
-}
+pub use crate::rules::{HIGH_RISK_SCORE, MEDIUM_RISK_SCORE, RiskLevel, Status, overall_status};
 
 /// The baseline taken first (the earliest `taken` date; the first listed among equals).
 pub fn earliest_baseline(project: &Project) -> Option<&Baseline> {
@@ -53,14 +24,10 @@ pub fn earliest_baseline(project: &Project) -> Option<&Baseline> {
         .map(|(_, baseline)| baseline)
 }
 
-/// The baseline taken last (the latest `taken` date; the last listed among equals).
+/// The baseline taken last (the latest `taken` date; the last listed among equals): the one
+/// milestones are compared with ([`crate::rules::compared_baseline`]).
 pub fn latest_baseline(project: &Project) -> Option<&Baseline> {
-    project
-        .baselines
-        .iter()
-        .enumerate()
-        .max_by_key(|(index, baseline)| (baseline.taken, *index))
-        .map(|(_, baseline)| baseline)
+    crate::rules::compared_baseline(project)
 }
 
 /// The record of `item` in `baseline`.
@@ -68,44 +35,10 @@ fn in_baseline(baseline: &Baseline, item: ItemId) -> Option<&BaselineItem> {
     baseline.items.iter().find(|old| old.item == item)
 }
 
-/// The date a milestone is judged against: its deadline, else its date in the earliest baseline.
-pub fn reference_date(project: &Project, milestone: ItemId) -> Option<NaiveDate> {
-    let item = project.item(milestone)?;
-    item.deadline.or_else(|| {
-        earliest_baseline(project)
-            .and_then(|baseline| in_baseline(baseline, milestone))
-            .map(|old| old.finish)
-    })
-}
-
-/// How serious a risk is, from its probability × impact.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum RiskLevel {
-    /// Score below [`MEDIUM_RISK_SCORE`].
-    Low,
-    /// Score from [`MEDIUM_RISK_SCORE`] to below [`HIGH_RISK_SCORE`].
-    Medium,
-    /// Score [`HIGH_RISK_SCORE`] or more.
-    High,
-}
-
-impl RiskLevel {
-    /// The level of a score.
-    pub fn of(score: u8) -> Self {
-        if score >= HIGH_RISK_SCORE {
-            Self::High
-        } else if score >= MEDIUM_RISK_SCORE {
-            Self::Medium
-        } else {
-            Self::Low
-        }
-    }
-}
-
 /// The project's figures (the keys of `milepost figures`) as of `today`: meetings dated after
 /// today are planned, not held, and are not client contact yet.
 pub fn figures(project: &Project, today: NaiveDate) -> Figures {
-    let mut figures = plan_figures(project);
+    let mut figures = plan_figures(project, today);
     let held = || {
         project
             .meetings
@@ -117,8 +50,8 @@ pub fn figures(project: &Project, today: NaiveDate) -> Figures {
     figures
 }
 
-/// The figures that do not depend on the date: milestones, slips, tasks, buffers and risks.
-fn plan_figures(project: &Project) -> Figures {
+/// The figures of the plan on `today`: milestones, slips, tasks, buffers and risks.
+fn plan_figures(project: &Project, today: NaiveDate) -> Figures {
     let calendar = WorkCalendar::new(&project.calendar);
     let mut figures = Figures::default();
 
@@ -130,14 +63,14 @@ fn plan_figures(project: &Project) -> Figures {
         .filter(|item| item.kind == ItemKind::Milestone)
     {
         figures.milestones_total += 1;
-        let old = earliest.and_then(|baseline| in_baseline(baseline, item.id));
-        if let Some(reference) = item.deadline.or(old.map(|old| old.finish)) {
-            if item.finish <= reference {
-                figures.milestones_on_time += 1;
-            } else {
-                figures.milestones_late += 1;
-            }
+        let late = crate::rules::milestone_status(project, &calendar, item, today)
+            .is_some_and(|judgement| judgement.status.is_late());
+        if late {
+            figures.milestones_late += 1;
+        } else {
+            figures.milestones_on_time += 1;
         }
+        let old = earliest.and_then(|baseline| in_baseline(baseline, item.id));
         if let Some(old) = old {
             slips.push(calendar.workdays_between(old.finish, item.finish));
         }
@@ -214,26 +147,4 @@ pub fn figures_tsv(figures: &Figures) -> String {
          meetings_held\t{meetings_held}\n\
          last_client_contact\t{contact}\n"
     )
-}
-
-/// The overall status (see [`Status`] for the rule).
-pub fn overall_status(project: &Project) -> Status {
-    let milestones = || {
-        project
-            .items
-            .iter()
-            .filter(|item| item.kind == ItemKind::Milestone)
-    };
-    if milestones().any(|item| item.deadline.is_some_and(|deadline| item.finish > deadline)) {
-        return Status::Late;
-    }
-    let figures = plan_figures(project);
-    if figures.milestones_late > 0
-        || figures.buffer_consumption_percent >= AT_RISK_BUFFER_PERCENT
-        || figures.risks_high > 0
-    {
-        Status::AtRisk
-    } else {
-        Status::OnTrack
-    }
 }

@@ -8,18 +8,14 @@
 //! [`crate::report::Status`]), milestones, changes since the latest baseline, buffers, top
 //! risks, recent meetings with their decisions, open action items.
 //!
-//! A milestone's status:
-//! - **Reached** — progress is 100 % and its date is not past its deadline;
-//! - **Late** — its date is past its deadline, or its date is before today and it is not
-//!   reached;
-//! - **At risk** — its date is later than in the latest baseline, or it falls within
-//!   [`AT_RISK_MARGIN_WORKDAYS`] working days of its deadline;
-//! - **On time** — otherwise.
+//! A milestone's status is [`crate::rules::milestone`]'s; a buffer's colour is
+//! [`crate::rules::BufferHealth`]'s.
 
 use chrono::NaiveDate;
 
 use crate::model::{ItemKind, Owner, Project};
 use crate::report::{RiskLevel, Status, latest_baseline, overall_status};
+use crate::rules::{BufferHealth, Why};
 use crate::schedule::{Change, WorkCalendar, buffer_consumption, changes_since, span_of};
 use crate::tr;
 
@@ -31,8 +27,7 @@ macro_rules! put {
     }};
 }
 
-/// A milestone whose date is this close to its deadline (in working days) is at risk.
-pub const AT_RISK_MARGIN_WORKDAYS: i64 = 2;
+pub use crate::rules::{AT_RISK_MARGIN_WORKDAYS, MilestoneStatus};
 
 /// How many open risks the report lists.
 pub const TOP_RISKS: usize = 5;
@@ -43,36 +38,12 @@ pub const RECENT_MEETINGS: usize = 5;
 /// How many changes since the baseline the report lists before summing up the rest.
 pub const MAX_CHANGES: usize = 20;
 
-/// How a milestone stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MilestoneStatus {
-    /// Done, within its deadline.
-    Reached,
-    /// Not done, no sign of trouble.
-    OnTime,
-    /// Slipped since the latest baseline or close to its deadline.
-    AtRisk,
-    /// Past its deadline, or overdue.
-    Late,
-}
-
-impl MilestoneStatus {
-    fn key(self) -> &'static str {
-        match self {
-            Self::Reached => "status_report.milestone.reached",
-            Self::OnTime => "status_report.milestone.on_time",
-            Self::AtRisk => "status_report.milestone.at_risk",
-            Self::Late => "status_report.milestone.late",
-        }
-    }
-
-    /// The CSS class of the status colour.
-    fn class(self) -> &'static str {
-        match self {
-            Self::Reached | Self::OnTime => "good",
-            Self::AtRisk => "warn",
-            Self::Late => "bad",
-        }
+/// The CSS class of a milestone status's colour.
+fn milestone_class(status: MilestoneStatus) -> &'static str {
+    match status {
+        MilestoneStatus::Reached | MilestoneStatus::OnTime => "good",
+        MilestoneStatus::AtRisk => "warn",
+        MilestoneStatus::Late | MilestoneStatus::ReachedLate => "bad",
     }
 }
 
@@ -89,8 +60,10 @@ pub struct MilestoneRow {
     pub variance_workdays: Option<i64>,
     /// Its deadline.
     pub deadline: Option<NaiveDate>,
-    /// How it stands.
+    /// How it stands ([`crate::rules::judge`]).
     pub status: MilestoneStatus,
+    /// Why.
+    pub why: Why,
 }
 
 /// One item that changed since the latest baseline.
@@ -123,6 +96,8 @@ pub struct BufferRow {
     pub remaining_workdays: i64,
     /// Percent used, 0–100.
     pub consumed_percent: u8,
+    /// Its zone ([`BufferHealth::of`]).
+    pub health: BufferHealth,
 }
 
 /// One risk row.
@@ -209,13 +184,9 @@ fn day(date: NaiveDate) -> String {
 }
 
 fn owner_name(project: &Project, owner: Option<&Owner>) -> String {
-    match owner {
-        Some(Owner::Person(id)) => project
-            .person(*id)
-            .map_or_else(|| id.to_string(), |person| person.name.clone()),
-        Some(Owner::Named(name)) => name.clone(),
-        None => String::new(),
-    }
+    owner.map_or_else(String::new, |owner| {
+        crate::rules::owner_name(project, owner)
+    })
 }
 
 fn signed(workdays: i64) -> String {
@@ -228,6 +199,8 @@ fn signed(workdays: i64) -> String {
 
 /// Computes the report of `project` on `today`.
 pub fn build(project: &Project, today: NaiveDate, include_internal: bool) -> StatusReport {
+    // The honest status, internal items and risks included, as the title card has it.
+    let status = overall_status(project, today);
     let project = if include_internal {
         project.clone()
     } else {
@@ -245,27 +218,17 @@ pub fn build(project: &Project, today: NaiveDate, include_internal: bool) -> Sta
                 .and_then(|baseline| baseline.items.iter().find(|old| old.item == item.id))
                 .map(|old| old.finish);
             let variance_workdays = baseline.map(|old| calendar.workdays_between(old, item.finish));
-            let past_deadline = item.deadline.is_some_and(|deadline| item.finish > deadline);
-            let status = if past_deadline || (item.progress < 100 && item.finish < today) {
-                MilestoneStatus::Late
-            } else if item.progress >= 100 {
-                MilestoneStatus::Reached
-            } else if variance_workdays.is_some_and(|variance| variance > 0)
-                || item.deadline.is_some_and(|deadline| {
-                    calendar.workdays_between(item.finish, deadline) < AT_RISK_MARGIN_WORKDAYS
-                })
-            {
-                MilestoneStatus::AtRisk
-            } else {
-                MilestoneStatus::OnTime
-            };
+            let compared =
+                latest.and_then(|baseline| baseline.items.iter().find(|old| old.item == item.id));
+            let judgement = crate::rules::judge(item, compared, &calendar, today);
             MilestoneRow {
                 name: item.name.clone(),
                 date: item.finish,
                 baseline,
                 variance_workdays,
                 deadline: item.deadline,
-                status,
+                status: judgement.status,
+                why: judgement.why,
             }
         })
         .collect();
@@ -338,6 +301,7 @@ pub fn build(project: &Project, today: NaiveDate, include_internal: bool) -> Sta
             planned_workdays: item.planned_workdays,
             remaining_workdays: span_of(&calendar, item).workdays(),
             consumed_percent: (buffer_consumption(&calendar, item) * 100.0).round() as u8,
+            health: BufferHealth::of_item(&calendar, item),
         })
         .collect();
 
@@ -402,7 +366,7 @@ pub fn build(project: &Project, today: NaiveDate, include_internal: bool) -> Sta
         client: project.client.name.clone(),
         goal: project.goal.clone(),
         today,
-        status: overall_status(&project),
+        status,
         milestones,
         baseline: latest.map(|baseline| (baseline.name.clone(), baseline.taken)),
         changes,
@@ -439,13 +403,11 @@ fn status_class(status: Status) -> &'static str {
     }
 }
 
-fn buffer_class(percent: u8) -> &'static str {
-    if percent >= 100 {
-        "bad"
-    } else if percent >= crate::report::AT_RISK_BUFFER_PERCENT {
-        "warn"
-    } else {
-        "good"
+fn buffer_class(health: BufferHealth) -> &'static str {
+    match health {
+        BufferHealth::Green => "good",
+        BufferHealth::Amber => "warn",
+        BufferHealth::Red => "bad",
     }
 }
 
@@ -521,26 +483,21 @@ pub fn render_markdown(report: &StatusReport) -> String {
         );
     }
 
-    put!(out, "## {}\n\n", t("status_report.milestones"));
-    if report.milestones.is_empty() {
-        put!(out, "{}\n\n", t("status_report.none"));
-    } else {
-        let rows: Vec<Vec<String>> = report
-            .milestones
-            .iter()
-            .map(|row| {
-                vec![
-                    row.name.clone(),
-                    day(row.date),
-                    optional_day(row.baseline),
-                    row.variance_workdays.map_or_else(|| "—".to_owned(), signed),
-                    optional_day(row.deadline),
-                    t(row.status.key()),
-                ]
-            })
-            .collect();
-        md_table(&mut out, &milestone_header(), &rows);
-    }
+    table_section(
+        &mut out,
+        Format::Markdown,
+        Section::Milestones,
+        report.milestones.iter().map(|row| {
+            vec![
+                row.name.clone(),
+                day(row.date),
+                optional_day(row.baseline),
+                row.variance_workdays.map_or_else(|| "—".to_owned(), signed),
+                optional_day(row.deadline),
+                t(row.status.key()),
+            ]
+        }),
+    );
 
     put!(out, "## {}\n\n", t("status_report.changes"));
     match &report.baseline {
@@ -571,49 +528,39 @@ pub fn render_markdown(report: &StatusReport) -> String {
         }
     }
 
-    put!(out, "## {}\n\n", t("status_report.buffers"));
-    if report.buffers.is_empty() {
-        put!(out, "{}\n\n", t("status_report.none"));
-    } else {
-        let rows: Vec<Vec<String>> = report
-            .buffers
-            .iter()
-            .map(|row| {
-                vec![
-                    row.name.clone(),
-                    row.planned_workdays.to_string(),
-                    row.remaining_workdays.to_string(),
-                    format!("{} %", row.consumed_percent),
-                ]
-            })
-            .collect();
-        md_table(&mut out, &buffer_header(), &rows);
-    }
+    table_section(
+        &mut out,
+        Format::Markdown,
+        Section::Buffers,
+        report.buffers.iter().map(|row| {
+            vec![
+                row.name.clone(),
+                row.planned_workdays.to_string(),
+                row.remaining_workdays.to_string(),
+                format!("{} %", row.consumed_percent),
+            ]
+        }),
+    );
 
-    put!(out, "## {}\n\n", t("status_report.risks"));
-    if report.risks.is_empty() {
-        put!(out, "{}\n\n", t("status_report.no_risks"));
-    } else {
-        let rows: Vec<Vec<String>> = report
-            .risks
-            .iter()
-            .map(|row| {
-                vec![
-                    row.title.clone(),
-                    format!(
-                        "{} ({} × {}) {}",
-                        row.score,
-                        row.probability,
-                        row.impact,
-                        t(level_key(row.level))
-                    ),
-                    row.owner.clone(),
-                    row.mitigation.clone(),
-                ]
-            })
-            .collect();
-        md_table(&mut out, &risk_header(), &rows);
-    }
+    table_section(
+        &mut out,
+        Format::Markdown,
+        Section::Risks,
+        report.risks.iter().map(|row| {
+            vec![
+                row.title.clone(),
+                format!(
+                    "{} ({} × {}) {}",
+                    row.score,
+                    row.probability,
+                    row.impact,
+                    t(level_key(row.level))
+                ),
+                row.owner.clone(),
+                row.mitigation.clone(),
+            ]
+        }),
+    );
 
     put!(out, "## {}\n\n", t("status_report.meetings"));
     if report.meetings.is_empty() {
@@ -636,28 +583,23 @@ pub fn render_markdown(report: &StatusReport) -> String {
         }
     }
 
-    put!(out, "## {}\n\n", t("status_report.actions"));
-    if report.actions.is_empty() {
-        put!(out, "{}\n\n", t("status_report.no_actions"));
-    } else {
-        let rows: Vec<Vec<String>> = report
-            .actions
-            .iter()
-            .map(|row| {
-                let mut due = optional_day(row.due);
-                if row.overdue {
-                    due = format!("{due} ({})", t("status_report.overdue"));
-                }
-                vec![
-                    row.text.clone(),
-                    row.owner.clone(),
-                    due,
-                    row.meeting.clone(),
-                ]
-            })
-            .collect();
-        md_table(&mut out, &action_header(), &rows);
-    }
+    table_section(
+        &mut out,
+        Format::Markdown,
+        Section::Actions,
+        report.actions.iter().map(|row| {
+            let mut due = optional_day(row.due);
+            if row.overdue {
+                due = format!("{due} ({})", t("status_report.overdue"));
+            }
+            vec![
+                row.text.clone(),
+                row.owner.clone(),
+                due,
+                row.meeting.clone(),
+            ]
+        }),
+    );
     out
 }
 
@@ -733,50 +675,115 @@ fn change_notes(report: &StatusReport) -> Vec<String> {
     notes
 }
 
-fn milestone_header() -> Vec<String> {
-    [
-        "status_report.col.milestone",
-        "status_report.col.date",
-        "status_report.col.baseline",
-        "status_report.col.variance",
-        "status_report.col.deadline",
-        "status_report.col.status",
-    ]
-    .map(t)
-    .to_vec()
+/// The two formats the report is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    /// Markdown: cells are plain text, escaped when the table is written.
+    Markdown,
+    /// HTML: cells are already markup (`<td>…</td>`).
+    Html,
 }
 
-fn buffer_header() -> Vec<String> {
-    [
-        "status_report.col.buffer",
-        "status_report.col.planned",
-        "status_report.col.remaining",
-        "status_report.col.used",
-    ]
-    .map(t)
-    .to_vec()
+/// The sections of the report that are one table, alike in both formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Section {
+    Milestones,
+    Buffers,
+    Risks,
+    Actions,
 }
 
-fn risk_header() -> Vec<String> {
-    [
-        "status_report.col.risk",
-        "status_report.col.score",
-        "status_report.col.owner",
-        "status_report.col.mitigation",
-    ]
-    .map(t)
-    .to_vec()
+impl Section {
+    /// The key of its heading.
+    fn title(self) -> &'static str {
+        match self {
+            Self::Milestones => "status_report.milestones",
+            Self::Buffers => "status_report.buffers",
+            Self::Risks => "status_report.risks",
+            Self::Actions => "status_report.actions",
+        }
+    }
+
+    /// The key of what it says without rows.
+    fn empty(self) -> &'static str {
+        match self {
+            Self::Milestones | Self::Buffers => "status_report.none",
+            Self::Risks => "status_report.no_risks",
+            Self::Actions => "status_report.no_actions",
+        }
+    }
+
+    /// The keys of its columns.
+    fn columns(self) -> &'static [&'static str] {
+        match self {
+            Self::Milestones => &[
+                "status_report.col.milestone",
+                "status_report.col.date",
+                "status_report.col.baseline",
+                "status_report.col.variance",
+                "status_report.col.deadline",
+                "status_report.col.status",
+            ],
+            Self::Buffers => &[
+                "status_report.col.buffer",
+                "status_report.col.planned",
+                "status_report.col.remaining",
+                "status_report.col.used",
+            ],
+            Self::Risks => &[
+                "status_report.col.risk",
+                "status_report.col.score",
+                "status_report.col.owner",
+                "status_report.col.mitigation",
+            ],
+            Self::Actions => &[
+                "status_report.col.action",
+                "status_report.col.owner",
+                "status_report.col.due",
+                "status_report.col.meeting",
+            ],
+        }
+    }
+
+    /// The columns set right-aligned in HTML.
+    fn numeric(self) -> &'static [usize] {
+        match self {
+            Self::Milestones => &[3],
+            Self::Buffers => &[1, 2],
+            Self::Risks | Self::Actions => &[],
+        }
+    }
 }
 
-fn action_header() -> Vec<String> {
-    [
-        "status_report.col.action",
-        "status_report.col.owner",
-        "status_report.col.due",
-        "status_report.col.meeting",
-    ]
-    .map(t)
-    .to_vec()
+/// Writes a table section: its heading, then its table, or the line that says it is empty.
+fn table_section(
+    out: &mut String,
+    format: Format,
+    section: Section,
+    rows: impl IntoIterator<Item = Vec<String>>,
+) {
+    let rows: Vec<Vec<String>> = rows.into_iter().collect();
+    let title = t(section.title());
+    let header: Vec<String> = section.columns().iter().map(|key| t(key)).collect();
+    match format {
+        Format::Markdown => {
+            put!(out, "## {title}\n\n");
+            if rows.is_empty() {
+                put!(out, "{}\n\n", t(section.empty()));
+            } else {
+                md_table(out, &header, &rows);
+            }
+        }
+        Format::Html => {
+            html_section(out, &title);
+            if rows.is_empty() {
+                html_muted(out, &t(section.empty()));
+            } else {
+                html_table(out, &header, section.numeric(), &rows);
+            }
+            out.push_str("</section>\n");
+        }
+    }
 }
 
 /// Text escaped for HTML.
@@ -944,34 +951,28 @@ pub fn render_html(report: &StatusReport) -> String {
     }
     out.push_str("</header>\n");
 
-    html_section(&mut out, &t("status_report.milestones"));
-    if report.milestones.is_empty() {
-        html_muted(&mut out, &t("status_report.none"));
-    } else {
-        let rows: Vec<Vec<String>> = report
-            .milestones
-            .iter()
-            .map(|row| {
-                let late = row.deadline.is_some_and(|deadline| row.date > deadline);
-                vec![
-                    td(&row.name),
-                    td_class(if late { "date late" } else { "date" }, &day(row.date)),
-                    td_class("date muted", &optional_day(row.baseline)),
-                    td_class(
-                        "num",
-                        &row.variance_workdays.map_or_else(|| "—".to_owned(), signed),
-                    ),
-                    td_class("date", &optional_day(row.deadline)),
-                    format!(
-                        "<td>{}</td>",
-                        pill(row.status.class(), &t(row.status.key()))
-                    ),
-                ]
-            })
-            .collect();
-        html_table(&mut out, &milestone_header(), &[3], &rows);
-    }
-    out.push_str("</section>\n");
+    table_section(
+        &mut out,
+        Format::Html,
+        Section::Milestones,
+        report.milestones.iter().map(|row| {
+            let late = matches!(row.why, Why::PastDeadline { .. });
+            vec![
+                td(&row.name),
+                td_class(if late { "date late" } else { "date" }, &day(row.date)),
+                td_class("date muted", &optional_day(row.baseline)),
+                td_class(
+                    "num",
+                    &row.variance_workdays.map_or_else(|| "—".to_owned(), signed),
+                ),
+                td_class("date", &optional_day(row.deadline)),
+                format!(
+                    "<td>{}</td>",
+                    pill(milestone_class(row.status), &t(row.status.key()))
+                ),
+            ]
+        }),
+    );
 
     html_section(&mut out, &t("status_report.changes"));
     match &report.baseline {
@@ -1023,56 +1024,39 @@ pub fn render_html(report: &StatusReport) -> String {
     }
     out.push_str("</section>\n");
 
-    html_section(&mut out, &t("status_report.buffers"));
-    if report.buffers.is_empty() {
-        html_muted(&mut out, &t("status_report.none"));
-    } else {
-        let rows: Vec<Vec<String>> = report
-            .buffers
-            .iter()
-            .map(|row| {
-                let class = buffer_class(row.consumed_percent);
-                vec![
-                    td(&row.name),
-                    td_class("num", &row.planned_workdays.to_string()),
-                    td_class("num", &row.remaining_workdays.to_string()),
-                    format!(
-                        "<td><span class=\"bar\"><span class=\"{class}\" style=\"width:{}%\"></span></span>{}</td>",
-                        row.consumed_percent,
-                        pill(class, &format!("{} %", row.consumed_percent))
-                    ),
-                ]
-            })
-            .collect();
-        html_table(&mut out, &buffer_header(), &[1, 2], &rows);
-    }
-    out.push_str("</section>\n");
+    table_section(&mut out, Format::Html, Section::Buffers, report.buffers.iter().map(|row| {
+            let class = buffer_class(row.health);
+            vec![
+                td(&row.name),
+                td_class("num", &row.planned_workdays.to_string()),
+                td_class("num", &row.remaining_workdays.to_string()),
+                format!(
+                    "<td><span class=\"bar\"><span class=\"{class}\" style=\"width:{}%\"></span></span>{}</td>",
+                    row.consumed_percent,
+                    pill(class, &format!("{} %", row.consumed_percent))
+                ),
+            ]
+        }));
 
-    html_section(&mut out, &t("status_report.risks"));
-    if report.risks.is_empty() {
-        html_muted(&mut out, &t("status_report.no_risks"));
-    } else {
-        let rows: Vec<Vec<String>> = report
-            .risks
-            .iter()
-            .map(|row| {
-                vec![
-                    td(&row.title),
-                    format!(
-                        "<td class=\"nw\">{}<br><span class=\"muted\">{} × {} = {}</span></td>",
-                        pill(level_class(row.level), &t(level_key(row.level))),
-                        row.probability,
-                        row.impact,
-                        row.score
-                    ),
-                    td_class("nw", &row.owner),
-                    td(&row.mitigation),
-                ]
-            })
-            .collect();
-        html_table(&mut out, &risk_header(), &[], &rows);
-    }
-    out.push_str("</section>\n");
+    table_section(
+        &mut out,
+        Format::Html,
+        Section::Risks,
+        report.risks.iter().map(|row| {
+            vec![
+                td(&row.title),
+                format!(
+                    "<td class=\"nw\">{}<br><span class=\"muted\">{} × {} = {}</span></td>",
+                    pill(level_class(row.level), &t(level_key(row.level))),
+                    row.probability,
+                    row.impact,
+                    row.score
+                ),
+                td_class("nw", &row.owner),
+                td(&row.mitigation),
+            ]
+        }),
+    );
 
     html_section(&mut out, &t("status_report.meetings"));
     if report.meetings.is_empty() {
@@ -1098,34 +1082,28 @@ pub fn render_html(report: &StatusReport) -> String {
     }
     out.push_str("</section>\n");
 
-    html_section(&mut out, &t("status_report.actions"));
-    if report.actions.is_empty() {
-        html_muted(&mut out, &t("status_report.no_actions"));
-    } else {
-        let rows: Vec<Vec<String>> = report
-            .actions
-            .iter()
-            .map(|row| {
-                let due = if row.overdue {
-                    format!(
-                        "<td class=\"date late\">{} · {}</td>",
-                        esc(&optional_day(row.due)),
-                        esc(&t("status_report.overdue"))
-                    )
-                } else {
-                    td_class("date", &optional_day(row.due))
-                };
-                vec![
-                    td(&row.text),
-                    td_class("nw", &row.owner),
-                    due,
-                    td(&row.meeting),
-                ]
-            })
-            .collect();
-        html_table(&mut out, &action_header(), &[], &rows);
-    }
-    out.push_str("</section>\n");
+    table_section(
+        &mut out,
+        Format::Html,
+        Section::Actions,
+        report.actions.iter().map(|row| {
+            let due = if row.overdue {
+                format!(
+                    "<td class=\"date late\">{} · {}</td>",
+                    esc(&optional_day(row.due)),
+                    esc(&t("status_report.overdue"))
+                )
+            } else {
+                td_class("date", &optional_day(row.due))
+            };
+            vec![
+                td(&row.text),
+                td_class("nw", &row.owner),
+                due,
+                td(&row.meeting),
+            ]
+        }),
+    );
     put!(
         out,
         "<footer>{}</footer>\n</main>\n</body>\n</html>\n",

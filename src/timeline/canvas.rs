@@ -12,7 +12,7 @@ use egui::{
 use crate::edit::Edit;
 use crate::i18n::Language;
 use crate::model::{ItemId, ItemKind, LaneId, Project};
-use crate::schedule::Impact;
+use crate::schedule::{Impact, WorkCalendar};
 use crate::tr;
 use crate::ui::theme::{self, Palette};
 
@@ -264,14 +264,13 @@ pub fn canvas_ui(
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, palette.canvas);
 
-    let workdays = |start: NaiveDate, finish: NaiveDate| -> u32 {
-        start
-            .iter_days()
-            .take_while(|day| *day <= finish)
-            .take(3660)
-            .filter(|day| project.calendar.is_working_day(*day))
-            .count() as u32
-    };
+    // Precomputed over the project's dates, so that counting is a lookup however far they lie.
+    let calendar = project.date_range().map_or_else(
+        || WorkCalendar::new(&project.calendar),
+        |(first, last)| WorkCalendar::covering(&project.calendar, first, last),
+    );
+    let workdays =
+        |start: NaiveDate, finish: NaiveDate| -> u32 { calendar.workdays_in(start, finish) as u32 };
     let scale = state.scale;
     let font = FontId::proportional(13.0 * scale);
     let measure = |text: &str| -> f32 {
@@ -338,7 +337,7 @@ pub fn canvas_ui(
         actions.push(CanvasAction::OpenMeeting(meeting));
     }
     if state.gestures == Gestures::LookOnly {
-        read_only_ui(ui, state, input, &response, &scene, rows_rect, &workdays);
+        read_only_ui(ui, state, input, &response, &scene, rows_rect, &calendar);
         return CanvasOutput {
             scene,
             actions,
@@ -377,7 +376,7 @@ pub fn canvas_ui(
             link_handle_ui(&rows_painter, shape, palette);
             if let Some(item) = project.items.get(shape.index) {
                 response.clone().on_hover_ui_at_pointer(|ui| {
-                    tooltip_ui(ui, project, item, input, &workdays);
+                    tooltip_ui(ui, project, item, input, &calendar);
                 });
             }
         }
@@ -423,7 +422,7 @@ fn read_only_ui(
     response: &egui::Response,
     scene: &Scene,
     rows_rect: Rect,
-    workdays: &dyn Fn(NaiveDate, NaiveDate) -> u32,
+    calendar: &WorkCalendar,
 ) {
     if response.drag_started() {
         state.drag = Some(Drag::Pan);
@@ -438,7 +437,7 @@ fn read_only_ui(
         && let Some(item) = input.project.items.get(shape.index)
     {
         response.clone().on_hover_ui_at_pointer(|ui| {
-            tooltip_ui(ui, input.project, item, input, workdays);
+            tooltip_ui(ui, input.project, item, input, calendar);
         });
     }
     if response.double_clicked() {
@@ -814,13 +813,7 @@ fn shape_ui(
             }
         }
         Mark::Buffer { consumption } => {
-            let colour = if consumption >= 0.66 {
-                palette.danger
-            } else if consumption >= 0.33 {
-                palette.warning
-            } else {
-                palette.good
-            };
+            let colour = palette.buffer(crate::rules::BufferHealth::of(f64::from(consumption)));
             let width = (shape.x1 - shape.x0).max(2.0);
             let bar = Rect::from_min_size(
                 pos2(shape.x0, y - half_height + 2.0),
@@ -883,50 +876,128 @@ fn shape_ui(
     }
 }
 
+/// How a line of an item's tooltip is set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TooltipStyle {
+    /// The item's name, strong.
+    Title,
+    /// An ordinary line.
+    Plain,
+    /// The item is on the critical path.
+    Critical,
+}
+
+/// One line of an item's tooltip.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TooltipLine {
+    /// What it says.
+    pub text: String,
+    /// How it is set.
+    pub style: TooltipStyle,
+}
+
+/// The text of the tooltip of `item` on `today` (risk badges aside), line by line: name, dates,
+/// a milestone's status ([`crate::rules::milestone_status`]) or a bar's working days, owner,
+/// progress, float.
+pub fn tooltip_lines<S: std::hash::BuildHasher>(
+    project: &Project,
+    item: &crate::model::Item,
+    calendar: &WorkCalendar,
+    today: NaiveDate,
+    language: Language,
+    floats: Option<&HashMap<ItemId, i64, S>>,
+) -> Vec<TooltipLine> {
+    let line = |text: String| TooltipLine {
+        text,
+        style: TooltipStyle::Plain,
+    };
+    let mut lines = vec![TooltipLine {
+        text: item.name.clone(),
+        style: TooltipStyle::Title,
+    }];
+    let date = |date: NaiveDate| crate::ui::short_date_long(date, language);
+    match item.kind {
+        ItemKind::Milestone => {
+            lines.push(line(
+                tr!("tooltip.milestone_date", date = date(item.finish)).into_owned(),
+            ));
+            if let Some(deadline) = item.deadline {
+                lines.push(line(
+                    tr!("tooltip.deadline", date = date(deadline)).into_owned(),
+                ));
+            }
+            if let Some(judgement) = crate::rules::milestone_status(project, calendar, item, today)
+            {
+                let status = judgement.status.word();
+                let text = if let Some(why) = judgement.why.text() {
+                    tr!("tooltip.status_why", status = status, why = why)
+                } else {
+                    tr!("tooltip.status", status = status)
+                };
+                lines.push(line(text.into_owned()));
+            }
+        }
+        ItemKind::Task | ItemKind::Buffer => {
+            lines.push(line(
+                tr!(
+                    "tooltip.dates",
+                    start = date(item.start),
+                    finish = date(item.finish)
+                )
+                .into_owned(),
+            ));
+            let count = calendar.workdays_in(item.start, item.finish);
+            lines.push(line(tr!("tooltip.workdays", count = count).into_owned()));
+        }
+    }
+    if let Some(owner) = item.owner {
+        let name = crate::rules::person_name(project, owner);
+        lines.push(line(tr!("tooltip.owner", name = name).into_owned()));
+    }
+    if item.kind == ItemKind::Task {
+        lines.push(line(
+            tr!("tooltip.progress", percent = item.progress).into_owned(),
+        ));
+    }
+    if let Some(&float) = floats.and_then(|floats| floats.get(&item.id)) {
+        if float <= 0 {
+            lines.push(TooltipLine {
+                text: tr!("tooltip.critical", float = float).into_owned(),
+                style: TooltipStyle::Critical,
+            });
+        } else {
+            lines.push(line(tr!("tooltip.float", float = float).into_owned()));
+        }
+    }
+    lines
+}
+
 fn tooltip_ui(
     ui: &mut egui::Ui,
     project: &Project,
     item: &crate::model::Item,
     input: &CanvasInput<'_>,
-    workdays: &dyn Fn(NaiveDate, NaiveDate) -> u32,
+    calendar: &WorkCalendar,
 ) {
-    let language = input.language;
-    ui.strong(&item.name);
-    let date = |date: NaiveDate| crate::ui::short_date_long(date, language);
-    match item.kind {
-        ItemKind::Milestone => {
-            ui.label(tr!("tooltip.milestone_date", date = date(item.finish)));
-            if let Some(deadline) = item.deadline {
-                ui.label(tr!("tooltip.deadline", date = date(deadline)));
+    let lines = tooltip_lines(
+        project,
+        item,
+        calendar,
+        input.today,
+        input.language,
+        input.floats,
+    );
+    for TooltipLine { text, style } in lines {
+        match style {
+            TooltipStyle::Title => {
+                ui.strong(text);
             }
-        }
-        ItemKind::Task | ItemKind::Buffer => {
-            ui.label(tr!(
-                "tooltip.dates",
-                start = date(item.start),
-                finish = date(item.finish)
-            ));
-            let count = if item.start > item.finish {
-                0
-            } else {
-                workdays(item.start, item.finish)
-            };
-            ui.label(tr!("tooltip.workdays", count = count));
-        }
-    }
-    if let Some(owner) = item.owner.and_then(|id| project.person(id)) {
-        ui.label(tr!("tooltip.owner", name = owner.name.as_str()));
-    }
-    if item.kind == ItemKind::Task {
-        ui.label(tr!("tooltip.progress", percent = item.progress));
-    }
-    if let Some(&float) = input.floats.and_then(|floats| floats.get(&item.id)) {
-        if float <= 0 {
-            ui.label(
-                RichText::new(tr!("tooltip.critical", float = float)).color(input.palette.critical),
-            );
-        } else {
-            ui.label(tr!("tooltip.float", float = float));
+            TooltipStyle::Plain => {
+                ui.label(text);
+            }
+            TooltipStyle::Critical => {
+                ui.label(RichText::new(text).color(input.palette.critical));
+            }
         }
     }
     if let Some(badges) = input.risk_badges {

@@ -162,9 +162,9 @@ pub fn inspector_ui(
 
             let label = ui.label(tr!("inspector.owner"));
             let owner_name = |owner: Option<crate::model::PersonId>| {
-                owner.and_then(|owner| project.person(owner)).map_or_else(
+                owner.map_or_else(
                     || tr!("outline.nobody").into_owned(),
-                    |person| person.name.clone(),
+                    |owner| crate::rules::person_name(project, owner),
                 )
             };
             let mut owner = item.owner;

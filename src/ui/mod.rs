@@ -202,6 +202,13 @@ impl App {
         format!("{marker}{name} — Milepost")
     }
 
+    /// The largest buffer consumption (0–1) and its zone, as the status bar shows them; `None`
+    /// without buffers or before the schedule was computed.
+    pub fn status_buffer(&self) -> Option<(f64, crate::rules::BufferHealth)> {
+        let used = self.derived.facts.as_ref()?.buffer_use?;
+        Some((used, crate::rules::BufferHealth::of(used)))
+    }
+
     /// Applies an edit; a refused edit is explained in a dialog.
     pub fn apply(&mut self, edit: Edit) {
         match self.session.history.apply(edit) {
@@ -413,14 +420,8 @@ impl App {
                         date = outline::short_date(finish, self.prefs.language)
                     ));
                 }
-                if let Some(used) = facts.buffer_use {
-                    let colour = if used >= 0.66 {
-                        palette.danger
-                    } else if used >= 0.33 {
-                        palette.warning
-                    } else {
-                        palette.good
-                    };
+                if let Some((used, health)) = self.status_buffer() {
+                    let colour = palette.buffer(health);
                     ui.separator();
                     ui.label(
                         RichText::new(tr!(

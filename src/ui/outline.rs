@@ -403,13 +403,10 @@ fn item_row_ui(
         FontId::proportional(13.0),
         palette.text_muted,
     );
-    let owner = item
-        .owner
-        .and_then(|id| input.project.person(id))
-        .map_or_else(
-            || tr!("outline.nobody").into_owned(),
-            |person| person.name.clone(),
-        );
+    let owner = item.owner.map_or_else(
+        || tr!("outline.nobody").into_owned(),
+        |id| crate::rules::person_name(input.project, id),
+    );
     let owner_clip = Rect::from_min_max(
         pos2(columns.owner_left, rect.top()),
         pos2(columns.progress_right - PROGRESS_WIDTH, rect.bottom()),

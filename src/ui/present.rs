@@ -9,7 +9,8 @@ use egui::{Align2, Color32, Key, Modifiers, Pos2, Rect, RichText, Stroke, pos2, 
 
 use crate::i18n::Language;
 use crate::model::{Item, ItemId, ItemKind, Project};
-use crate::report::{self, Status};
+use crate::report;
+use crate::rules::{self, Judgement, MilestoneStatus, Status};
 use crate::schedule::WorkCalendar;
 use crate::timeline::canvas::{self, CanvasInput, Gestures, HEADER_HEIGHT, TimelineState};
 use crate::timeline::transform::{MAX_DAYS_PER_POINT, MIN_DAYS_PER_POINT, days_from_date};
@@ -50,56 +51,13 @@ pub enum Step {
     Today,
 }
 
-/// How a milestone stands, as its card says.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MilestoneStatus {
-    /// Reached: progress 100 % or every acceptance criterion ticked.
-    Done,
-    /// Planned on or before its deadline.
-    OnTime,
-    /// No deadline, but later than in the first baseline.
-    BehindPlan,
-    /// Planned after its deadline.
-    Late,
-    /// Neither a deadline nor a first-baseline date to judge it by.
-    Scheduled,
-}
-
-impl MilestoneStatus {
-    /// The status of `item` in `project`.
-    pub fn of(project: &Project, item: &Item) -> Self {
-        let reached = item.progress >= 100
-            || (!item.criteria.is_empty() && item.criteria.iter().all(|criterion| criterion.done));
-        if reached {
-            return Self::Done;
-        }
-        match (item.deadline, report::reference_date(project, item.id)) {
-            (Some(deadline), _) if item.finish > deadline => Self::Late,
-            (None, Some(planned)) if item.finish > planned => Self::BehindPlan,
-            (Some(_), _) | (None, Some(_)) => Self::OnTime,
-            (None, None) => Self::Scheduled,
-        }
-    }
-
-    /// The key of its name in the locale files.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Done => "present.status.done",
-            Self::OnTime => "present.status.on_time",
-            Self::BehindPlan => "present.status.behind_plan",
-            Self::Late => "present.status.late",
-            Self::Scheduled => "present.status.scheduled",
-        }
-    }
-
-    fn colour(self, palette: &Palette) -> Color32 {
-        match self {
-            Self::Done => palette.good,
-            Self::OnTime => palette.selection,
-            Self::BehindPlan => palette.warning,
-            Self::Late => palette.danger,
-            Self::Scheduled => palette.text_muted,
-        }
+/// The colour of a milestone's status on its card.
+fn milestone_colour(status: MilestoneStatus, palette: &Palette) -> Color32 {
+    match status {
+        MilestoneStatus::Reached => palette.good,
+        MilestoneStatus::OnTime => palette.selection,
+        MilestoneStatus::AtRisk => palette.warning,
+        MilestoneStatus::Late | MilestoneStatus::ReachedLate => palette.danger,
     }
 }
 
@@ -166,9 +124,9 @@ pub struct Presentation {
 }
 
 impl Presentation {
-    /// Starts presenting `project`: its client view, judged by the whole project's status.
-    /// `was_fullscreen` is restored on leaving.
-    pub fn new(project: &Project, was_fullscreen: bool) -> Self {
+    /// Starts presenting `project` on `today`: its client view, judged by the whole project's
+    /// status. `was_fullscreen` is restored on leaving.
+    pub fn new(project: &Project, was_fullscreen: bool, today: NaiveDate) -> Self {
         let view = project.client_view();
         let mut milestones: Vec<(NaiveDate, usize, ItemId)> = view
             .items
@@ -183,7 +141,7 @@ impl Presentation {
         timeline.gestures = Gestures::LookOnly;
         timeline.fit_pending = false;
         Self {
-            status: report::overall_status(project),
+            status: rules::overall_status(project, today),
             project: view,
             milestones: milestones.into_iter().map(|(_, _, id)| id).collect(),
             timeline,
@@ -480,6 +438,17 @@ impl Presentation {
         }
     }
 
+    /// The status the card of the milestone at `index` (in date order) shows on `today`.
+    pub fn card_status(&self, index: usize, today: NaiveDate) -> Option<Judgement> {
+        let project = &self.project;
+        let item = self
+            .milestones
+            .get(index)
+            .and_then(|id| project.item(*id))?;
+        let calendar = WorkCalendar::new(&project.calendar);
+        rules::milestone_status(project, &calendar, item, today)
+    }
+
     /// Whether the view is still moving.
     pub fn is_moving(&self) -> bool {
         self.flight.is_some() || self.shown != Some(self.step)
@@ -492,6 +461,7 @@ impl Presentation {
         let project = &self.project;
         let language = input.language;
         let date = |date: NaiveDate| super::short_date_long(date, language);
+        let calendar = WorkCalendar::new(&project.calendar);
         card_area(
             "present_title_card",
             canvas.center(),
@@ -556,7 +526,10 @@ impl Presentation {
                     .milestones
                     .iter()
                     .filter_map(|id| project.item(*id))
-                    .filter(|item| MilestoneStatus::of(project, item) == MilestoneStatus::Done)
+                    .filter_map(|item| {
+                        rules::milestone_status(project, &calendar, item, input.today)
+                    })
+                    .filter(|judgement| judgement.status.is_reached())
                     .count();
                 let count = self.milestones.len();
                 let key = if count == 1 {
@@ -608,7 +581,9 @@ impl Presentation {
                 Align2::RIGHT_TOP,
             )
         };
-        let status = MilestoneStatus::of(project, item);
+        let Some(Judgement { status, .. }) = self.card_status(index, input.today) else {
+            return;
+        };
         card_area("present_milestone_card", anchor, align, ui, |ui| {
             ui.set_width(MILESTONE_CARD_WIDTH);
             ui.label(
@@ -630,7 +605,7 @@ impl Presentation {
                 .wrap(),
             );
             ui.add_space(8.0);
-            pill_ui(ui, &tr!(status.key()), status.colour(palette), 19.0);
+            pill_ui(ui, &status.word(), milestone_colour(status, palette), 19.0);
             ui.add_space(10.0);
             fact_ui(ui, &tr!("present.date"), &date(item.finish), palette);
             let deadline = match item.deadline {
@@ -898,20 +873,25 @@ mod tests {
         project
     }
 
+    /// The status the card of the one milestone shows on Mon 2 Nov 2026, after `change`.
     fn status_with(change: impl FnOnce(&mut Item)) -> MilestoneStatus {
         let mut project = one_milestone();
         if let Some(item) = project.items.first_mut() {
             change(item);
         }
-        MilestoneStatus::of(&project, &project.items[0])
+        let today = date(2026, 11, 2);
+        Presentation::new(&project, false, today)
+            .card_status(0, today)
+            .expect("one milestone")
+            .status
     }
 
     #[test]
-    fn a_milestone_is_judged_by_its_deadline_then_its_first_baseline() {
+    fn the_card_shows_the_rulebooks_status() {
         assert_eq!(
             status_with(|item| item.deadline = Some(date(2026, 11, 10))),
-            MilestoneStatus::OnTime,
-            "before its deadline, whatever the baseline says"
+            MilestoneStatus::AtRisk,
+            "before its deadline, but later than in the latest baseline"
         );
         assert_eq!(
             status_with(|item| item.deadline = Some(date(2026, 11, 5))),
@@ -919,13 +899,8 @@ mod tests {
             "past its deadline"
         );
         assert_eq!(
-            status_with(|_| {}),
-            MilestoneStatus::BehindPlan,
-            "no deadline, later than the first baseline"
-        );
-        assert_eq!(
             status_with(|item| item.progress = 100),
-            MilestoneStatus::Done,
+            MilestoneStatus::Reached,
             "reached"
         );
         assert_eq!(
@@ -936,15 +911,18 @@ mod tests {
                     done: true,
                 }];
             }),
-            MilestoneStatus::Done,
-            "every criterion ticked"
+            MilestoneStatus::ReachedLate,
+            "every criterion ticked, but past its deadline: reached late, not a plain Done"
         );
         let mut project = one_milestone();
         project.baselines.clear();
+        let today = date(2026, 11, 2);
         assert_eq!(
-            MilestoneStatus::of(&project, &project.items[0]),
-            MilestoneStatus::Scheduled,
-            "nothing to judge it by"
+            Presentation::new(&project, false, today)
+                .card_status(0, today)
+                .map(|judgement| judgement.status),
+            Some(MilestoneStatus::OnTime),
+            "nothing wrong with it"
         );
     }
 
@@ -988,7 +966,7 @@ mod tests {
     #[test]
     fn the_steps_run_through_the_client_visible_milestones_in_date_order() {
         let project = sample();
-        let mut presentation = Presentation::new(&project, false);
+        let mut presentation = Presentation::new(&project, false, date(2026, 11, 27));
         let names: Vec<&str> = presentation
             .milestones()
             .iter()
@@ -1039,7 +1017,8 @@ mod tests {
         internal.deadline = Some(date(2026, 11, 10));
         internal.client_visible = false;
         project.items.push(internal);
-        let presentation = Presentation::new(&project, false);
+        let today = date(2026, 11, 2);
+        let presentation = Presentation::new(&project, false, today);
         assert!(
             presentation.project().item(ItemId(2)).is_none(),
             "the internal milestone is not presented"
@@ -1051,7 +1030,7 @@ mod tests {
             "an internal milestone past its deadline still makes the project late"
         );
         assert_eq!(
-            report::overall_status(presentation.project()),
+            rules::overall_status(presentation.project(), today),
             Status::OnTrack,
             "the client view alone would have hidden it"
         );

@@ -496,10 +496,7 @@ fn actions_ui(
     heading(ui, tr!("retro.actions"));
     let owner_name = |owner: Option<&Owner>| match owner {
         None => tr!("retro.nobody").into_owned(),
-        Some(Owner::Person(person)) => project
-            .person(*person)
-            .map_or_else(|| person.to_string(), |person| person.name.clone()),
-        Some(Owner::Named(name)) => name.clone(),
+        Some(owner) => crate::rules::owner_name(project, owner),
     };
     for (index, action) in record.actions.iter().enumerate() {
         let mut new = record.clone();

@@ -90,14 +90,7 @@ fn review_overdue(risk: &Risk, today: NaiveDate) -> bool {
 }
 
 fn owner_name(project: &Project, owner: Option<&Owner>) -> Option<String> {
-    match owner? {
-        Owner::Person(id) => Some(
-            project
-                .person(*id)
-                .map_or_else(|| id.to_string(), |person| person.name.clone()),
-        ),
-        Owner::Named(name) => Some(name.clone()),
-    }
+    owner.map(|owner| crate::rules::owner_name(project, owner))
 }
 
 fn status_name(status: RiskStatus) -> String {

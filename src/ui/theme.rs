@@ -216,6 +216,15 @@ impl Palette {
         risk_ink: Color32::from_rgb(0x0F, 0x12, 0x17),
     };
 
+    /// The colour of a buffer's health zone.
+    pub fn buffer(&self, health: crate::rules::BufferHealth) -> Color32 {
+        match health {
+            crate::rules::BufferHealth::Green => self.good,
+            crate::rules::BufferHealth::Amber => self.warning,
+            crate::rules::BufferHealth::Red => self.danger,
+        }
+    }
+
     /// The colour of a risk level.
     pub fn risk(&self, level: crate::report::RiskLevel) -> Color32 {
         match level {

@@ -80,7 +80,7 @@ impl App {
             return;
         }
         let fullscreen = ctx.input(|input| input.viewport().fullscreen.unwrap_or(false));
-        self.view.presentation = Some(Presentation::new(self.project(), fullscreen));
+        self.view.presentation = Some(Presentation::new(self.project(), fullscreen, self.today));
         theme::apply_present(ctx);
         ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
     }
