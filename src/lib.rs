@@ -15,6 +15,7 @@ pub mod model;
 pub mod report;
 pub mod schedule;
 pub mod store;
+pub mod theme;
 pub mod timeline;
 #[cfg(feature = "gui")]
 pub mod ui;
