@@ -140,6 +140,8 @@ static FONTS: LazyLock<Arc<usvg::fontdb::Database>> = LazyLock::new(|| {
         }
         fonts.load_font_data(data);
     }
+    // The face the window draws with, so that names measure and look as on screen.
+    fonts.load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
     fonts.set_sans_serif_family(super::svg::PREFERRED_FAMILY);
     Arc::new(fonts)
 });

@@ -21,6 +21,7 @@ mod risks;
 mod safety;
 mod screenshot;
 pub mod theme;
+pub mod timeline;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -34,8 +35,8 @@ use crate::edit::{Edit, History};
 use crate::i18n::{self, Language};
 use crate::model::{ItemId, Project};
 use crate::store;
-use crate::timeline::canvas::{self, CanvasAction, CanvasInput, TimelineState};
 use crate::tr;
+use crate::ui::timeline::canvas::{self, CanvasAction, CanvasInput, TimelineState};
 
 pub use data_files::DataExport;
 pub use export::PictureFormat;

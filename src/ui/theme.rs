@@ -6,7 +6,7 @@ use egui::{Color32, FontFamily, FontId, TextStyle};
 use crate::theme::tokens::{self, Rgb, Tokens};
 
 /// Height of one outline and timeline row, in points.
-pub const ROW_HEIGHT: f32 = 26.0;
+pub const ROW_HEIGHT: f32 = crate::timeline::paint::ROW_HEIGHT;
 
 /// Light or dark.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

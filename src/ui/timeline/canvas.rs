@@ -1,27 +1,27 @@
-//! The timeline canvas in egui: time header, shading, today line, bars, diamonds, buffers,
-//! arrows; navigation (scroll, pan, zoom, fit) and the gestures that become edits.
+//! The timeline canvas in egui: navigation (scroll, pan, zoom, fit), hit testing, and the
+//! gestures that become edits, with tooltips and the impact card. What it shows is painted by
+//! [`crate::timeline::paint`] and drawn by [`super::paint_egui`].
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use egui::{
-    Color32, CornerRadius, FontId, Pos2, Rect, RichText, Sense, Shape as EguiShape, Stroke,
-    StrokeKind, pos2, vec2,
-};
+use egui::{Pos2, Rect, RichText, Sense, Stroke, StrokeKind, pos2};
 
 use crate::edit::Edit;
 use crate::i18n::Language;
 use crate::model::{ItemId, ItemKind, LaneId, Project};
 use crate::schedule::Impact;
+use crate::timeline::fonts::FontMeasure;
+use crate::timeline::layout::{self, DIAMOND_HALF, Mark, Overlay, Rows, Scene, Viewport};
+use crate::timeline::paint::{self, Box2, ItemLook, LABEL_SIZE, View};
+use crate::timeline::transform::Transform;
 use crate::tr;
 use crate::ui::theme::{self, Palette};
 
-use super::header::header_units;
-use super::layout::{self, DIAMOND_HALF, Mark, Overlay, Rows, Scene, Viewport};
-use super::transform::{Transform, days_from_date};
+use super::paint_egui::EguiPainter;
 
 /// Height of the two-row time header, in points.
-pub const HEADER_HEIGHT: f32 = 44.0;
+pub use crate::timeline::paint::HEADER_HEIGHT;
 
 /// The view of the timeline: kept between frames, never saved in the project.
 pub struct TimelineState {
@@ -213,7 +213,7 @@ pub struct CanvasInput<'a> {
     /// The baseline whose ghosts are drawn under the bars, when the overlay is on.
     pub baseline: Option<&'a crate::model::Baseline>,
     /// The open risks of each item, for the risk badges and tooltips.
-    pub risk_badges: Option<&'a super::badges::RiskBadges>,
+    pub risk_badges: Option<&'a crate::timeline::badges::RiskBadges>,
 }
 
 /// What a frame of the canvas produced.
@@ -262,7 +262,6 @@ pub fn canvas_ui(
         y_range: (rows_rect.top(), rows_rect.bottom()),
     };
     let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 0.0, palette.canvas);
 
     let workdays = |start: NaiveDate, finish: NaiveDate| -> u32 {
         start
@@ -273,15 +272,7 @@ pub fn canvas_ui(
             .count() as u32
     };
     let scale = state.scale;
-    let font = FontId::proportional(13.0 * scale);
-    let measure = |text: &str| -> f32 {
-        ui.fonts_mut(|fonts| {
-            fonts
-                .layout_no_wrap(text.to_owned(), font.clone(), Color32::BLACK)
-                .size()
-                .x
-        })
-    };
+    let measure = |text: &str| FontMeasure::width(text, LABEL_SIZE * scale);
     let overlay = Overlay {
         preview: input.preview,
         critical: input.critical,
@@ -290,50 +281,42 @@ pub fn canvas_ui(
     };
     let scene = layout::scene(project, &state.rows, &viewport, &overlay);
 
-    let rows_painter = painter.with_clip_rect(rows_rect);
-    lane_bands_ui(&rows_painter, state, &viewport, &scene, rows_rect, palette);
-    shading_ui(&rows_painter, project, &state.transform, rows_rect, palette);
-    guides_ui(&rows_painter, &state.transform, rows_rect, palette);
-    today_ui(&painter, &state.transform, input.today, rect, palette);
-    let ghosts = input.baseline.map_or(0, |baseline| {
-        let ghosts = super::ghosts::ghosts(project, &state.rows, &viewport, baseline);
-        super::ghosts::ghosts_ui(&rows_painter, &ghosts, palette)
-    });
-    for arrow in &scene.arrows {
-        arrow_ui(&rows_painter, arrow, palette);
-    }
     let hovered = response
         .hover_pos()
         .filter(|pointer| rows_rect.contains(*pointer) && state.drag.is_none())
         .and_then(|pointer| grab_at(&scene, pointer))
         .map(|(shape, _)| shape.item)
         .filter(|_| state.gestures == Gestures::Edit);
-    for shape in &scene.shapes {
-        let owner = project
-            .items
-            .get(shape.index)
-            .and_then(|item| item.owner)
-            .and_then(|owner| project.person(owner))
-            .map(|person| person.name.as_str());
-        let look = Look {
-            selected: input.selection.contains(&shape.item),
-            hovered: hovered == Some(shape.item),
-            owner,
-            scale,
-        };
-        shape_ui(&rows_painter, shape, &look, palette, &font);
-    }
+    let look = |shape: &layout::Shape| ItemLook {
+        selected: input.selection.contains(&shape.item),
+        hovered: hovered == Some(shape.item),
+    };
+    let layers = paint::paint(&View {
+        project,
+        rows: &state.rows,
+        viewport: &viewport,
+        scene: &scene,
+        canvas: Box2::new(rect.left(), rect.top(), rect.right(), rect.bottom()),
+        header_top: rect.top(),
+        header_height: HEADER_HEIGHT,
+        today: input.today,
+        language: input.language,
+        scale,
+        look: &look,
+        measure: &FontMeasure,
+    });
+    let mut back_end = EguiPainter::new(painter.clone(), palette, false);
+    back_end.draw(&layers.background);
+    let rows_painter = painter.with_clip_rect(rows_rect);
+    let ghosts = input.baseline.map_or(0, |baseline| {
+        let ghosts = crate::timeline::ghosts::ghosts(project, &state.rows, &viewport, baseline);
+        super::ghosts::ghosts_ui(&rows_painter, &ghosts, palette)
+    });
+    back_end.draw(&layers.marks);
     if let Some(badges) = input.risk_badges {
         super::badges::badges_ui(&rows_painter, &scene, badges, palette);
     }
-    header_ui(
-        &painter,
-        &state.transform,
-        rect,
-        input.language,
-        palette,
-        scale,
-    );
+    back_end.draw(&layers.header);
     if let Some(meeting) = super::markers::markers_ui(ui, &state.transform, rect, input) {
         actions.push(CanvasAction::OpenMeeting(meeting));
     }
@@ -500,387 +483,16 @@ fn navigate(
     }
 }
 
-fn lane_bands_ui(
-    painter: &egui::Painter,
-    state: &TimelineState,
-    viewport: &Viewport,
-    scene: &Scene,
-    rows_rect: Rect,
-    palette: &Palette,
-) {
-    for row in scene.rows.clone() {
-        let top = viewport.rows_top_y + row as f32 * viewport.row_height;
-        let band = Rect::from_min_max(
-            pos2(rows_rect.left(), top),
-            pos2(rows_rect.right(), top + viewport.row_height),
-        );
-        match state.rows.rows.get(row) {
-            Some(layout::Row::Lane { .. }) => {
-                painter.rect_filled(band, 0.0, palette.lane_fill);
-            }
-            Some(layout::Row::Item { .. }) if row % 2 == 0 => {
-                painter.rect_filled(band, 0.0, palette.row_stripe);
-            }
-            Some(layout::Row::Item { .. }) | None => {}
-        }
-        painter.hline(
-            band.x_range(),
-            band.bottom() - 0.5,
-            Stroke::new(1.0, palette.grid),
-        );
-    }
-}
-
-/// Non-working days shaded, when a day is wide enough to see.
-fn shading_ui(
-    painter: &egui::Painter,
-    project: &Project,
-    transform: &Transform,
-    rows_rect: Rect,
-    palette: &Palette,
-) {
-    let points_per_day = transform.points_per_day();
-    // Holidays matter at most zooms; weekends only once a day is wide enough to read.
-    if points_per_day < 1.5 {
-        return;
-    }
-    let show_weekends = points_per_day >= 8.0;
-    let first = transform.date_from_x(f64::from(rows_rect.left()));
-    let last = transform.date_from_x(f64::from(rows_rect.right()));
-    for day in first.iter_days().take_while(|day| *day <= last) {
-        if !project.calendar.is_working_day(day) {
-            let x0 = transform.x_from_date(day) as f32;
-            let x1 = transform.x_from_date_end(day) as f32;
-            let is_holiday = project
-                .calendar
-                .holidays
-                .iter()
-                .any(|holiday| holiday.from <= day && day <= holiday.to);
-            if !is_holiday && !show_weekends {
-                continue;
-            }
-            let fill = if is_holiday {
-                palette.holiday
-            } else {
-                palette.weekend
-            };
-            painter.rect_filled(
-                Rect::from_x_y_ranges(x0..=x1, rows_rect.y_range()),
-                0.0,
-                fill,
-            );
-        }
-    }
-}
-
-/// Faint vertical lines through the rows at the boundaries of the header's finer unit.
-fn guides_ui(painter: &egui::Painter, transform: &Transform, rows_rect: Rect, palette: &Palette) {
-    let (_, unit) = header_units(transform.points_per_day());
-    let mut boundary = unit.floor(transform.date_from_x(f64::from(rows_rect.left())));
-    for _ in 0..2000 {
-        let x = transform.x_from_date(boundary) as f32;
-        if x > rows_rect.right() {
-            break;
-        }
-        painter.vline(x, rows_rect.y_range(), Stroke::new(1.0, palette.grid_faint));
-        boundary = unit.next(boundary);
-    }
-}
-
 /// Paints the band at the top of `rect` that holds the time header (and, in the outline, the
 /// column headings), so both line up; returns it.
 pub fn header_band_ui(painter: &egui::Painter, rect: Rect, palette: &Palette) -> Rect {
-    let header = Rect::from_min_size(rect.min, vec2(rect.width(), HEADER_HEIGHT));
-    painter.rect_filled(header, 0.0, palette.header_fill);
-    painter.hline(
-        header.x_range(),
-        header.bottom() - 0.5,
-        Stroke::new(1.0, palette.grid_strong),
-    );
-    header
-}
-
-fn today_ui(
-    painter: &egui::Painter,
-    transform: &Transform,
-    today: NaiveDate,
-    rect: Rect,
-    palette: &Palette,
-) {
-    let x = transform.x_from_days(days_from_date(today) + 0.5) as f32;
-    if rect.x_range().contains(x) {
-        painter.vline(
-            x,
-            (rect.top() + HEADER_HEIGHT)..=rect.bottom(),
-            Stroke::new(2.0, palette.today),
-        );
-    }
-}
-
-fn header_ui(
-    painter: &egui::Painter,
-    transform: &Transform,
-    rect: Rect,
-    language: Language,
-    palette: &Palette,
-    scale: f32,
-) {
-    // The header keeps its height, so its type grows less than the rows'.
-    let header_scale = scale.min(1.2);
-    let header = header_band_ui(painter, rect, palette);
-    let (top_unit, bottom_unit) = header_units(transform.points_per_day());
-    let half = HEADER_HEIGHT / 2.0;
-    for (unit, y0, strong) in [
-        (top_unit, header.top(), true),
-        (bottom_unit, header.top() + half, false),
-    ] {
-        let first = unit.floor(transform.date_from_x(f64::from(rect.left())));
-        let mut boundary = first;
-        let mut guard = 0;
-        while guard < 2000 {
-            guard += 1;
-            let next = unit.next(boundary);
-            let x0 = transform.x_from_date(boundary) as f32;
-            let x1 = transform.x_from_date(next) as f32;
-            if x0 > rect.right() {
-                break;
-            }
-            painter.vline(x0, y0..=y0 + half, Stroke::new(1.0, palette.grid));
-            let width = x1 - x0;
-            // Labels are long or short by the shortest unit at this zoom, so that neighbours
-            // read alike (February is not abbreviated while January is written out).
-            let label = unit.label(
-                boundary,
-                unit.shortest_days() * transform.points_per_day() as f32,
-                language,
-            );
-            let font = FontId::proportional(if strong { 13.0 } else { 12.0 } * header_scale);
-            let colour = if strong {
-                palette.text
-            } else {
-                palette.text_muted
-            };
-            let galley = painter.layout_no_wrap(label, font, colour);
-            if galley.size().x + 6.0 <= width {
-                // Keep the label of a unit that starts off screen visible at the left edge.
-                let x = if strong {
-                    (x0 + 6.0)
-                        .max(rect.left() + 6.0)
-                        .min(x1 - galley.size().x - 4.0)
-                } else {
-                    x0 + (width - galley.size().x) / 2.0
-                };
-                painter.galley(pos2(x, y0 + (half - galley.size().y) / 2.0), galley, colour);
-            }
-            boundary = next;
-        }
-        if strong {
-            painter.hline(header.x_range(), y0 + half, Stroke::new(1.0, palette.grid));
-        }
-    }
-}
-
-fn arrow_ui(painter: &egui::Painter, arrow: &layout::Arrow, palette: &Palette) {
-    let colour = if arrow.critical {
-        palette.critical
-    } else {
-        palette.link
-    };
-    let points: Vec<Pos2> = arrow.points.iter().map(|&(x, y)| pos2(x, y)).collect();
-    painter.add(EguiShape::line(
-        points.clone(),
-        Stroke::new(if arrow.critical { 1.8 } else { 1.2 }, colour),
+    let header = Rect::from_min_size(rect.min, egui::vec2(rect.width(), HEADER_HEIGHT));
+    EguiPainter::new(painter.clone(), palette, false).draw(&paint::header_band(
+        (rect.left(), rect.right()),
+        rect.top(),
+        HEADER_HEIGHT,
     ));
-    if let Some(&tip) = points.last() {
-        let direction = if arrow.points_right { 1.0 } else { -1.0 };
-        let back = tip.x - direction * 6.0;
-        painter.add(EguiShape::convex_polygon(
-            vec![tip, pos2(back, tip.y - 4.0), pos2(back, tip.y + 4.0)],
-            colour,
-            Stroke::NONE,
-        ));
-    }
-}
-
-/// How one item is to be drawn beyond its geometry.
-struct Look<'a> {
-    selected: bool,
-    hovered: bool,
-    /// Written after the name, in muted type.
-    owner: Option<&'a str>,
-    /// How much larger than usual marks are drawn.
-    scale: f32,
-}
-
-fn shape_ui(
-    painter: &egui::Painter,
-    shape: &layout::Shape,
-    look: &Look<'_>,
-    palette: &Palette,
-    font: &FontId,
-) {
-    let selected = look.selected;
-    let y = shape.y;
-    let bar_height = layout::BAR_HEIGHT * look.scale;
-    let half_height = bar_height / 2.0;
-    let outline = if selected {
-        Stroke::new(2.0, palette.selection)
-    } else if look.hovered {
-        Stroke::new(1.5, palette.selection.gamma_multiply(0.6))
-    } else if shape.critical {
-        Stroke::new(1.5, palette.critical)
-    } else {
-        Stroke::NONE
-    };
-    let mut label_colour = palette.text;
-    match shape.mark {
-        Mark::Task { progress } => {
-            let width = (shape.x1 - shape.x0).max(2.0);
-            let bar = Rect::from_min_size(pos2(shape.x0, y - half_height), vec2(width, bar_height));
-            let (fill, strong) = if shape.moved {
-                (palette.task_moved_fill, palette.task_moved)
-            } else {
-                (palette.task_fill, palette.task)
-            };
-            painter.rect_filled(bar, CornerRadius::same(3), fill);
-            // Progress as a strip along the bottom, so the name stays readable on the bar.
-            let strip = Rect::from_min_max(
-                pos2(bar.left(), bar.bottom() - 4.0),
-                pos2(bar.left() + bar.width() * progress, bar.bottom()),
-            );
-            painter.rect_filled(
-                strip,
-                CornerRadius {
-                    nw: 0,
-                    ne: 0,
-                    sw: 3,
-                    se: if progress >= 1.0 { 3 } else { 0 },
-                },
-                strong,
-            );
-            painter.rect_stroke(
-                bar,
-                CornerRadius::same(3),
-                Stroke::new(1.0, strong),
-                StrokeKind::Inside,
-            );
-            painter.rect_stroke(bar, CornerRadius::same(3), outline, StrokeKind::Outside);
-            if shape.label.inside {
-                label_colour = palette.text_on_bar;
-            }
-        }
-        Mark::Milestone {
-            deadline_x,
-            breached,
-        } => {
-            let colour = if breached {
-                palette.danger
-            } else if shape.moved {
-                palette.task_moved
-            } else {
-                palette.milestone
-            };
-            if let Some(deadline_x) = deadline_x {
-                let top = y - half_height - 1.0;
-                painter.vline(
-                    deadline_x,
-                    top..=y + half_height + 1.0,
-                    Stroke::new(1.5, palette.deadline),
-                );
-                painter.add(EguiShape::convex_polygon(
-                    vec![
-                        pos2(deadline_x, top),
-                        pos2(deadline_x - 4.0 * look.scale, top - 4.0 * look.scale),
-                        pos2(deadline_x + 4.0 * look.scale, top - 4.0 * look.scale),
-                    ],
-                    palette.deadline,
-                    Stroke::NONE,
-                ));
-            }
-            let r = DIAMOND_HALF * look.scale;
-            let x = shape.x0;
-            painter.add(EguiShape::convex_polygon(
-                vec![
-                    pos2(x, y - r),
-                    pos2(x + r, y),
-                    pos2(x, y + r),
-                    pos2(x - r, y),
-                ],
-                colour,
-                outline,
-            ));
-            if breached {
-                label_colour = palette.danger;
-            }
-        }
-        Mark::Buffer { consumption } => {
-            let colour = if consumption >= 0.66 {
-                palette.danger
-            } else if consumption >= 0.33 {
-                palette.warning
-            } else {
-                palette.good
-            };
-            let width = (shape.x1 - shape.x0).max(2.0);
-            let bar = Rect::from_min_size(
-                pos2(shape.x0, y - half_height + 2.0),
-                vec2(width, bar_height - 4.0),
-            );
-            painter.rect_filled(bar, CornerRadius::same(2), colour.gamma_multiply(0.25));
-            // Hatching so a buffer never reads as a task.
-            let clip = painter.with_clip_rect(bar.intersect(painter.clip_rect()));
-            let mut x = bar.left() - bar.height();
-            while x < bar.right() {
-                clip.line_segment(
-                    [pos2(x, bar.bottom()), pos2(x + bar.height(), bar.top())],
-                    Stroke::new(1.0, colour.gamma_multiply(0.8)),
-                );
-                x += 5.0;
-            }
-            painter.rect_stroke(
-                bar,
-                CornerRadius::same(2),
-                Stroke::new(1.2, colour),
-                StrokeKind::Inside,
-            );
-            if selected {
-                painter.rect_stroke(bar, CornerRadius::same(2), outline, StrokeKind::Outside);
-            }
-        }
-    }
-    let galley = painter.layout_no_wrap(shape.label.text.clone(), font.clone(), label_colour);
-    let label_pos = pos2(
-        shape.label.x,
-        y - galley.size().y / 2.0 - if shape.label.inside { 1.5 } else { 0.0 },
-    );
-    if !shape.label.inside {
-        // A soft backdrop keeps names readable where arrows and guide lines pass behind them.
-        let backdrop = Rect::from_min_size(label_pos, galley.size()).expand2(vec2(2.0, 0.0));
-        painter.rect_filled(backdrop, 2.0, palette.label_backdrop);
-    }
-    if shape.label.inside {
-        let clip = Rect::from_min_max(
-            pos2(shape.x0, y - half_height),
-            pos2(shape.x1 - 2.0, y + half_height),
-        );
-        painter
-            .with_clip_rect(clip.intersect(painter.clip_rect()))
-            .galley(label_pos, galley, label_colour);
-    } else {
-        let width = galley.size().x;
-        painter.galley(label_pos, galley, label_colour);
-        if let Some(owner) = look.owner {
-            let owner = painter.layout_no_wrap(
-                format!("· {owner}"),
-                FontId::proportional(11.5 * look.scale),
-                palette.text_muted,
-            );
-            let position = pos2(label_pos.x + width + 6.0, y - owner.size().y / 2.0);
-            let backdrop = Rect::from_min_size(position, owner.size()).expand2(vec2(2.0, 0.0));
-            painter.rect_filled(backdrop, 2.0, palette.label_backdrop);
-            painter.galley(position, owner, palette.text_muted);
-        }
-    }
+    header
 }
 
 fn tooltip_ui(
