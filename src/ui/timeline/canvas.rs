@@ -1,24 +1,28 @@
-//! The timeline canvas in egui: navigation (scroll, pan, zoom, fit), hit testing, and the
-//! gestures that become edits, with tooltips and the impact card. What it shows is painted by
-//! [`crate::timeline::paint`] and drawn by [`super::paint_egui`].
+//! The timeline canvas in egui: its state, navigation (scroll, pan, zoom, fit), clicks and
+//! tooltips; hit testing and drags are in `gestures`, the impact card in `impact`. What it shows
+//! is painted by [`crate::timeline::paint`] and drawn by [`super::paint_egui`].
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use egui::{Pos2, Rect, RichText, Sense, Stroke, StrokeKind, pos2};
+use egui::{Pos2, Rect, RichText, Sense, pos2};
 
 use crate::edit::Edit;
 use crate::i18n::Language;
 use crate::model::{ItemId, ItemKind, LaneId, Project};
 use crate::schedule::Impact;
 use crate::timeline::fonts::FontMeasure;
-use crate::timeline::layout::{self, DIAMOND_HALF, Mark, Overlay, Rows, Scene, Viewport};
+use crate::timeline::layout::{self, Overlay, Rows, Scene, Viewport};
 use crate::timeline::paint::{self, Box2, ItemLook, LABEL_SIZE, View};
 use crate::timeline::transform::Transform;
 use crate::tr;
 use crate::ui::theme::{self, Palette};
 
+use super::gestures::{Interaction, lane_of_row, link_handle_ui};
+use super::impact::impact_card_ui;
 use super::paint_egui::EguiPainter;
+
+pub use super::gestures::grab_at;
 
 /// Height of the two-row time header, in points.
 pub use crate::timeline::paint::HEADER_HEIGHT;
@@ -42,7 +46,7 @@ pub struct TimelineState {
     /// The project revision the rows were built for; `None` when they must be rebuilt.
     rows_key: Option<u64>,
     /// The gesture in progress, if any.
-    drag: Option<Drag>,
+    pub(super) drag: Option<Drag>,
     /// How much larger rows, marks and type are drawn (1.0 when editing; larger to present).
     pub scale: f32,
     /// What gestures may do: edit, or only look.
@@ -61,7 +65,7 @@ pub enum Gestures {
 
 /// A drag on the canvas.
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Drag {
+pub(super) enum Drag {
     /// Dragging the background moves the view.
     Pan,
     /// Moving or resizing an item; dates follow the pointer's distance from `origin_days`.
@@ -543,357 +547,5 @@ fn tooltip_ui(
     }
     if let Some(badges) = input.risk_badges {
         super::badges::tooltip_ui(ui, badges.risks(item.id), input.palette);
-    }
-}
-
-/// Pointer distance, in points, within which an edge of a bar can be grabbed.
-const EDGE_REACH: f32 = 6.0;
-
-/// The item and the part of it under `pointer`. Edges get generous zones, larger than the edge
-/// itself for thin bars; the link handle sits just beyond the end.
-pub fn grab_at(scene: &Scene, pointer: Pos2) -> Option<(&layout::Shape, Grab)> {
-    for shape in scene.shapes.iter().rev() {
-        if (pointer.y - shape.y).abs() > theme::ROW_HEIGHT / 2.0 {
-            continue;
-        }
-        let end = match shape.mark {
-            Mark::Milestone { .. } => shape.x1 + DIAMOND_HALF,
-            Mark::Task { .. } | Mark::Buffer { .. } => shape.x1,
-        };
-        if (pointer.x - (end + LINK_HANDLE_OFFSET)).abs() <= LINK_HANDLE_RADIUS + 2.0
-            && (pointer.y - shape.y).abs() <= LINK_HANDLE_RADIUS + 3.0
-        {
-            return Some((shape, Grab::Link));
-        }
-        match shape.mark {
-            Mark::Milestone { .. } => {
-                if (pointer.x - shape.x0).abs() <= DIAMOND_HALF + 3.0 {
-                    return Some((shape, Grab::Move));
-                }
-            }
-            Mark::Task { .. } | Mark::Buffer { .. } => {
-                let width = shape.x1 - shape.x0;
-                // On a narrow bar the edge zones reach outwards so the middle stays movable.
-                let inner = (width / 3.0).min(EDGE_REACH);
-                if pointer.x >= shape.x0 - EDGE_REACH && pointer.x <= shape.x0 + inner {
-                    return Some((shape, Grab::Start));
-                }
-                if pointer.x >= shape.x1 - inner && pointer.x <= shape.x1 + EDGE_REACH {
-                    return Some((shape, Grab::Finish));
-                }
-                if pointer.x > shape.x0 && pointer.x < shape.x1 {
-                    return Some((shape, Grab::Move));
-                }
-            }
-        }
-    }
-    None
-}
-
-/// How far beyond an item's end the link handle sits, and its size.
-const LINK_HANDLE_OFFSET: f32 = 12.0;
-const LINK_HANDLE_RADIUS: f32 = 4.5;
-
-fn link_handle_ui(painter: &egui::Painter, shape: &layout::Shape, palette: &Palette) {
-    let end = match shape.mark {
-        Mark::Milestone { .. } => shape.x1 + DIAMOND_HALF,
-        Mark::Task { .. } | Mark::Buffer { .. } => shape.x1,
-    };
-    let centre = pos2(end + LINK_HANDLE_OFFSET, shape.y);
-    painter.circle(
-        centre,
-        LINK_HANDLE_RADIUS + 1.5,
-        palette.canvas,
-        Stroke::NONE,
-    );
-    painter.circle(
-        centre,
-        LINK_HANDLE_RADIUS,
-        palette.canvas,
-        Stroke::new(1.5, palette.selection),
-    );
-}
-
-/// The lane a row belongs to: its own for a lane heading, its item's otherwise.
-fn lane_of_row(rows: &Rows, project: &Project, row: usize) -> Option<LaneId> {
-    match rows.rows.get(row)? {
-        layout::Row::Lane { lane, .. } => *lane,
-        layout::Row::Item { index } => project.items.get(*index)?.lane,
-    }
-}
-
-/// What the canvas needs to turn pointer gestures into edits.
-struct Interaction<'a> {
-    ui: &'a egui::Ui,
-    project: &'a Project,
-    scene: &'a Scene,
-    viewport: &'a Viewport,
-    rows_rect: Rect,
-    palette: &'a Palette,
-}
-
-impl Interaction<'_> {
-    /// Starts, follows and ends drags: move, resize, link, select box, pan.
-    fn drag_ui(
-        &self,
-        state: &mut TimelineState,
-        response: &egui::Response,
-        actions: &mut Vec<CanvasAction>,
-    ) {
-        let ui = self.ui;
-        let (press, modifiers, escape) = ui.input(|input| {
-            (
-                input.pointer.press_origin(),
-                input.modifiers,
-                input.key_pressed(egui::Key::Escape),
-            )
-        });
-        if response.drag_started() {
-            let grabbed = press
-                .filter(|origin| self.rows_rect.contains(*origin))
-                .and_then(|origin| grab_at(self.scene, origin).map(|hit| (origin, hit)));
-            state.drag = Some(match grabbed {
-                _ if modifiers.command => match press {
-                    Some(origin) => Drag::Select { origin },
-                    None => Drag::Pan,
-                },
-                Some((origin, (shape, Grab::Link))) => Drag::Link {
-                    from: shape.item,
-                    start: pos2(origin.x, shape.y),
-                },
-                Some((origin, (shape, grab))) => Drag::Item {
-                    item: shape.item,
-                    grab,
-                    origin_days: self.viewport.transform.days_from_x(f64::from(origin.x)),
-                },
-                None => Drag::Pan,
-            });
-        }
-        let pointer = response
-            .interact_pointer_pos()
-            .or_else(|| response.hover_pos());
-        if escape
-            && matches!(
-                state.drag,
-                Some(Drag::Item { .. } | Drag::Link { .. } | Drag::Select { .. })
-            )
-        {
-            state.drag = Some(Drag::Cancelled);
-            actions.push(CanvasAction::CancelPreview);
-        }
-        let released = response.drag_stopped();
-        match (state.drag, pointer) {
-            (
-                Some(Drag::Item {
-                    item,
-                    grab,
-                    origin_days,
-                }),
-                Some(pointer),
-            ) => {
-                let shift = modifiers.shift;
-                let edit = self.dragged_edit(item, grab, origin_days, pointer, shift);
-                match (edit, released) {
-                    (Some(edit), true) => {
-                        actions.push(CanvasAction::CancelPreview);
-                        actions.push(CanvasAction::Commit(edit));
-                    }
-                    (Some(edit), false) => actions.push(CanvasAction::Preview(edit)),
-                    (None, _) => actions.push(CanvasAction::CancelPreview),
-                }
-            }
-            (Some(Drag::Link { from, start }), Some(pointer)) => {
-                let target = grab_at(self.scene, pointer)
-                    .map(|(shape, _)| shape.item)
-                    .filter(|to| *to != from);
-                let sketch = ui.painter_at(self.rows_rect);
-                let colour = if target.is_some() {
-                    self.palette.selection
-                } else {
-                    self.palette.link
-                };
-                sketch.line_segment([start, pointer], Stroke::new(1.8, colour));
-                sketch.circle_filled(pointer, 3.5, colour);
-                if released && let Some(to) = target {
-                    actions.push(CanvasAction::Link { from, to });
-                }
-            }
-            (Some(Drag::Select { origin }), Some(pointer)) => {
-                let area = Rect::from_two_pos(origin, pointer);
-                let sketch = ui.painter_at(self.rows_rect);
-                sketch.rect_filled(area, 0.0, self.palette.selection_fill.gamma_multiply(0.5));
-                sketch.rect_stroke(
-                    area,
-                    0.0,
-                    Stroke::new(1.0, self.palette.selection),
-                    StrokeKind::Inside,
-                );
-                if released {
-                    let chosen = self
-                        .scene
-                        .shapes
-                        .iter()
-                        .filter(|shape| {
-                            let reach = if matches!(shape.mark, Mark::Milestone { .. }) {
-                                DIAMOND_HALF
-                            } else {
-                                0.0
-                            };
-                            let extent = Rect::from_min_max(
-                                pos2(shape.x0 - reach, shape.y - 6.0),
-                                pos2(shape.x1 + reach, shape.y + 6.0),
-                            );
-                            area.intersects(extent)
-                        })
-                        .map(|shape| shape.item)
-                        .collect();
-                    actions.push(CanvasAction::Select(chosen));
-                }
-            }
-            _ => {}
-        }
-        if released {
-            state.drag = None;
-        }
-    }
-
-    /// The edit a drag of `item` by `grab` to `pointer` makes, or `None` while it has not moved
-    /// a whole day. Dates come from where the drag began, so nothing drifts.
-    fn dragged_edit(
-        &self,
-        id: ItemId,
-        grab: Grab,
-        origin_days: f64,
-        pointer: Pos2,
-        with_successors: bool,
-    ) -> Option<Edit> {
-        let item = self.project.item(id)?;
-        let delta = (self.viewport.transform.days_from_x(f64::from(pointer.x)) - origin_days)
-            .round() as i64;
-        if delta == 0 {
-            return None;
-        }
-        let shift = |date: NaiveDate| date.checked_add_signed(chrono::Duration::days(delta));
-        match grab {
-            Grab::Move | Grab::Link => Some(Edit::MoveItem {
-                item: id,
-                start: shift(item.start)?,
-                with_successors,
-            }),
-            Grab::Start => {
-                let start = shift(item.start)?.min(item.finish);
-                (start != item.start).then_some(Edit::ResizeItem {
-                    item: id,
-                    start,
-                    finish: item.finish,
-                })
-            }
-            Grab::Finish => {
-                let finish = shift(item.finish)?.max(item.start);
-                (finish != item.finish).then_some(Edit::ResizeItem {
-                    item: id,
-                    start: item.start,
-                    finish,
-                })
-            }
-        }
-    }
-}
-
-/// The card shown during a drag: what moves, by how much, and which deadlines break.
-fn impact_card_ui(
-    ui: &egui::Ui,
-    project: &Project,
-    impact: &Impact,
-    canvas: Rect,
-    language: Language,
-    palette: &Palette,
-) {
-    const SHOWN: usize = 8;
-    let position = pos2(canvas.right() - 340.0, canvas.top() + HEADER_HEIGHT + 12.0);
-    egui::Area::new(egui::Id::unique("impact_card"))
-        .order(egui::Order::Foreground)
-        .fixed_pos(position)
-        .interactable(false)
-        .show(ui.ctx(), |ui| {
-            egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.set_width(310.0);
-                ui.label(
-                    RichText::new(tr!(
-                        one_or_many(impact.moved.len(), "impact.title"),
-                        count = impact.moved.len()
-                    ))
-                    .strong(),
-                );
-                for moved in impact.moved.iter().take(SHOWN) {
-                    let name = project
-                        .item(moved.item)
-                        .map_or("?", |item| item.name.as_str());
-                    let delta = moved.finish_delta_workdays;
-                    let sign = if delta > 0 { "+" } else { "" };
-                    ui.horizontal(|ui| {
-                        ui.label(
-                            RichText::new(format!("{sign}{delta}"))
-                                .monospace()
-                                .color(palette.task_moved),
-                        );
-                        ui.label(format!(
-                            "{name} → {}",
-                            crate::ui::short_date(moved.finish, language)
-                        ));
-                    });
-                }
-                if impact.moved.len() > SHOWN {
-                    ui.label(
-                        RichText::new(tr!("impact.more", count = impact.moved.len() - SHOWN))
-                            .color(palette.text_muted),
-                    );
-                }
-                if impact.breaches.is_empty() {
-                    ui.label(RichText::new(tr!("impact.no_breach")).color(palette.good));
-                } else {
-                    ui.separator();
-                    ui.label(
-                        RichText::new(tr!(
-                            one_or_many(impact.breaches.len(), "impact.breaches"),
-                            count = impact.breaches.len()
-                        ))
-                        .strong()
-                        .color(palette.danger),
-                    );
-                    for breach in &impact.breaches {
-                        let name = project
-                            .item(breach.item)
-                            .map_or("?", |item| item.name.as_str());
-                        ui.label(
-                            RichText::new(tr!(
-                                one_or_many(
-                                    breach.late_workdays.unsigned_abs() as usize,
-                                    "impact.breach"
-                                ),
-                                name = name,
-                                deadline = crate::ui::short_date(breach.deadline, language),
-                                late = breach.late_workdays
-                            ))
-                            .color(palette.danger),
-                        );
-                    }
-                }
-                ui.label(
-                    RichText::new(tr!("impact.hint"))
-                        .small()
-                        .color(palette.text_muted),
-                );
-            });
-        });
-}
-
-/// The key of a message for one thing (`KEY_one`) or for any other number (`KEY`).
-fn one_or_many(count: usize, key: &'static str) -> &'static str {
-    match (count, key) {
-        (1, "impact.title") => "impact.title_one",
-        (1, "impact.breaches") => "impact.breaches_one",
-        (1, "impact.breach") => "impact.breach_one",
-        _ => key,
     }
 }

@@ -1,0 +1,366 @@
+//! The one painter of the timeline: turns the [`layout`](super::layout) of a view into a list of
+//! drawing primitives (rectangles, lines, polygons and text runs with a measured width), each in
+//! a colour [`Role`] rather than a colour. The window (`ui::timeline::paint_egui`) and the
+//! exported picture ([`crate::export::svg`]) are thin back-ends that draw these lists, so the
+//! screen and the export show the same picture. Not for gestures, hit testing or tooltips, which
+//! stay in the window, nor for the export's title block and left column.
+
+mod marks;
+mod prim;
+
+use chrono::NaiveDate;
+
+use crate::i18n::Language;
+use crate::model::Project;
+
+use super::header::header_units;
+use super::layout::{self, Row, Rows, Scene, Viewport};
+use super::transform::days_from_date;
+
+pub use prim::{Box2, Drawn, Edge, Line, Measure, Paint, Prim, Role, hundredths, premultiplied};
+/// The zone a buffer is in, from how much of it is used (0.0 to 1.0), as the role it is drawn
+/// in. The one place the timeline decides it.
+pub fn buffer_zone(consumption: f32) -> Role {
+    if consumption >= 0.66 {
+        Role::Danger
+    } else if consumption >= 0.33 {
+        Role::Warning
+    } else {
+        Role::Good
+    }
+}
+
+/// How one item is drawn beyond its geometry.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ItemLook {
+    /// Selected: a strong outline.
+    pub selected: bool,
+    /// Under the pointer: a light outline.
+    pub hovered: bool,
+}
+
+/// Height of one row at scale 1, in points.
+pub const ROW_HEIGHT: f32 = 26.0;
+/// Height of the two-row time header, in points.
+pub const HEADER_HEIGHT: f32 = 44.0;
+/// Size of item names.
+pub const LABEL_SIZE: f32 = 13.0;
+/// Size of owners written after names.
+pub const OWNER_SIZE: f32 = 11.5;
+
+/// Everything the painter needs to draw one view of the timeline.
+pub struct View<'a> {
+    /// The project (its calendar and people).
+    pub project: &'a Project,
+    /// The rows shown.
+    pub rows: &'a Rows,
+    /// Where rows and dates are.
+    pub viewport: &'a Viewport,
+    /// The bars, diamonds and arrows placed in it.
+    pub scene: &'a Scene,
+    /// The whole area drawn: the background, row bands and the header band span its width.
+    pub canvas: Box2,
+    /// Top of the two-row time header.
+    pub header_top: f32,
+    /// Height of the time header.
+    pub header_height: f32,
+    /// Today, for the today line.
+    pub today: NaiveDate,
+    /// The language of the header.
+    pub language: Language,
+    /// How much larger marks and type are drawn (1.0 when editing).
+    pub scale: f32,
+    /// Selection and hover of an item.
+    pub look: &'a dyn Fn(&layout::Shape) -> ItemLook,
+    /// Measures text.
+    pub measure: &'a dyn Measure,
+}
+
+/// The primitives of a view in the order they are drawn, in three layers so that a back-end
+/// can put its own drawings between them (the window's baseline ghosts and risk badges).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Layers {
+    /// Background, row bands, shading, guides and the today line.
+    pub background: Vec<Prim>,
+    /// Link arrows, bars, diamonds, buffers and labels.
+    pub marks: Vec<Prim>,
+    /// The time header.
+    pub header: Vec<Prim>,
+}
+
+impl Layers {
+    /// Every primitive, in drawing order.
+    pub fn all(&self) -> impl Iterator<Item = &Prim> {
+        self.background
+            .iter()
+            .chain(&self.marks)
+            .chain(&self.header)
+    }
+}
+
+/// Paints `view`.
+pub fn paint(view: &View<'_>) -> Layers {
+    Layers {
+        background: background(view),
+        marks: marks::marks(view),
+        header: header(view),
+    }
+}
+
+/// The area of the dates below the header, where shading, guides and marks are clipped.
+pub(super) fn dates_area(view: &View<'_>) -> Box2 {
+    let viewport = view.viewport;
+    Box2::new(
+        viewport.x_range.0,
+        viewport.y_range.0,
+        viewport.x_range.1,
+        viewport.y_range.1,
+    )
+}
+
+pub(super) fn filled(rect: Box2, radius: f32, role: Paint) -> Prim {
+    Prim::Rect {
+        rect,
+        radius: [radius; 4],
+        fill: Some(role),
+        stroke: None,
+    }
+}
+
+pub(super) fn segment(from: (f32, f32), to: (f32, f32), line: Line) -> Prim {
+    Prim::Polyline {
+        points: vec![from, to],
+        line,
+    }
+}
+
+fn background(view: &View<'_>) -> Vec<Prim> {
+    let mut out = vec![filled(view.canvas, 0.0, Paint::solid(Role::Canvas))];
+    let viewport = view.viewport;
+    let area = dates_area(view);
+    out.push(Prim::PushClip(Box2::new(
+        view.canvas.x0,
+        area.y0,
+        view.canvas.x1,
+        area.y1,
+    )));
+    // Lane bands, row stripes and separators across the whole width.
+    for row in view.scene.rows.clone() {
+        let top = viewport.rows_top_y + row as f32 * viewport.row_height;
+        let bottom = top + viewport.row_height;
+        let band = Box2::new(view.canvas.x0, top, view.canvas.x1, bottom);
+        match view.rows.rows.get(row) {
+            Some(Row::Lane { .. }) => out.push(filled(band, 0.0, Paint::solid(Role::LaneFill))),
+            Some(Row::Item { .. }) if row % 2 == 0 => {
+                out.push(filled(band, 0.0, Paint::solid(Role::RowStripe)));
+            }
+            Some(Row::Item { .. }) | None => {}
+        }
+        out.push(segment(
+            (band.x0, bottom - 0.5),
+            (band.x1, bottom - 0.5),
+            Line::new(1.0, Paint::solid(Role::Grid)),
+        ));
+    }
+    out.push(Prim::PopClip);
+    out.push(Prim::PushClip(area));
+    shading(view, area, &mut out);
+    guides(view, area, &mut out);
+    let x = viewport
+        .transform
+        .x_from_days(days_from_date(view.today) + 0.5) as f32;
+    if x >= area.x0 && x <= area.x1 {
+        out.push(segment(
+            (x, area.y0),
+            (x, area.y1),
+            Line::new(2.0, Paint::solid(Role::Today)),
+        ));
+    }
+    out.push(Prim::PopClip);
+    out
+}
+
+/// Holidays always, weekends once a day is wide enough to see them; runs of days are one
+/// rectangle.
+fn shading(view: &View<'_>, area: Box2, out: &mut Vec<Prim>) {
+    let transform = &view.viewport.transform;
+    let points_per_day = transform.points_per_day();
+    if points_per_day < 1.5 {
+        return;
+    }
+    let calendar = &view.project.calendar;
+    let show_weekends = points_per_day >= 8.0;
+    let first = transform.date_from_x(f64::from(area.x0));
+    let last = transform.date_from_x(f64::from(area.x1));
+    let mut run: Option<(NaiveDate, NaiveDate, Role)> = None;
+    let flush = |run: Option<(NaiveDate, NaiveDate, Role)>, out: &mut Vec<Prim>| {
+        if let Some((first, last, role)) = run {
+            let x0 = transform.x_from_date(first) as f32;
+            let x1 = transform.x_from_date_end(last) as f32;
+            out.push(filled(
+                Box2::new(x0, area.y0, x1, area.y1),
+                0.0,
+                Paint::solid(role),
+            ));
+        }
+    };
+    for day in first.iter_days().take_while(|day| *day <= last) {
+        let role = if calendar.is_working_day(day) {
+            None
+        } else if calendar
+            .holidays
+            .iter()
+            .any(|holiday| holiday.from <= day && day <= holiday.to)
+        {
+            Some(Role::Holiday)
+        } else if show_weekends {
+            Some(Role::Weekend)
+        } else {
+            None
+        };
+        run = match (run, role) {
+            (Some((first, _, current)), Some(role)) if current == role => Some((first, day, role)),
+            (previous, role) => {
+                flush(previous, out);
+                role.map(|role| (day, day, role))
+            }
+        };
+    }
+    flush(run, out);
+}
+
+/// Faint lines through the rows at the boundaries of the header's finer unit.
+fn guides(view: &View<'_>, area: Box2, out: &mut Vec<Prim>) {
+    let transform = &view.viewport.transform;
+    let (_, unit) = header_units(transform.points_per_day());
+    let mut boundary = unit.floor(transform.date_from_x(f64::from(area.x0)));
+    for _ in 0..5000 {
+        let x = transform.x_from_date(boundary) as f32;
+        if x > area.x1 {
+            break;
+        }
+        if x >= area.x0 {
+            out.push(segment(
+                (x, area.y0),
+                (x, area.y1),
+                Line::new(1.0, Paint::solid(Role::GridFaint)),
+            ));
+        }
+        boundary = unit.next(boundary);
+    }
+}
+
+/// The band that holds the time header, across the whole width, with its bottom line.
+pub fn header_band(canvas_x: (f32, f32), top: f32, height: f32) -> Vec<Prim> {
+    let band = Box2::new(canvas_x.0, top, canvas_x.1, top + height);
+    vec![
+        filled(band, 0.0, Paint::solid(Role::HeaderFill)),
+        segment(
+            (band.x0, band.y1 - 0.5),
+            (band.x1, band.y1 - 0.5),
+            Line::new(1.0, Paint::solid(Role::GridStrong)),
+        ),
+    ]
+}
+
+fn header(view: &View<'_>) -> Vec<Prim> {
+    let transform = &view.viewport.transform;
+    let (left, right) = view.viewport.x_range;
+    let height = view.header_height;
+    let mut out = header_band((view.canvas.x0, view.canvas.x1), view.header_top, height);
+    out.push(Prim::PushClip(Box2::new(
+        left,
+        view.header_top,
+        right,
+        view.header_top + height,
+    )));
+    // The header keeps its height, so its type grows less than the rows'.
+    let header_scale = view.scale.min(1.2);
+    let (top_unit, bottom_unit) = header_units(transform.points_per_day());
+    let half = height / 2.0;
+    for (unit, y0, strong) in [
+        (top_unit, view.header_top, true),
+        (bottom_unit, view.header_top + half, false),
+    ] {
+        let mut boundary = unit.floor(transform.date_from_x(f64::from(left)));
+        for _ in 0..5000 {
+            let next = unit.next(boundary);
+            let x0 = transform.x_from_date(boundary) as f32;
+            let x1 = transform.x_from_date(next) as f32;
+            if x0 > right {
+                break;
+            }
+            out.push(segment(
+                (x0, y0),
+                (x0, y0 + half),
+                Line::new(1.0, Paint::solid(Role::Grid)),
+            ));
+            // Labels are long or short by the shortest unit at this zoom, so that neighbours
+            // read alike (February is not abbreviated while January is written out).
+            let label = unit.label(
+                boundary,
+                unit.shortest_days() * transform.points_per_day() as f32,
+                view.language,
+            );
+            let font_size = if strong { 13.0 } else { 12.0 } * header_scale;
+            let (width, line_height) = view.measure.size(&label, font_size);
+            // Only the part of a unit inside the dates has room for its label.
+            let visible_x0 = x0.max(left);
+            let room = x1.min(right) - visible_x0;
+            if width + 6.0 <= room {
+                // Keep the label of a unit that starts off the dates visible at their left edge.
+                let x = if strong {
+                    (x0 + 6.0).max(left + 6.0).min(x1 - width - 4.0)
+                } else {
+                    visible_x0 + (room - width) / 2.0
+                };
+                out.push(Prim::Text {
+                    x,
+                    y: y0 + (half - line_height) / 2.0,
+                    size: (width, line_height),
+                    font_size,
+                    text: label,
+                    paint: Paint::solid(if strong { Role::Text } else { Role::TextMuted }),
+                });
+            }
+            boundary = next;
+        }
+        if strong {
+            out.push(segment(
+                (left, y0 + half),
+                (right, y0 + half),
+                Line::new(1.0, Paint::solid(Role::Grid)),
+            ));
+        }
+    }
+    out.push(Prim::PopClip);
+    out
+}
+
+/// The right edge of everything `layers` draws outside clips: how wide a picture must be for
+/// the last names to show.
+pub fn text_right(layers: &Layers) -> f32 {
+    layers
+        .marks
+        .iter()
+        .filter_map(|prim| match prim {
+            Prim::Text { x, size, .. } => Some(x + size.0),
+            _ => None,
+        })
+        .fold(f32::MIN, f32::max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buffer_zones_follow_consumption() {
+        assert_eq!(buffer_zone(0.0), Role::Good, "unused");
+        assert_eq!(buffer_zone(0.32), Role::Good, "below a third");
+        assert_eq!(buffer_zone(0.33), Role::Warning, "a third");
+        assert_eq!(buffer_zone(0.65), Role::Warning, "below two thirds");
+        assert_eq!(buffer_zone(0.66), Role::Danger, "two thirds");
+        assert_eq!(buffer_zone(1.0), Role::Danger, "all used");
+    }
+}
