@@ -352,7 +352,88 @@ pub fn text_right(layers: &Layers) -> f32 {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashSet;
+
     use super::*;
+    use crate::model::{Item, ItemId};
+    use crate::timeline::layout::Overlay;
+    use crate::timeline::transform::Transform;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+    }
+
+    /// Every character is 7 points wide and every line 15 points tall.
+    struct Fixed;
+
+    impl Measure for Fixed {
+        fn size(&self, text: &str, _font_size: f32) -> (f32, f32) {
+            (text.chars().count() as f32 * 7.0, 15.0)
+        }
+    }
+
+    /// A wide task "Short", a narrow task with a long name, a buffer and a milestone with a
+    /// deadline, drawn at `points_per_day` from `left_date` (at x = 100, where the dates begin).
+    fn painted(left_date: NaiveDate, points_per_day: f64) -> Layers {
+        let mut project = Project::named("Paint");
+        let wide = Item::task(ItemId(1), "Short", date(2027, 1, 4), date(2027, 1, 15));
+        let narrow = Item::task(
+            ItemId(2),
+            "A name far too long for its bar",
+            date(2027, 1, 4),
+            date(2027, 1, 5),
+        );
+        let mut buffer = Item::task(ItemId(3), "Buffer", date(2027, 1, 18), date(2027, 1, 19));
+        buffer.kind = crate::model::ItemKind::Buffer;
+        buffer.planned_workdays = 10;
+        let mut milestone = Item::milestone(ItemId(4), "Done", date(2027, 1, 20));
+        milestone.deadline = Some(date(2027, 1, 19));
+        project.items = vec![wide, narrow, buffer, milestone];
+        let rows = Rows::new(&project, &HashSet::new());
+        let viewport = Viewport {
+            transform: Transform {
+                left_x_points: 100.0,
+                left_days: days_from_date(left_date),
+                days_per_point: 1.0 / points_per_day,
+            },
+            rows_top_y: 44.0,
+            row_height: ROW_HEIGHT,
+            x_range: (100.0, 1100.0),
+            y_range: (44.0, 400.0),
+        };
+        let workdays = |start: NaiveDate, finish: NaiveDate| {
+            start.iter_days().take_while(|day| *day <= finish).count() as u32
+        };
+        let measure = |text: &str| Fixed.size(text, LABEL_SIZE).0;
+        let overlay = Overlay {
+            preview: None,
+            critical: None,
+            workdays: &workdays,
+            measure: &measure,
+        };
+        let scene = layout::scene(&project, &rows, &viewport, &overlay);
+        paint(&View {
+            project: &project,
+            rows: &rows,
+            viewport: &viewport,
+            scene: &scene,
+            canvas: Box2::new(0.0, 0.0, 1100.0, 400.0),
+            header_top: 0.0,
+            header_height: HEADER_HEIGHT,
+            today: date(2027, 1, 6),
+            language: Language::English,
+            scale: 1.0,
+            look: &|_: &layout::Shape| ItemLook::default(),
+            measure: &Fixed,
+        })
+    }
+
+    fn text(layers: &Layers, wanted: &str) -> Option<(f32, Role)> {
+        layers.all().find_map(|prim| match prim {
+            Prim::Text { x, text, paint, .. } if text == wanted => Some((*x, paint.role)),
+            _ => None,
+        })
+    }
 
     #[test]
     fn buffer_zones_follow_consumption() {
@@ -362,5 +443,79 @@ mod tests {
         assert_eq!(buffer_zone(0.65), Role::Warning, "below two thirds");
         assert_eq!(buffer_zone(0.66), Role::Danger, "two thirds");
         assert_eq!(buffer_zone(1.0), Role::Danger, "all used");
+    }
+
+    #[test]
+    fn a_name_goes_on_its_bar_only_when_the_measured_width_fits() {
+        let layers = painted(date(2027, 1, 1), 20.0);
+        let (x, role) = text(&layers, "Short").expect("the wide task's name");
+        assert_eq!(role, Role::TextOnBar, "written on the bar");
+        assert!(
+            (x - (100.0 + 3.0 * 20.0 + 6.0)).abs() < 0.01,
+            "6 points in: {x}"
+        );
+        let (x, role) = text(&layers, "A name far too long for its bar").expect("the long name");
+        assert_eq!(role, Role::Text, "written beside the bar");
+        assert!(
+            (x - (100.0 + 5.0 * 20.0 + 6.0)).abs() < 0.01,
+            "after its end: {x}"
+        );
+        let backdrop = layers.marks.iter().any(|prim| {
+            matches!(prim, Prim::Rect { rect, fill: Some(fill), .. }
+                if fill.role == Role::LabelBackdrop && (rect.x0 - (x - 2.0)).abs() < 0.01
+                    && (rect.x1 - (x + 31.0 * 7.0 + 2.0)).abs() < 0.01)
+        });
+        assert!(backdrop, "a backdrop as wide as the measured name");
+    }
+
+    #[test]
+    fn a_bar_cut_by_the_left_edge_keeps_its_name_in_view() {
+        let layers = painted(date(2027, 1, 8), 20.0);
+        let (x, role) = text(&layers, "Short").expect("the wide task's name");
+        assert_eq!(role, Role::TextOnBar, "still on the bar");
+        assert!((x - 106.0).abs() < 0.01, "where the dates begin: {x}");
+    }
+
+    #[test]
+    fn buffers_are_hatched_in_their_zone_and_deadlines_flagged() {
+        let layers = painted(date(2027, 1, 1), 20.0);
+        // Two of ten planned days left: 80 % used.
+        let hatching = layers.marks.iter().filter(|prim| {
+            matches!(prim, Prim::Polyline { line, .. }
+                if line.paint.role == Role::Danger && (line.paint.opacity - 0.8).abs() < 1e-6)
+        });
+        assert!(hatching.count() >= 4, "hatched in the red zone");
+        let flags = layers.marks.iter().filter(|prim| {
+            matches!(prim, Prim::Polygon { fill, points, .. }
+                if fill.role == Role::Deadline && points.len() == 3)
+        });
+        assert_eq!(flags.count(), 1, "one deadline flag");
+        let diamond = layers.marks.iter().any(|prim| {
+            matches!(prim, Prim::Polygon { fill, points, .. }
+                if fill.role == Role::Danger && points.len() == 4)
+        });
+        assert!(diamond, "the late milestone's diamond is red");
+    }
+
+    #[test]
+    fn weekends_show_only_when_a_day_is_wide_enough() {
+        let shaded = |layers: &Layers| {
+            layers
+                .background
+                .iter()
+                .filter(|prim| {
+                    matches!(prim, Prim::Rect { fill: Some(fill), .. } if fill.role == Role::Weekend)
+                })
+                .count()
+        };
+        assert!(
+            shaded(&painted(date(2027, 1, 1), 20.0)) >= 4,
+            "weekends at 20 points a day"
+        );
+        assert_eq!(
+            shaded(&painted(date(2027, 1, 1), 4.0)),
+            0,
+            "none at 4 points a day"
+        );
     }
 }
