@@ -1,18 +1,22 @@
 //! One picture: the timeline the window draws and the one the export writes come from one
-//! painter. For the same view, the egui back-end and the SVG back-end each record what they
-//! actually emitted (shapes, colours, text positions), and the records must be equal.
+//! painter. For the same view (the export's view of each project, and the window canvas's own
+//! view with a selection, the critical path and a drag preview), the egui back-end and the SVG
+//! back-end each record what they actually emitted (shapes, colours, text positions), and the
+//! records must be equal.
 #![cfg(feature = "gui")]
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chrono::NaiveDate;
 use milepost::export::PictureOptions;
 use milepost::export::svg;
 use milepost::i18n::Language;
-use milepost::model::Project;
+use milepost::model::{ItemId, ItemKind, Project};
 use milepost::timeline::fonts::FontMeasure;
-use milepost::timeline::paint::{Drawn, Layers, Prim};
+use milepost::timeline::paint::{Drawn, Layers, Prim, Role};
 use milepost::ui::theme::Palette;
+use milepost::ui::timeline::canvas::{self, CanvasInput, TimelineState};
 use milepost::ui::timeline::paint_egui::EguiPainter;
 
 fn sample(path: &str) -> Project {
@@ -170,5 +174,108 @@ fn text_is_measured_as_the_window_lays_it_out() {
             FontMeasure::width("Go-live", 13.0) > 30.0,
             "{name}: the measurer has a font"
         );
+    }
+}
+
+/// What the window's canvas painted for `project` with a selection, the critical path and a
+/// drag preview shown, after it has fitted the project into a 1400 × 900 window.
+fn painted_by_the_canvas(project: &Project, language: Language) -> Layers {
+    let tasks: Vec<_> = project
+        .items
+        .iter()
+        .filter(|item| item.kind == ItemKind::Task)
+        .collect();
+    let selection: HashSet<ItemId> = tasks.iter().take(2).map(|item| item.id).collect();
+    let critical: HashSet<ItemId> = tasks
+        .iter()
+        .skip(2)
+        .step_by(3)
+        .map(|item| item.id)
+        .collect();
+    let preview: HashMap<ItemId, (NaiveDate, NaiveDate)> = tasks
+        .iter()
+        .skip(2)
+        .take(1)
+        .map(|item| {
+            let later = |date: NaiveDate| date + chrono::Days::new(3);
+            (item.id, (later(item.start), later(item.finish)))
+        })
+        .collect();
+    let input = CanvasInput {
+        project,
+        revision: 1,
+        selection: &selection,
+        today: NaiveDate::from_ymd_opt(2026, 11, 27).expect("a date"),
+        language,
+        palette: &Palette::LIGHT,
+        critical: Some(&critical),
+        preview: Some(&preview),
+        impact: None,
+        floats: None,
+        baseline: None,
+        risk_badges: None,
+    };
+    let mut state = TimelineState::default();
+    let ctx = egui::Context::default();
+    ctx.add_font_provider(std::sync::Arc::new(
+        egui_system_font_provider::SystemFontProvider::new().with_locale(Some("zh-Hans")),
+    ));
+    let mut layers = Layers::default();
+    // The first frame fits the project into view; the second draws it there.
+    for _ in 0..2 {
+        let input_frame = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1400.0, 900.0),
+            )),
+            ..egui::RawInput::default()
+        };
+        let output = ctx.run_ui(input_frame, |ui| {
+            layers = canvas::canvas_ui(ui, &mut state, &input).layers;
+        });
+        output.drop_without_applying_deltas();
+    }
+    layers
+}
+
+#[test]
+fn what_the_window_paints_the_svg_back_end_writes_the_same() {
+    for (name, project, language) in projects() {
+        let layers = painted_by_the_canvas(&project, language);
+        let roles: HashSet<Role> = layers
+            .all()
+            .filter_map(|prim| match prim {
+                Prim::Rect {
+                    stroke: Some((line, _)),
+                    ..
+                } => Some(line.paint.role),
+                Prim::Rect {
+                    fill: Some(fill), ..
+                } => Some(fill.role),
+                _ => None,
+            })
+            .collect();
+        for role in [
+            Role::Selection,
+            Role::Critical,
+            Role::TaskMoved,
+            Role::TaskFill,
+        ] {
+            assert!(
+                roles.contains(&role),
+                "{name}: the window's view draws {role:?}"
+            );
+        }
+        let (drawn, _) = drawn_on_screen(&layers);
+        let (svg, written) = svg::write_layers(&layers);
+        assert!(svg.contains("<text"), "{name}: names are written");
+        assert_eq!(
+            drawn.len(),
+            written.len(),
+            "{name}: as many primitives on screen as in the SVG"
+        );
+        for (index, (on_screen, in_svg)) in drawn.iter().zip(&written).enumerate() {
+            assert_eq!(on_screen, in_svg, "{name}: primitive {index} differs");
+        }
     }
 }

@@ -367,6 +367,23 @@ pub fn recorded(
     ))
 }
 
+/// `layers` as SVG elements in the light theme (no document around them), with what was
+/// written for each primitive: the export's drawing of any view, the window's included.
+pub fn write_layers(layers: &Layers) -> (String, Vec<Drawn>) {
+    let mut out = String::new();
+    let mut record = Vec::new();
+    let mut writer = Writer {
+        out: &mut out,
+        tokens: &tokens::LIGHT,
+        record: &mut record,
+        clips: 0,
+    };
+    writer.write_all(&layers.background);
+    writer.write_all(&layers.marks);
+    writer.write_all(&layers.header);
+    (out, record)
+}
+
 /// Width of the column of lane names and dates on the left.
 fn left_column_width(project: &Project, rows: &Rows, language: Language) -> f32 {
     let widest = rows

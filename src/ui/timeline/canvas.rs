@@ -13,7 +13,7 @@ use crate::model::{ItemId, ItemKind, LaneId, Project};
 use crate::schedule::Impact;
 use crate::timeline::fonts::FontMeasure;
 use crate::timeline::layout::{self, Overlay, Rows, Scene, Viewport};
-use crate::timeline::paint::{self, Box2, ItemLook, LABEL_SIZE, View};
+use crate::timeline::paint::{self, Box2, ItemLook, LABEL_SIZE, Layers, View};
 use crate::timeline::transform::Transform;
 use crate::tr;
 use crate::ui::theme::{self, Palette};
@@ -228,6 +228,9 @@ pub struct CanvasOutput {
     pub actions: Vec<CanvasAction>,
     /// How many baseline ghosts were drawn.
     pub ghosts: usize,
+    /// The primitives the painter made and the canvas drew (beneath ghosts, badges and the
+    /// gestures' sketches, which only the window draws).
+    pub layers: Layers,
 }
 
 /// Draws the timeline into the remaining space of `ui`.
@@ -330,6 +333,7 @@ pub fn canvas_ui(
             scene,
             actions,
             ghosts,
+            layers,
         };
     }
 
@@ -398,6 +402,7 @@ pub fn canvas_ui(
         scene,
         actions,
         ghosts,
+        layers,
     }
 }
 
