@@ -1,6 +1,7 @@
 //! The baseline overlay: ghost bars and ghost diamonds at the dates an item had in a baseline,
 //! for the items whose dates changed since. The geometry is plain data, like the rest of the
-//! layout, so that an exported picture can draw the same ghosts as the screen.
+//! layout; [`super::paint`] turns it into primitives, so an exported picture can draw the same
+//! ghosts as the screen.
 
 use std::collections::HashMap;
 

@@ -316,6 +316,7 @@ pub fn recorded(
             rows: &rows,
             viewport: &viewport,
             scene: &scene,
+            ghosts: &[],
             canvas: Box2::new(0.0, 0.0, width, height),
             header_top: TITLE_HEIGHT,
             header_height: HEADER_HEIGHT,
@@ -353,6 +354,7 @@ pub fn recorded(
             x = num(left_width - 0.5)
         ),
     );
+    writer.write_all(&layers.ghosts);
     writer.write_all(&layers.marks);
     writer.write_all(&layers.header);
     body.push_str("</g>\n");
@@ -379,6 +381,7 @@ pub fn write_layers(layers: &Layers) -> (String, Vec<Drawn>) {
         clips: 0,
     };
     writer.write_all(&layers.background);
+    writer.write_all(&layers.ghosts);
     writer.write_all(&layers.marks);
     writer.write_all(&layers.header);
     (out, record)

@@ -13,8 +13,9 @@ use chrono::NaiveDate;
 use crate::i18n::Language;
 use crate::model::Project;
 
+use super::ghosts::{Ghost, GhostMark, bar_rect};
 use super::header::header_units;
-use super::layout::{self, Row, Rows, Scene, Viewport};
+use super::layout::{self, DIAMOND_HALF, Row, Rows, Scene, Viewport};
 use super::transform::days_from_date;
 
 pub use prim::{Box2, Drawn, Edge, Line, Measure, Paint, Prim, Role, hundredths, premultiplied};
@@ -58,6 +59,8 @@ pub struct View<'a> {
     pub viewport: &'a Viewport,
     /// The bars, diamonds and arrows placed in it.
     pub scene: &'a Scene,
+    /// The baseline ghosts to draw beneath the marks (none when the overlay is off).
+    pub ghosts: &'a [Ghost],
     /// The whole area drawn: the background, row bands and the header band span its width.
     pub canvas: Box2,
     /// Top of the two-row time header.
@@ -82,6 +85,8 @@ pub struct View<'a> {
 pub struct Layers {
     /// Background, row bands, shading, guides and the today line.
     pub background: Vec<Prim>,
+    /// Baseline ghosts.
+    pub ghosts: Vec<Prim>,
     /// Link arrows, bars, diamonds, buffers and labels.
     pub marks: Vec<Prim>,
     /// The time header.
@@ -93,6 +98,7 @@ impl Layers {
     pub fn all(&self) -> impl Iterator<Item = &Prim> {
         self.background
             .iter()
+            .chain(&self.ghosts)
             .chain(&self.marks)
             .chain(&self.header)
     }
@@ -102,6 +108,7 @@ impl Layers {
 pub fn paint(view: &View<'_>) -> Layers {
     Layers {
         background: background(view),
+        ghosts: ghosts(view),
         marks: marks::marks(view),
         header: header(view),
     }
@@ -248,6 +255,53 @@ fn guides(view: &View<'_>, area: Box2, out: &mut Vec<Prim>) {
         }
         boundary = unit.next(boundary);
     }
+}
+
+/// Ghost bars and diamonds at the baseline's dates, a dashed line from a ghost diamond to where
+/// the milestone is now.
+fn ghosts(view: &View<'_>) -> Vec<Prim> {
+    if view.ghosts.is_empty() {
+        return Vec::new();
+    }
+    let line = Line::new(1.2, Paint::solid(Role::GhostStroke));
+    let mut out = vec![Prim::PushClip(dates_area(view))];
+    for ghost in view.ghosts {
+        match ghost.mark {
+            GhostMark::Bar => {
+                let (left, top, right, bottom) = bar_rect(ghost);
+                let rect = Box2::new(left, top, right, bottom);
+                out.push(filled(rect, 3.0, Paint::solid(Role::GhostFill)));
+                out.push(Prim::Rect {
+                    rect,
+                    radius: [3.0; 4],
+                    fill: None,
+                    stroke: Some((line, Edge::Inside)),
+                });
+            }
+            GhostMark::Diamond => {
+                let r = DIAMOND_HALF;
+                let (x, y) = (ghost.x0, ghost.y);
+                let (from, to) = if ghost.current_x > x {
+                    (x + r, ghost.current_x - r)
+                } else {
+                    (ghost.current_x + r, x - r)
+                };
+                // Dashes of 3 points with gaps of 3, from the left end.
+                let mut start = from;
+                while start < to {
+                    out.push(segment((start, y), ((start + 3.0).min(to), y), line));
+                    start += 6.0;
+                }
+                out.push(Prim::Polygon {
+                    points: vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y)],
+                    fill: Paint::solid(Role::GhostFill),
+                    stroke: Some(line),
+                });
+            }
+        }
+    }
+    out.push(Prim::PopClip);
+    out
 }
 
 /// The band that holds the time header, across the whole width, with its bottom line.
@@ -417,6 +471,7 @@ mod tests {
             rows: &rows,
             viewport: &viewport,
             scene: &scene,
+            ghosts: &[],
             canvas: Box2::new(0.0, 0.0, 1100.0, 400.0),
             header_top: 0.0,
             header_height: HEADER_HEIGHT,

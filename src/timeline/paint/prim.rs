@@ -59,6 +59,10 @@ pub enum Role {
     GridFaint,
     /// Selection and hover outlines.
     Selection,
+    /// The body of a baseline ghost.
+    GhostFill,
+    /// The outline of a baseline ghost and the line to where the item is now.
+    GhostStroke,
 }
 
 impl Role {
@@ -91,6 +95,8 @@ impl Role {
             Self::GridStrong => tokens.grid_strong,
             Self::GridFaint => tokens.grid_faint,
             Self::Selection => tokens.selection,
+            Self::GhostFill => tokens.ghost_fill,
+            Self::GhostStroke => tokens.ghost_stroke,
         }
     }
 }

@@ -298,11 +298,15 @@ pub fn canvas_ui(
         selected: input.selection.contains(&shape.item),
         hovered: hovered == Some(shape.item),
     };
+    let ghost_marks = input.baseline.map_or_else(Vec::new, |baseline| {
+        crate::timeline::ghosts::ghosts(project, &state.rows, &viewport, baseline)
+    });
     let layers = paint::paint(&View {
         project,
         rows: &state.rows,
         viewport: &viewport,
         scene: &scene,
+        ghosts: &ghost_marks,
         canvas: Box2::new(rect.left(), rect.top(), rect.right(), rect.bottom()),
         header_top: rect.top(),
         header_height: HEADER_HEIGHT,
@@ -315,10 +319,8 @@ pub fn canvas_ui(
     let mut back_end = EguiPainter::new(painter.clone(), palette, false);
     back_end.draw(&layers.background);
     let rows_painter = painter.with_clip_rect(rows_rect);
-    let ghosts = input.baseline.map_or(0, |baseline| {
-        let ghosts = crate::timeline::ghosts::ghosts(project, &state.rows, &viewport, baseline);
-        super::ghosts::ghosts_ui(&rows_painter, &ghosts, palette)
-    });
+    let ghosts = ghost_marks.len();
+    back_end.draw(&layers.ghosts);
     back_end.draw(&layers.marks);
     if let Some(badges) = input.risk_badges {
         super::badges::badges_ui(&rows_painter, &scene, badges, palette);

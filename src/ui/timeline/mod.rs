@@ -1,11 +1,11 @@
 //! The timeline in the window: the egui [`canvas`] (navigation, tooltips, and through private
-//! modules hit testing, gestures and the impact card), the [`paint_egui`] back-end that draws the painter's primitives, and the
-//! window-only drawings ([`ghosts`], [`badges`], meeting [`markers`]).
+//! modules hit testing, gestures and the impact card), the [`paint_egui`] back-end that draws
+//! the painter's primitives, and the window-only drawings (risk [`badges`], meeting
+//! [`markers`]).
 
 pub mod badges;
 pub mod canvas;
 mod gestures;
-pub mod ghosts;
 mod impact;
 pub mod markers;
 pub mod paint_egui;
