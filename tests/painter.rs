@@ -13,6 +13,7 @@ use milepost::export::PictureOptions;
 use milepost::export::svg;
 use milepost::i18n::Language;
 use milepost::model::{ItemId, ItemKind, Project};
+use milepost::timeline::badges::RiskBadges;
 use milepost::timeline::fonts::FontMeasure;
 use milepost::timeline::paint::{Drawn, Layers, Prim, Role};
 use milepost::ui::theme::Palette;
@@ -60,6 +61,7 @@ fn drawn_on_screen(layers: &Layers) -> (Vec<Drawn>, Vec<(String, f32, f32)>) {
         back_end.draw(&layers.background);
         back_end.draw(&layers.ghosts);
         back_end.draw(&layers.marks);
+        back_end.draw(&layers.badges);
         back_end.draw(&layers.header);
         record = back_end.into_record();
         widths = layers
@@ -202,6 +204,7 @@ fn painted_by_the_canvas(project: &Project, language: Language) -> Layers {
             (item.id, (later(item.start), later(item.finish)))
         })
         .collect();
+    let badges = RiskBadges::new(project);
     let input = CanvasInput {
         project,
         revision: 1,
@@ -214,7 +217,7 @@ fn painted_by_the_canvas(project: &Project, language: Language) -> Layers {
         impact: None,
         floats: None,
         baseline: project.baselines.first(),
-        risk_badges: None,
+        risk_badges: Some(&badges),
     };
     let mut state = TimelineState::default();
     let ctx = egui::Context::default();
@@ -252,7 +255,8 @@ fn what_the_window_paints_the_svg_back_end_writes_the_same() {
                 } => Some(line.paint.role),
                 Prim::Rect {
                     fill: Some(fill), ..
-                } => Some(fill.role),
+                }
+                | Prim::Circle { fill, .. } => Some(fill.role),
                 _ => None,
             })
             .collect();
@@ -265,7 +269,7 @@ fn what_the_window_paints_the_svg_back_end_writes_the_same() {
         // The samples' first baseline has items that moved since (the generated project's has
         // none).
         if name.starts_with("assets/") {
-            expected.push(Role::GhostFill);
+            expected.extend([Role::GhostFill, Role::RiskHigh]);
         }
         for role in expected {
             assert!(

@@ -317,6 +317,7 @@ pub fn recorded(
             viewport: &viewport,
             scene: &scene,
             ghosts: &[],
+            badges: None,
             canvas: Box2::new(0.0, 0.0, width, height),
             header_top: TITLE_HEIGHT,
             header_height: HEADER_HEIGHT,
@@ -356,6 +357,7 @@ pub fn recorded(
     );
     writer.write_all(&layers.ghosts);
     writer.write_all(&layers.marks);
+    writer.write_all(&layers.badges);
     writer.write_all(&layers.header);
     body.push_str("</g>\n");
     Ok((
@@ -383,6 +385,7 @@ pub fn write_layers(layers: &Layers) -> (String, Vec<Drawn>) {
     writer.write_all(&layers.background);
     writer.write_all(&layers.ghosts);
     writer.write_all(&layers.marks);
+    writer.write_all(&layers.badges);
     writer.write_all(&layers.header);
     (out, record)
 }

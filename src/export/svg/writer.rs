@@ -166,6 +166,43 @@ impl Writer<'_> {
                     stroke.map(|line| (self.colour(line.paint), hundredths(line.width)));
                 self.record.push(drawn);
             }
+            Prim::Circle {
+                centre: (cx, cy),
+                radius,
+                fill,
+                stroke,
+            } => {
+                let paint = self.fill(*fill);
+                put(
+                    self.out,
+                    format_args!(
+                        "<circle cx=\"{}\" cy=\"{}\" r=\"{}\"{paint}/>\n",
+                        num(*cx),
+                        num(*cy),
+                        num(*radius)
+                    ),
+                );
+                let mut outer = *radius;
+                if let Some(line) = stroke {
+                    // SVG strokes straddle the path; this one lies outside the body.
+                    let paint = self.stroke(*line);
+                    put(
+                        self.out,
+                        format_args!(
+                            "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"none\"{paint}/>\n",
+                            num(*cx),
+                            num(*cy),
+                            num(radius + line.width / 2.0)
+                        ),
+                    );
+                    outer = radius + line.width;
+                }
+                let mut drawn = Drawn::new("circle", &[*cx, *cy, *radius, outer]);
+                drawn.colour = Some(self.colour(*fill));
+                drawn.outline =
+                    stroke.map(|line| (self.colour(line.paint), hundredths(line.width)));
+                self.record.push(drawn);
+            }
             Prim::Text {
                 x,
                 y,

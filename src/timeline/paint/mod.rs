@@ -12,7 +12,9 @@ use chrono::NaiveDate;
 
 use crate::i18n::Language;
 use crate::model::Project;
+use crate::report::RiskLevel;
 
+use super::badges::{BADGE_RADIUS, RiskBadges, badge_centre};
 use super::ghosts::{Ghost, GhostMark, bar_rect};
 use super::header::header_units;
 use super::layout::{self, DIAMOND_HALF, Row, Rows, Scene, Viewport};
@@ -61,6 +63,8 @@ pub struct View<'a> {
     pub scene: &'a Scene,
     /// The baseline ghosts to draw beneath the marks (none when the overlay is off).
     pub ghosts: &'a [Ghost],
+    /// The open risks of each item, for the risk badges (none in the export).
+    pub badges: Option<&'a RiskBadges>,
     /// The whole area drawn: the background, row bands and the header band span its width.
     pub canvas: Box2,
     /// Top of the two-row time header.
@@ -89,6 +93,8 @@ pub struct Layers {
     pub ghosts: Vec<Prim>,
     /// Link arrows, bars, diamonds, buffers and labels.
     pub marks: Vec<Prim>,
+    /// Risk badges on the threatened items.
+    pub badges: Vec<Prim>,
     /// The time header.
     pub header: Vec<Prim>,
 }
@@ -100,6 +106,7 @@ impl Layers {
             .iter()
             .chain(&self.ghosts)
             .chain(&self.marks)
+            .chain(&self.badges)
             .chain(&self.header)
     }
 }
@@ -110,6 +117,7 @@ pub fn paint(view: &View<'_>) -> Layers {
         background: background(view),
         ghosts: ghosts(view),
         marks: marks::marks(view),
+        badges: badges(view),
         header: header(view),
     }
 }
@@ -304,6 +312,44 @@ fn ghosts(view: &View<'_>) -> Vec<Prim> {
     out
 }
 
+/// The role of a risk level's badge.
+pub fn risk_role(level: RiskLevel) -> Role {
+    match level {
+        RiskLevel::Low => Role::RiskLow,
+        RiskLevel::Medium => Role::RiskMedium,
+        RiskLevel::High => Role::RiskHigh,
+    }
+}
+
+/// A dot on each drawn item threatened by an open risk, in the colour of the worst of them.
+fn badges(view: &View<'_>) -> Vec<Prim> {
+    let Some(badges) = view.badges else {
+        return Vec::new();
+    };
+    let mut out = vec![Prim::PushClip(dates_area(view))];
+    for shape in &view.scene.shapes {
+        let Some(level) = badges.worst(shape.item) else {
+            continue;
+        };
+        let centre = badge_centre(shape);
+        // A ring in the canvas colour detaches the dot from the bar beneath it.
+        out.push(Prim::Circle {
+            centre,
+            radius: BADGE_RADIUS + 1.5,
+            fill: Paint::solid(Role::Canvas),
+            stroke: None,
+        });
+        out.push(Prim::Circle {
+            centre,
+            radius: BADGE_RADIUS,
+            fill: Paint::solid(risk_role(level)),
+            stroke: Some(Line::new(0.8, Paint::faded(Role::RiskInk, 0.55))),
+        });
+    }
+    out.push(Prim::PopClip);
+    out
+}
+
 /// The band that holds the time header, across the whole width, with its bottom line.
 pub fn header_band(canvas_x: (f32, f32), top: f32, height: f32) -> Vec<Prim> {
     let band = Box2::new(canvas_x.0, top, canvas_x.1, top + height);
@@ -472,6 +518,7 @@ mod tests {
             viewport: &viewport,
             scene: &scene,
             ghosts: &[],
+            badges: None,
             canvas: Box2::new(0.0, 0.0, 1100.0, 400.0),
             header_top: 0.0,
             header_height: HEADER_HEIGHT,

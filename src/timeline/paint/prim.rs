@@ -63,6 +63,14 @@ pub enum Role {
     GhostFill,
     /// The outline of a baseline ghost and the line to where the item is now.
     GhostStroke,
+    /// A low risk's badge.
+    RiskLow,
+    /// A medium risk's badge.
+    RiskMedium,
+    /// A high risk's badge.
+    RiskHigh,
+    /// The ring around a risk badge.
+    RiskInk,
 }
 
 impl Role {
@@ -97,6 +105,10 @@ impl Role {
             Self::Selection => tokens.selection,
             Self::GhostFill => tokens.ghost_fill,
             Self::GhostStroke => tokens.ghost_stroke,
+            Self::RiskLow => tokens.risk_low,
+            Self::RiskMedium => tokens.risk_medium,
+            Self::RiskHigh => tokens.risk_high,
+            Self::RiskInk => tokens.risk_ink,
         }
     }
 }
@@ -203,6 +215,17 @@ pub enum Prim {
     Polygon {
         /// The corners, in order.
         points: Vec<(f32, f32)>,
+        /// The body.
+        fill: Paint,
+        /// The outline, if any.
+        stroke: Option<Line>,
+    },
+    /// A disc, its outline (if any) lying outside its radius.
+    Circle {
+        /// The centre.
+        centre: (f32, f32),
+        /// The radius of the body.
+        radius: f32,
         /// The body.
         fill: Paint,
         /// The outline, if any.

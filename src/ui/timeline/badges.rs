@@ -1,33 +1,12 @@
-//! Risk badges drawn on the timeline: a dot on each item threatened by an open risk, coloured by
-//! the worst of them, and the lines naming those risks in the item's tooltip. The data is
-//! [`crate::timeline::badges`].
+//! The lines naming an item's open risks in its timeline tooltip. The badges themselves are data
+//! in [`crate::timeline::badges`] and painted by [`crate::timeline::paint`].
 
-use egui::{RichText, Stroke, pos2};
+use egui::RichText;
 
 use crate::tr;
 
-use crate::timeline::badges::{BADGE_RADIUS, ItemRisk, RiskBadges, badge_centre, level_name};
-use crate::timeline::layout::Scene;
+use crate::timeline::badges::{BADGE_RADIUS, ItemRisk, level_name};
 use crate::ui::theme::Palette;
-
-/// Draws a badge on every drawn item threatened by an open risk.
-pub fn badges_ui(painter: &egui::Painter, scene: &Scene, badges: &RiskBadges, palette: &Palette) {
-    for shape in &scene.shapes {
-        let Some(level) = badges.worst(shape.item) else {
-            continue;
-        };
-        let (x, y) = badge_centre(shape);
-        let centre = pos2(x, y);
-        // A ring in the canvas colour detaches the dot from the bar beneath it.
-        painter.circle_filled(centre, BADGE_RADIUS + 1.5, palette.canvas);
-        painter.circle(
-            centre,
-            BADGE_RADIUS,
-            palette.risk(level),
-            Stroke::new(0.8, palette.risk_ink.gamma_multiply(0.55)),
-        );
-    }
-}
 
 /// The tooltip lines naming the open risks of an item.
 pub fn tooltip_ui(ui: &mut egui::Ui, risks: &[ItemRisk], palette: &Palette) {

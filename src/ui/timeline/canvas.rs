@@ -228,8 +228,8 @@ pub struct CanvasOutput {
     pub actions: Vec<CanvasAction>,
     /// How many baseline ghosts were drawn.
     pub ghosts: usize,
-    /// The primitives the painter made and the canvas drew (beneath ghosts, badges and the
-    /// gestures' sketches, which only the window draws).
+    /// The primitives the painter made and the canvas drew (the link handle, the gestures'
+    /// sketches and the meeting markers are the window's own, on top).
     pub layers: Layers,
 }
 
@@ -307,6 +307,7 @@ pub fn canvas_ui(
         viewport: &viewport,
         scene: &scene,
         ghosts: &ghost_marks,
+        badges: input.risk_badges,
         canvas: Box2::new(rect.left(), rect.top(), rect.right(), rect.bottom()),
         header_top: rect.top(),
         header_height: HEADER_HEIGHT,
@@ -322,9 +323,7 @@ pub fn canvas_ui(
     let ghosts = ghost_marks.len();
     back_end.draw(&layers.ghosts);
     back_end.draw(&layers.marks);
-    if let Some(badges) = input.risk_badges {
-        super::badges::badges_ui(&rows_painter, &scene, badges, palette);
-    }
+    back_end.draw(&layers.badges);
     back_end.draw(&layers.header);
     if let Some(meeting) = super::markers::markers_ui(ui, &state.transform, rect, input) {
         actions.push(CanvasAction::OpenMeeting(meeting));

@@ -141,6 +141,22 @@ impl<'a> EguiPainter<'a> {
                     stroke.map(|_| (outline.color.to_array(), hundredths(outline.width)));
                 self.push(drawn);
             }
+            Prim::Circle {
+                centre: (x, y),
+                radius,
+                fill,
+                stroke,
+            } => {
+                let fill = self.colour(*fill);
+                let outline = stroke.map_or(Stroke::NONE, |line| self.stroke(line));
+                self.painter().circle(pos2(*x, *y), *radius, fill, outline);
+                let outer = radius + outline.width;
+                let mut drawn = Drawn::new("circle", &[*x, *y, *radius, outer]);
+                drawn.colour = Some(fill.to_array());
+                drawn.outline =
+                    stroke.map(|_| (outline.color.to_array(), hundredths(outline.width)));
+                self.push(drawn);
+            }
             Prim::Text {
                 x,
                 y,
