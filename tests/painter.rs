@@ -165,11 +165,10 @@ fn text_is_measured_as_the_window_lays_it_out() {
         let (_, widths) = drawn_on_screen(&layers);
         assert!(!widths.is_empty(), "{name}: there is text");
         for (text, measured, laid_out) in widths {
-            // egui shapes text (GPOS kerning, pixel-snapped advances) where the measurer sums
-            // advances and legacy kerning: under a point apart, well inside the margins that
-            // label placement leaves.
+            // The measurer reads the same advances and pair kerning as egui's shaper; what is
+            // left is float rounding on egui's 1/32-point grid.
             assert!(
-                (measured - laid_out).abs() <= 1.0,
+                (measured - laid_out).abs() <= 0.04,
                 "{name}: '{text}' measures {measured} but egui lays it out at {laid_out}"
             );
         }
