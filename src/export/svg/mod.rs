@@ -43,6 +43,8 @@ const TITLE_HEIGHT: f32 = 76.0;
 const TIMELINE_WIDTH: f32 = 1400.0;
 /// Space below the last row.
 const BOTTOM_MARGIN: f32 = 16.0;
+/// Space right of the dates, so that the header's last label never meets the picture's edge.
+const RIGHT_MARGIN: f32 = 12.0;
 /// A finished picture: its size in SVG user units and its drawing.
 #[derive(Clone, Debug)]
 pub struct Picture {
@@ -331,7 +333,7 @@ pub fn recorded(
     // Widen the dates until the last names fit: the header and shading continue under them.
     let needed = paint::text_right(&paint_with(right, right)) + 12.0;
     let right = right.max(needed);
-    let width = right.max(720.0);
+    let width = (right + RIGHT_MARGIN).max(720.0);
     let layers = paint_with(right, width);
 
     let mut body = format!("<g font-family=\"{FONT_FAMILIES}\">\n");
