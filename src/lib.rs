@@ -17,6 +17,7 @@ pub mod report;
 pub mod rules;
 pub mod schedule;
 pub mod store;
+pub mod theme;
 pub mod timeline;
 #[cfg(feature = "gui")]
 pub mod ui;

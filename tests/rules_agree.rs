@@ -12,7 +12,7 @@ use milepost::model::{ItemKind, Project};
 use milepost::report::status;
 use milepost::rules::{self, BufferHealth, MilestoneStatus};
 use milepost::schedule::WorkCalendar;
-use milepost::timeline::canvas::tooltip_lines;
+use milepost::timeline::tooltip::tooltip_lines;
 use milepost::ui::Startup;
 use milepost::ui::present::Presentation;
 

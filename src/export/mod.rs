@@ -1,6 +1,6 @@
-//! What leaves Milepost: the timeline as a picture ([`svg`], [`pdf`], [`png`]), drawn from the
-//! same [`crate::timeline::layout`] geometry as the screen, and data for spreadsheets and
-//! calendars ([`data`]).
+//! What leaves Milepost: the timeline as a picture ([`svg`], [`pdf`], [`png`]), painted by the
+//! same [`crate::timeline::paint`] painter as the screen (PDF and PNG go through the SVG), and
+//! data for spreadsheets and calendars ([`data`]).
 //!
 //! Everything here is client-safe by default: items, meetings and risks that are not
 //! client-visible are left out unless the caller asks for everything.

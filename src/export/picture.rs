@@ -140,15 +140,50 @@ static FONTS: LazyLock<Arc<usvg::fontdb::Database>> = LazyLock::new(|| {
         }
         fonts.load_font_data(data);
     }
+    // The face the window draws with, so that names measure and look as on screen.
+    fonts.load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
     fonts.set_sans_serif_family(super::svg::PREFERRED_FAMILY);
     Arc::new(fonts)
 });
 
 /// Reads an SVG made by [`super::svg`] with the system fonts, ready to render.
 pub(super) fn parse(svg: &str) -> Result<usvg::Tree, ExportError> {
+    let default_fallback = usvg::FontResolver::default_fallback_selector();
+    let font_resolver = usvg::FontResolver {
+        // Characters the window's face lacks (Chinese) fall back to the CJK face the window
+        // falls back to, not to whichever installed face lists them first.
+        select_fallback: Box::new(move |c, exclude, fontdb| {
+            let weight = exclude
+                .first()
+                .and_then(|base| fontdb.face(*base))
+                .map_or(400, |base| base.weight.0);
+            let preferred = fontdb
+                .faces()
+                .filter(|face| {
+                    !exclude.contains(&face.id)
+                        && face.style == usvg::fontdb::Style::Normal
+                        && face
+                            .families
+                            .iter()
+                            .any(|(family, _)| family == super::svg::PREFERRED_FAMILY)
+                        && fontdb
+                            .with_face_data(face.id, |data, index| {
+                                ttf_parser::Face::parse(data, index)
+                                    .is_ok_and(|face| face.glyph_index(c).is_some())
+                            })
+                            .unwrap_or(false)
+                })
+                // The weight nearest the text's own (Regular beside Ubuntu Light).
+                .min_by_key(|face| face.weight.0.abs_diff(weight))
+                .map(|face| face.id);
+            preferred.or_else(|| default_fallback(c, exclude, fontdb))
+        }),
+        ..usvg::FontResolver::default()
+    };
     let options = usvg::Options {
         fontdb: Arc::clone(&FONTS),
         font_family: super::svg::PREFERRED_FAMILY.to_owned(),
+        font_resolver,
         ..usvg::Options::default()
     };
     usvg::Tree::from_str(svg, &options).map_err(|error| ExportError::Render(error.to_string()))

@@ -1,16 +1,13 @@
-//! Risk badges on the timeline: a dot on each item threatened by an open risk, coloured by the
-//! worst of them, and the lines naming those risks in the item's tooltip.
+//! Risk badges on the timeline, as data: which open risks threaten each item, the worst of them,
+//! and where an item's badge goes. The window draws them (`ui::timeline::badges`).
 
 use std::collections::HashMap;
-
-use egui::{Pos2, RichText, Stroke, pos2};
 
 use crate::model::{ItemId, Project, RiskId};
 use crate::report::RiskLevel;
 use crate::tr;
-use crate::ui::theme::Palette;
 
-use super::layout::{self, DIAMOND_HALF, Mark, Scene};
+use super::layout::{self, DIAMOND_HALF, Mark};
 
 /// Radius of a badge, in points.
 pub const BADGE_RADIUS: f32 = 4.5;
@@ -96,52 +93,12 @@ impl BadgeCache {
 /// Where the badge of a drawn item goes: on the top-left corner of a bar, where the name (which
 /// starts 6 points inside the bar, or beyond its end) never reaches; off the upper-left edge of a
 /// diamond, clear of the arrows that meet items at mid-height.
-pub fn badge_centre(shape: &layout::Shape) -> Pos2 {
+pub fn badge_centre(shape: &layout::Shape) -> (f32, f32) {
     match shape.mark {
-        Mark::Milestone { .. } => pos2(shape.x0 - DIAMOND_HALF + 1.0, shape.y - DIAMOND_HALF + 1.0),
-        Mark::Task { .. } => pos2(shape.x0, shape.y - layout::BAR_HEIGHT / 2.0),
+        Mark::Milestone { .. } => (shape.x0 - DIAMOND_HALF + 1.0, shape.y - DIAMOND_HALF + 1.0),
+        Mark::Task { .. } => (shape.x0, shape.y - layout::BAR_HEIGHT / 2.0),
         // Buffers are drawn two points thinner.
-        Mark::Buffer { .. } => pos2(shape.x0, shape.y - layout::BAR_HEIGHT / 2.0 + 2.0),
-    }
-}
-
-/// Draws a badge on every drawn item threatened by an open risk.
-pub fn badges_ui(painter: &egui::Painter, scene: &Scene, badges: &RiskBadges, palette: &Palette) {
-    for shape in &scene.shapes {
-        let Some(level) = badges.worst(shape.item) else {
-            continue;
-        };
-        let centre = badge_centre(shape);
-        // A ring in the canvas colour detaches the dot from the bar beneath it.
-        painter.circle_filled(centre, BADGE_RADIUS + 1.5, palette.canvas);
-        painter.circle(
-            centre,
-            BADGE_RADIUS,
-            palette.risk(level),
-            Stroke::new(0.8, palette.risk_ink.gamma_multiply(0.55)),
-        );
-    }
-}
-
-/// The tooltip lines naming the open risks of an item.
-pub fn tooltip_ui(ui: &mut egui::Ui, risks: &[ItemRisk], palette: &Palette) {
-    if risks.is_empty() {
-        return;
-    }
-    ui.separator();
-    ui.label(RichText::new(tr!("risks.tooltip_heading", count = risks.len())).strong());
-    for risk in risks {
-        ui.horizontal(|ui| {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-            ui.painter()
-                .circle_filled(rect.center(), BADGE_RADIUS, palette.risk(risk.level));
-            ui.label(tr!(
-                "risks.tooltip_line",
-                title = risk.title.as_str(),
-                score = risk.score,
-                level = level_name(risk.level)
-            ));
-        });
+        Mark::Buffer { .. } => (shape.x0, shape.y - layout::BAR_HEIGHT / 2.0 + 2.0),
     }
 }
 

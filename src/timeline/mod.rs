@@ -1,13 +1,13 @@
-//! The timeline: the screen ⇄ date [`transform`], the plain-data [`layout`], and the egui
-//! [`canvas`] that draws it and turns gestures into edits.
+//! The timeline without egui: the screen ⇄ date [`transform`], the plain-data [`layout`], the
+//! time [`header`] units, the baseline [`ghosts`] and risk [`badges`] as data, and the one
+//! [`paint`]er that turns a view into primitives for the window and the export, with text
+//! measured by [`fonts`], and the text of an item's [`tooltip`]. The window's canvas (`ui::timeline`) draws and handles gestures.
 
-#[cfg(feature = "gui")]
 pub mod badges;
-#[cfg(feature = "gui")]
-pub mod canvas;
+pub mod fonts;
 pub mod ghosts;
 pub mod header;
 pub mod layout;
-#[cfg(feature = "gui")]
-pub mod markers;
+pub mod paint;
+pub mod tooltip;
 pub mod transform;

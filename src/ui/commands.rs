@@ -14,8 +14,8 @@ use crate::edit::{Edit, History};
 use crate::i18n::Language;
 use crate::model::{ItemId, MeetingId};
 use crate::store;
-use crate::timeline::canvas::CanvasAction;
 use crate::tr;
+use crate::ui::timeline::canvas::CanvasAction;
 
 use super::data_files::DataExport;
 use super::dialogs::Pending;

@@ -5,7 +5,7 @@ use egui::ViewportCommand;
 
 use crate::i18n;
 use crate::model::ItemId;
-use crate::timeline::canvas::{self, CanvasInput};
+use crate::ui::timeline::canvas::{self, CanvasInput};
 
 use super::commands::{self, Command};
 use super::derived::Derived;

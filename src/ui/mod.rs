@@ -33,6 +33,7 @@ mod session;
 #[cfg(feature = "testing")]
 mod testing;
 pub mod theme;
+pub mod timeline;
 mod view;
 
 use std::path::{Path, PathBuf};

@@ -10,9 +10,9 @@ use egui::{
 
 use crate::i18n::Language;
 use crate::model::{Item, ItemId, ItemKind, LaneId, Project};
-use crate::timeline::canvas::{TimelineState, header_band_ui};
 use crate::timeline::layout::Row;
 use crate::tr;
+use crate::ui::timeline::canvas::{TimelineState, header_band_ui};
 
 use super::Command;
 use super::theme::{self, Palette};

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use crate::edit::Edit;
 use crate::model::{Item, ItemId, ItemKind, LaneId, Link, LinkKind};
 use crate::schedule::{Impact, WorkCalendar};
-use crate::timeline::canvas::CanvasAction;
 use crate::tr;
+use crate::ui::timeline::canvas::CanvasAction;
 
 use super::App;
 

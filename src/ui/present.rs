@@ -12,9 +12,9 @@ use crate::model::{Item, ItemId, ItemKind, Project};
 use crate::report;
 use crate::rules::{self, Judgement, MilestoneStatus, Status};
 use crate::schedule::WorkCalendar;
-use crate::timeline::canvas::{self, CanvasInput, Gestures, HEADER_HEIGHT, TimelineState};
 use crate::timeline::transform::{MAX_DAYS_PER_POINT, MIN_DAYS_PER_POINT, days_from_date};
 use crate::tr;
+use crate::ui::timeline::canvas::{self, CanvasInput, Gestures, HEADER_HEIGHT, TimelineState};
 
 use super::theme::Palette;
 

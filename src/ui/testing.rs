@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 use crate::model::{ItemId, Project};
-use crate::timeline::canvas::TimelineState;
+use crate::ui::timeline::canvas::TimelineState;
 
 use super::App;
 use super::present::Presentation;

@@ -1,10 +1,12 @@
-//! Design tokens: every colour and size the window uses, in one place, for a light and a dark
-//! theme. Drawing code takes its colours from a [`Palette`], never from literals.
+//! The window's theme: the design tokens of [`crate::theme::tokens`] as egui colours, and the
+//! sizes the window uses. Drawing code takes its colours from a [`Palette`], never from literals.
 
 use egui::{Color32, FontFamily, FontId, TextStyle};
 
+use crate::theme::tokens::{self, Rgb, Tokens};
+
 /// Height of one outline and timeline row, in points.
-pub const ROW_HEIGHT: f32 = 26.0;
+pub const ROW_HEIGHT: f32 = crate::timeline::paint::ROW_HEIGHT;
 
 /// Light or dark.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -91,130 +93,66 @@ pub struct Palette {
     pub risk_high: Color32,
     /// Text and rings drawn on the three risk colours.
     pub risk_ink: Color32,
+    /// The plain-RGB tokens these colours come from (what egui-free drawing reads).
+    pub tokens: &'static Tokens,
 }
 
 impl Palette {
     /// The light theme.
-    pub const LIGHT: Self = Self {
-        selection: Color32::from_rgb(0x1F, 0x5F, 0xBF),
-        selection_fill: Color32::from_rgb(0xDC, 0xE8, 0xFA),
-        hover_fill: Color32::from_rgb(0xF0, 0xF4, 0xFA),
-        lane_fill: Color32::from_rgb(0xEE, 0xF0, 0xF3),
-        row_stripe: Color32::from_rgb(0xFB, 0xFC, 0xFD),
-        text: Color32::from_rgb(0x1E, 0x23, 0x2B),
-        text_muted: Color32::from_rgb(0x5B, 0x64, 0x70),
-        text_on_bar: Color32::from_rgb(0x12, 0x2B, 0x52),
-        task: Color32::from_rgb(0x2F, 0x6F, 0xCF),
-        task_fill: Color32::from_rgb(0xC9, 0xDB, 0xF6),
-        task_moved: Color32::from_rgb(0xE0, 0x7B, 0x00),
-        task_moved_fill: Color32::from_rgb(0xFB, 0xDF, 0xBC),
-        label_backdrop: Color32::from_rgb(0xFF, 0xFF, 0xFF),
-        milestone: Color32::from_rgb(0x7A, 0x3F, 0xC2),
-        buffer: Color32::from_rgb(0x8A, 0x94, 0xA3),
-        good: Color32::from_rgb(0x2E, 0x8B, 0x57),
-        warning: Color32::from_rgb(0xC7, 0x7C, 0x02),
-        danger: Color32::from_rgb(0xC6, 0x28, 0x28),
-        deadline: Color32::from_rgb(0xC6, 0x28, 0x28),
-        critical: Color32::from_rgb(0xD9, 0x3A, 0x2B),
-        link: Color32::from_rgb(0x7D, 0x87, 0x94),
-        today: Color32::from_rgb(0xE5, 0x48, 0x4D),
-        panel: Color32::from_rgb(0xFA, 0xFB, 0xFC),
-        canvas: Color32::WHITE,
-        header_fill: Color32::from_rgb(0xF5, 0xF6, 0xF8),
-        weekend: Color32::from_rgb(0xF5, 0xF6, 0xF8),
-        holiday: Color32::from_rgb(0xFC, 0xEF, 0xE3),
-        grid: Color32::from_rgb(0xDD, 0xE1, 0xE6),
-        grid_strong: Color32::from_rgb(0xB8, 0xBF, 0xC8),
-        grid_faint: Color32::from_rgb(0xEE, 0xF0, 0xF3),
-        ghost_fill: Color32::from_rgb(0xD9, 0xDE, 0xE5),
-        ghost_stroke: Color32::from_rgb(0x76, 0x81, 0x91),
-        risk_low: Color32::from_rgb(0x6C, 0xC4, 0x86),
-        risk_medium: Color32::from_rgb(0xF5, 0xBD, 0x45),
-        risk_high: Color32::from_rgb(0xE9, 0x5D, 0x50),
-        risk_ink: Color32::from_rgb(0x1A, 0x1E, 0x24),
-    };
+    pub const LIGHT: Self = Self::from_tokens(&tokens::LIGHT);
 
     /// The dark theme.
-    pub const DARK: Self = Self {
-        selection: Color32::from_rgb(0x6C, 0xA8, 0xFF),
-        selection_fill: Color32::from_rgb(0x23, 0x3A, 0x5C),
-        hover_fill: Color32::from_rgb(0x2A, 0x30, 0x3A),
-        lane_fill: Color32::from_rgb(0x2B, 0x2F, 0x36),
-        row_stripe: Color32::from_rgb(0x20, 0x23, 0x28),
-        text: Color32::from_rgb(0xE6, 0xE9, 0xEE),
-        text_muted: Color32::from_rgb(0xA0, 0xA8, 0xB4),
-        text_on_bar: Color32::from_rgb(0xEE, 0xF4, 0xFF),
-        task: Color32::from_rgb(0x5A, 0x96, 0xF0),
-        task_fill: Color32::from_rgb(0x24, 0x45, 0x73),
-        task_moved: Color32::from_rgb(0xF0, 0x94, 0x1F),
-        task_moved_fill: Color32::from_rgb(0x6B, 0x44, 0x14),
-        label_backdrop: Color32::from_rgb(0x1A, 0x1C, 0x20),
-        milestone: Color32::from_rgb(0xB3, 0x86, 0xF0),
-        buffer: Color32::from_rgb(0x9A, 0xA4, 0xB3),
-        good: Color32::from_rgb(0x4C, 0xB7, 0x7A),
-        warning: Color32::from_rgb(0xE8, 0xA3, 0x2E),
-        danger: Color32::from_rgb(0xF0, 0x5A, 0x5A),
-        deadline: Color32::from_rgb(0xF0, 0x5A, 0x5A),
-        critical: Color32::from_rgb(0xFF, 0x6B, 0x5B),
-        link: Color32::from_rgb(0x8A, 0x94, 0xA3),
-        today: Color32::from_rgb(0xFF, 0x5C, 0x61),
-        panel: Color32::from_rgb(0x1E, 0x21, 0x26),
-        canvas: Color32::from_rgb(0x1A, 0x1C, 0x20),
-        header_fill: Color32::from_rgb(0x24, 0x27, 0x2D),
-        weekend: Color32::from_rgb(0x22, 0x25, 0x2A),
-        holiday: Color32::from_rgb(0x33, 0x2A, 0x22),
-        grid: Color32::from_rgb(0x34, 0x38, 0x40),
-        grid_strong: Color32::from_rgb(0x4A, 0x50, 0x5A),
-        grid_faint: Color32::from_rgb(0x26, 0x29, 0x2F),
-        ghost_fill: Color32::from_rgb(0x3A, 0x3F, 0x48),
-        ghost_stroke: Color32::from_rgb(0x9A, 0xA4, 0xB3),
-        risk_low: Color32::from_rgb(0x4F, 0xB0, 0x6E),
-        risk_medium: Color32::from_rgb(0xE3, 0xA8, 0x3A),
-        risk_high: Color32::from_rgb(0xE3, 0x5B, 0x4E),
-        risk_ink: Color32::from_rgb(0x14, 0x17, 0x1B),
-    };
+    pub const DARK: Self = Self::from_tokens(&tokens::DARK);
 
-    /// Presentation mode: light and high-contrast, for a projector in a bright room. Text is
-    /// near black, guide lines and bars darker than in [`Self::LIGHT`], status colours deep
-    /// enough to carry white type.
-    pub const PRESENT: Self = Self {
-        selection: Color32::from_rgb(0x15, 0x4F, 0xB0),
-        selection_fill: Color32::from_rgb(0xD4, 0xE3, 0xFA),
-        hover_fill: Color32::from_rgb(0xEC, 0xF1, 0xF9),
-        lane_fill: Color32::from_rgb(0xE6, 0xE9, 0xEE),
-        row_stripe: Color32::from_rgb(0xF8, 0xF9, 0xFB),
-        text: Color32::from_rgb(0x0F, 0x12, 0x17),
-        text_muted: Color32::from_rgb(0x3A, 0x42, 0x4D),
-        text_on_bar: Color32::from_rgb(0x0A, 0x1E, 0x40),
-        task: Color32::from_rgb(0x1F, 0x5F, 0xC4),
-        task_fill: Color32::from_rgb(0xB9, 0xD0, 0xF3),
-        task_moved: Color32::from_rgb(0xB8, 0x5C, 0x00),
-        task_moved_fill: Color32::from_rgb(0xF8, 0xD6, 0xAA),
-        label_backdrop: Color32::WHITE,
-        milestone: Color32::from_rgb(0x5E, 0x2B, 0xA6),
-        buffer: Color32::from_rgb(0x5B, 0x64, 0x70),
-        good: Color32::from_rgb(0x1B, 0x74, 0x41),
-        warning: Color32::from_rgb(0xA3, 0x55, 0x00),
-        danger: Color32::from_rgb(0xB0, 0x1E, 0x1E),
-        deadline: Color32::from_rgb(0xB0, 0x1E, 0x1E),
-        critical: Color32::from_rgb(0xC0, 0x2A, 0x1C),
-        link: Color32::from_rgb(0x55, 0x5F, 0x6B),
-        today: Color32::from_rgb(0xD2, 0x1F, 0x3C),
-        panel: Color32::from_rgb(0xF7, 0xF8, 0xFA),
-        canvas: Color32::WHITE,
-        header_fill: Color32::from_rgb(0xEF, 0xF1, 0xF4),
-        weekend: Color32::from_rgb(0xF6, 0xF7, 0xF9),
-        holiday: Color32::from_rgb(0xFB, 0xEA, 0xD9),
-        grid: Color32::from_rgb(0xC9, 0xCF, 0xD6),
-        grid_strong: Color32::from_rgb(0x8E, 0x97, 0xA3),
-        grid_faint: Color32::from_rgb(0xE4, 0xE7, 0xEB),
-        ghost_fill: Color32::from_rgb(0xD9, 0xDE, 0xE5),
-        ghost_stroke: Color32::from_rgb(0x5E, 0x68, 0x77),
-        risk_low: Color32::from_rgb(0x4C, 0xA8, 0x67),
-        risk_medium: Color32::from_rgb(0xE0, 0xA1, 0x2B),
-        risk_high: Color32::from_rgb(0xD6, 0x40, 0x33),
-        risk_ink: Color32::from_rgb(0x0F, 0x12, 0x17),
-    };
+    /// Presentation mode: light and high-contrast, for a projector in a bright room (see
+    /// [`tokens::PRESENT`]).
+    pub const PRESENT: Self = Self::from_tokens(&tokens::PRESENT);
+
+    /// The egui colours of a set of design tokens.
+    pub const fn from_tokens(tokens: &'static Tokens) -> Self {
+        const fn rgb(colour: Rgb) -> Color32 {
+            Color32::from_rgb(colour.0, colour.1, colour.2)
+        }
+        Self {
+            selection: rgb(tokens.selection),
+            selection_fill: rgb(tokens.selection_fill),
+            hover_fill: rgb(tokens.hover_fill),
+            lane_fill: rgb(tokens.lane_fill),
+            row_stripe: rgb(tokens.row_stripe),
+            text: rgb(tokens.text),
+            text_muted: rgb(tokens.text_muted),
+            text_on_bar: rgb(tokens.text_on_bar),
+            task: rgb(tokens.task),
+            task_fill: rgb(tokens.task_fill),
+            task_moved: rgb(tokens.task_moved),
+            task_moved_fill: rgb(tokens.task_moved_fill),
+            label_backdrop: rgb(tokens.label_backdrop),
+            milestone: rgb(tokens.milestone),
+            buffer: rgb(tokens.buffer),
+            good: rgb(tokens.good),
+            warning: rgb(tokens.warning),
+            danger: rgb(tokens.danger),
+            deadline: rgb(tokens.deadline),
+            critical: rgb(tokens.critical),
+            link: rgb(tokens.link),
+            today: rgb(tokens.today),
+            panel: rgb(tokens.panel),
+            canvas: rgb(tokens.canvas),
+            header_fill: rgb(tokens.header_fill),
+            weekend: rgb(tokens.weekend),
+            holiday: rgb(tokens.holiday),
+            grid: rgb(tokens.grid),
+            grid_strong: rgb(tokens.grid_strong),
+            grid_faint: rgb(tokens.grid_faint),
+            ghost_fill: rgb(tokens.ghost_fill),
+            ghost_stroke: rgb(tokens.ghost_stroke),
+            risk_low: rgb(tokens.risk_low),
+            risk_medium: rgb(tokens.risk_medium),
+            risk_high: rgb(tokens.risk_high),
+            risk_ink: rgb(tokens.risk_ink),
+            tokens,
+        }
+    }
 
     /// The colour of a buffer's health zone.
     pub fn buffer(&self, health: crate::rules::BufferHealth) -> Color32 {

@@ -10,8 +10,8 @@ use std::collections::HashSet;
 use egui::ViewportCommand;
 
 use crate::model::ItemId;
-use crate::timeline::canvas::TimelineState;
 use crate::timeline::layout::Scene;
+use crate::ui::timeline::canvas::TimelineState;
 
 use super::outline::OutlineState;
 use super::panels::Panels;

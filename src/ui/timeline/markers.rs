@@ -9,7 +9,7 @@ use crate::tr;
 use crate::ui::theme::Palette;
 
 use super::canvas::{CanvasInput, HEADER_HEIGHT};
-use super::transform::{Transform, days_from_date};
+use crate::timeline::transform::{Transform, days_from_date};
 
 /// Width of a marker, in points.
 const MARKER_WIDTH: f32 = 10.0;

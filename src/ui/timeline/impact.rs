@@ -1,0 +1,110 @@
+//! The impact card shown during a drag on the timeline: what moves, by how much, and which
+//! deadlines break.
+
+use egui::{Rect, RichText, pos2};
+
+use crate::i18n::Language;
+use crate::model::Project;
+use crate::schedule::Impact;
+use crate::tr;
+use crate::ui::theme::Palette;
+
+use super::canvas::HEADER_HEIGHT;
+
+/// The card shown during a drag: what moves, by how much, and which deadlines break.
+pub(super) fn impact_card_ui(
+    ui: &egui::Ui,
+    project: &Project,
+    impact: &Impact,
+    canvas: Rect,
+    language: Language,
+    palette: &Palette,
+) {
+    const SHOWN: usize = 8;
+    let position = pos2(canvas.right() - 340.0, canvas.top() + HEADER_HEIGHT + 12.0);
+    egui::Area::new(egui::Id::unique("impact_card"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(position)
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_width(310.0);
+                ui.label(
+                    RichText::new(tr!(
+                        one_or_many(impact.moved.len(), "impact.title"),
+                        count = impact.moved.len()
+                    ))
+                    .strong(),
+                );
+                for moved in impact.moved.iter().take(SHOWN) {
+                    let name = project
+                        .item(moved.item)
+                        .map_or("?", |item| item.name.as_str());
+                    let delta = moved.finish_delta_workdays;
+                    let sign = if delta > 0 { "+" } else { "" };
+                    ui.horizontal(|ui| {
+                        ui.label(
+                            RichText::new(format!("{sign}{delta}"))
+                                .monospace()
+                                .color(palette.task_moved),
+                        );
+                        ui.label(format!(
+                            "{name} → {}",
+                            crate::ui::short_date(moved.finish, language)
+                        ));
+                    });
+                }
+                if impact.moved.len() > SHOWN {
+                    ui.label(
+                        RichText::new(tr!("impact.more", count = impact.moved.len() - SHOWN))
+                            .color(palette.text_muted),
+                    );
+                }
+                if impact.breaches.is_empty() {
+                    ui.label(RichText::new(tr!("impact.no_breach")).color(palette.good));
+                } else {
+                    ui.separator();
+                    ui.label(
+                        RichText::new(tr!(
+                            one_or_many(impact.breaches.len(), "impact.breaches"),
+                            count = impact.breaches.len()
+                        ))
+                        .strong()
+                        .color(palette.danger),
+                    );
+                    for breach in &impact.breaches {
+                        let name = project
+                            .item(breach.item)
+                            .map_or("?", |item| item.name.as_str());
+                        ui.label(
+                            RichText::new(tr!(
+                                one_or_many(
+                                    breach.late_workdays.unsigned_abs() as usize,
+                                    "impact.breach"
+                                ),
+                                name = name,
+                                deadline = crate::ui::short_date(breach.deadline, language),
+                                late = breach.late_workdays
+                            ))
+                            .color(palette.danger),
+                        );
+                    }
+                }
+                ui.label(
+                    RichText::new(tr!("impact.hint"))
+                        .small()
+                        .color(palette.text_muted),
+                );
+            });
+        });
+}
+
+/// The key of a message for one thing (`KEY_one`) or for any other number (`KEY`).
+fn one_or_many(count: usize, key: &'static str) -> &'static str {
+    match (count, key) {
+        (1, "impact.title") => "impact.title_one",
+        (1, "impact.breaches") => "impact.breaches_one",
+        (1, "impact.breach") => "impact.breach_one",
+        _ => key,
+    }
+}
