@@ -1,4 +1,4 @@
-//! The command line: `check` and `generate` as DESIGN section 6 describes them.
+//! The command line: `check` and `generate` as the README's "The command line" describes them.
 
 use std::path::Path;
 use std::process::Command;

@@ -1,4 +1,4 @@
-//! `milepost schedule FILE` on the DESIGN section 3 example, with one link violated by hand.
+//! `milepost schedule FILE` on the example of `docs/format.md` section 1, with one link violated by hand.
 
 use std::process::Command;
 

@@ -44,8 +44,23 @@ fn first(error: &StoreError) -> store::Located {
 }
 
 #[test]
-fn the_design_example_loads() {
-    let loaded = store::load_str(MINIMAL).expect("the DESIGN example is a sound document");
+fn the_format_specification_shows_this_example() {
+    let spec = include_str!("../docs/format.md");
+    let example = spec
+        .split("```ron\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("docs/format.md opens with a RON example");
+    assert_eq!(
+        example, MINIMAL,
+        "the example in docs/format.md is the document these tests load"
+    );
+}
+
+#[test]
+fn the_format_example_loads() {
+    let loaded =
+        store::load_str(MINIMAL).expect("the example of docs/format.md is a sound document");
     assert_eq!(loaded.project.items.len(), 3, "three items");
     assert_eq!(
         loaded.project.items[2].planned_workdays, 5,

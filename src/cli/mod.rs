@@ -1,4 +1,4 @@
-//! Headless commands (DESIGN section 6). They read files and print; they never modify an input.
+//! Headless commands (the README's "The command line"). They read files and print; they never modify an input.
 #![expect(clippy::print_stdout, reason = "the command line prints its results")]
 
 pub mod data;

@@ -1,7 +1,7 @@
 //! Every change a user can make, as a value, and the history that applies and undoes them.
 //!
 //! The window never changes a project directly: it emits an [`Edit`], and [`History::apply`]
-//! checks it, applies it, re-schedules (push-later, DESIGN section 4) and records one undo step.
+//! checks it, applies it, re-schedules (push-later, `docs/format.md` section 2) and records one undo step.
 //! A step keeps only the records it inserted, removed or replaced, before and after, and its
 //! label as a [`Message`], translated each time the Undo entry is shown.
 //!

@@ -1,4 +1,4 @@
-//! Plain data of a client project, as written in the RON document (DESIGN section 3).
+//! Plain data of a client project, as written in the RON document (`docs/format.md`, section 1).
 //!
 //! No drawing, no scheduling: the types here are what is saved, with serde defaults for
 //! every optional field and `deny_unknown_fields` so that nothing in a file is silently dropped.

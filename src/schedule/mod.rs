@@ -1,5 +1,5 @@
 //! Scheduling: working-day arithmetic, link constraints, push-later propagation, buffers,
-//! critical path and float, baseline variance (DESIGN section 4). Pure: no egui, no files.
+//! critical path and float, baseline variance (`docs/format.md` section 2). Pure: no egui, no files.
 //!
 //! See [`network`] for how dates, milestones and lags become constraints.
 

@@ -1,4 +1,4 @@
-//! Link constraints, the dependency network and push-later propagation (DESIGN section 4).
+//! Link constraints, the dependency network and push-later propagation (`docs/format.md` section 2).
 //!
 //! # Time model
 //!

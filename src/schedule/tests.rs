@@ -1,4 +1,4 @@
-//! DESIGN section 4, rule by rule and example by example.
+//! The scheduling rules of `docs/format.md` section 2, rule by rule and example by example.
 
 use chrono::NaiveDate;
 

@@ -1,4 +1,4 @@
-//! Loading and saving the RON document (DESIGN sections 3 and 7).
+//! Loading and saving the RON document (`docs/format.md`, sections 1 and 3).
 //!
 //! Load refuses anything it cannot read faithfully: a file too large, a syntax error, an
 //! unknown field, a newer version, a broken reference or a loop among links. Save writes the

@@ -1,6 +1,6 @@
 //! Documents shared by the tests.
 
-/// The example document of DESIGN section 3, whole and sound.
+/// The example document of `docs/format.md` section 1, whole and sound.
 pub const MINIMAL: &str = r#"(
     format: "milepost",
     version: 1,
