@@ -7,7 +7,6 @@ mod window_harness;
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -17,35 +16,22 @@ use milepost::report::trend::milestone_trend;
 use milepost::store;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
+use window_harness::{SIZE, date, started, today};
 
 const GO_LIVE: ItemId = ItemId(36);
 const TRIAL_MIGRATION_ACCEPTED: ItemId = ItemId(21);
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
-}
-
-/// The day the samples were written for.
-fn today() -> NaiveDate {
-    date(2026, 11, 27)
-}
 
 fn harness_in(language: Language, size: [f32; 2]) -> Harness<'static, App> {
     let file = (language == Language::Chinese).then(|| PathBuf::from("assets/sample-zh.ron"));
     let startup = Startup {
         file,
-        language: Some(language),
-        theme: Some(ThemeChoice::Light),
-        today: Some(today()),
-        ..Startup::default()
+        ..window_harness::startup(language, ThemeChoice::Light)
     };
-    let mut harness = window_harness::build(startup, size);
-    harness.run();
-    harness
+    started(startup, size)
 }
 
 fn harness() -> Harness<'static, App> {
-    harness_in(Language::English, [1400.0, 860.0])
+    harness_in(Language::English, SIZE)
 }
 
 /// View ▸ Save baseline…, then Save in the dialog with the proposed name and today's date.

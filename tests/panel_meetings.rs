@@ -5,7 +5,6 @@
 
 mod window_harness;
 
-use chrono::NaiveDate;
 use egui::{Key, Modifiers, OutputCommand};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -14,42 +13,20 @@ use milepost::model::{Channel, MeetingId, Owner, PersonId};
 use milepost::store;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
+use window_harness::{SIZE, click, date, scroll_and_click, started};
 
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
-}
-
+/// The built-in sample in `language`, light, on the samples' day.
 fn startup(language: Language) -> Startup {
-    Startup {
-        language: Some(language),
-        theme: Some(ThemeChoice::Light),
-        today: Some(date(2026, 11, 27)),
-        ..Startup::default()
-    }
-}
-
-fn harness_with(startup: Startup) -> Harness<'static, App> {
-    let mut harness = window_harness::build(startup, [1400.0, 860.0]);
-    harness.run();
-    harness
+    window_harness::startup(language, ThemeChoice::Light)
 }
 
 fn harness() -> Harness<'static, App> {
-    harness_with(startup(Language::English))
-}
-
-/// Opens the Meetings tab.
-fn open_tab(harness: &mut Harness<'static, App>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
+    started(startup(Language::English), SIZE)
 }
 
 /// Clicks into the field labelled `label`, types `text` and presses Enter.
 fn type_into(harness: &mut Harness<'static, App>, label: &str, text: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    harness.get_by_label(label).click();
-    harness.run();
+    scroll_and_click(harness, label);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.get_by_label(label).type_text(text);
     harness.key_press(Key::Enter);
@@ -71,7 +48,7 @@ fn meeting(harness: &Harness<'static, App>, id: MeetingId) -> milepost::model::M
 #[test]
 fn a_meeting_recorded_through_the_tab_becomes_a_task_on_the_timeline_and_undo_removes_it() {
     let mut harness = harness();
-    open_tab(&mut harness, "Meetings");
+    click(&mut harness, "Meetings");
     let before = harness.state().project().meetings.len();
     harness.get_by_label("New meeting").click();
     harness.run();
@@ -111,10 +88,7 @@ fn a_meeting_recorded_through_the_tab_becomes_a_task_on_the_timeline_and_undo_re
     assert_eq!(recorded.actions[0].text, "Write the cut-over runbook");
     let depth = harness.state().history_depth();
 
-    harness.get_by_label("➜ Task").scroll_to_me();
-    harness.run();
-    harness.get_by_label("➜ Task").click();
-    harness.run();
+    scroll_and_click(&mut harness, "➜ Task");
     let project = harness.state().project();
     let task = project.items.last().expect("a task").clone();
     assert_eq!(
@@ -167,7 +141,7 @@ fn a_meeting_recorded_through_the_tab_becomes_a_task_on_the_timeline_and_undo_re
 #[test]
 fn text_left_in_a_field_lands_when_another_meeting_is_selected() {
     let mut harness = harness();
-    open_tab(&mut harness, "Meetings");
+    click(&mut harness, "Meetings");
     harness.get_by_label_contains("● Project kick-off").click();
     harness.run();
     let notes = harness.get_by_label("Notes");
@@ -208,7 +182,7 @@ fn text_left_in_a_field_lands_when_another_meeting_is_selected() {
 #[test]
 fn the_meeting_round_trips_through_the_file() {
     let mut harness = harness();
-    open_tab(&mut harness, "Meetings");
+    click(&mut harness, "Meetings");
     harness.get_by_label("New meeting").click();
     harness.run();
     type_into(&mut harness, "Title", "Call with Zhao Lei");
@@ -239,7 +213,7 @@ fn the_meeting_round_trips_through_the_file() {
 #[test]
 fn copy_minutes_puts_markdown_with_decisions_and_actions_on_the_clipboard() {
     let mut harness = harness();
-    open_tab(&mut harness, "Meetings");
+    click(&mut harness, "Meetings");
     harness
         .get_by_label_contains("● Design approval and migration status")
         .click();
@@ -279,7 +253,7 @@ fn copy_minutes_puts_markdown_with_decisions_and_actions_on_the_clipboard() {
 #[test]
 fn the_search_filters_the_list_and_delete_asks_first_and_can_be_undone() {
     let mut harness = harness();
-    open_tab(&mut harness, "Meetings");
+    click(&mut harness, "Meetings");
     type_into(
         &mut harness,
         "Search titles, notes, decisions and participants",
@@ -400,7 +374,7 @@ fn the_status_bar_warns_when_the_client_has_not_heard_from_the_team() {
 #[test]
 fn snapshot_panel_meetings() {
     let mut harness = harness();
-    open_tab(&mut harness, "Meetings");
+    click(&mut harness, "Meetings");
     harness
         .get_by_label_contains("● Weekly status call: cleansing and trial migration")
         .click();
@@ -413,11 +387,14 @@ fn snapshot_panel_meetings() {
 
 #[test]
 fn snapshot_panel_meetings_zh() {
-    let mut harness = harness_with(Startup {
-        file: Some("assets/sample-zh.ron".into()),
-        ..startup(Language::Chinese)
-    });
-    open_tab(&mut harness, "会议");
+    let mut harness = started(
+        Startup {
+            file: Some("assets/sample-zh.ron".into()),
+            ..startup(Language::Chinese)
+        },
+        SIZE,
+    );
+    click(&mut harness, "会议");
     harness
         .get_by_label_contains("● 周例会（电话）：蓝图评审安排与期初数据")
         .click();

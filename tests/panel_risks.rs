@@ -6,7 +6,6 @@
 
 mod window_harness;
 
-use chrono::NaiveDate;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -15,6 +14,7 @@ use milepost::model::{ItemId, Owner, RiskId};
 use milepost::report::RiskLevel;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
+use window_harness::{SIZE, date, scroll_and_click, started, today};
 
 /// "Legacy data quality worse than expected": 4 × 4, open, linked to items 17, 19, 20, 21.
 const DATA_QUALITY: &str = "Legacy data quality worse than expected";
@@ -23,27 +23,12 @@ const QUOTE_THRESHOLDS: &str = "Quote approval thresholds still changing";
 /// A task no risk threatens in the sample.
 const SALES_WORKSHOPS: ItemId = ItemId(2);
 
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
-}
-
-fn today() -> NaiveDate {
-    date(2026, 11, 27)
-}
-
 fn startup(language: Language) -> Startup {
-    Startup {
-        language: Some(language),
-        theme: Some(ThemeChoice::Light),
-        today: Some(today()),
-        ..Startup::default()
-    }
+    window_harness::startup(language, ThemeChoice::Light)
 }
 
 fn harness_with(startup: Startup) -> Harness<'static, App> {
-    let mut harness = window_harness::build(startup, [1400.0, 860.0]);
-    harness.run();
-    harness
+    started(startup, SIZE)
 }
 
 /// The English sample with the Risks tab in front.
@@ -61,14 +46,6 @@ fn cell_label(harness: &Harness<'static, App>, probability: u8, impact: u8) -> S
         .accesskit_node()
         .label()
         .expect("the cell has a label")
-}
-
-/// Scrolls the panel to the widget labelled `label`, then clicks it.
-fn click_in_panel(harness: &mut Harness<'static, App>, label: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    harness.get_by_label(label).click();
-    harness.run();
 }
 
 fn risk_titled<'a>(harness: &'a Harness<'static, App>, title: &str) -> &'a milepost::model::Risk {
@@ -206,7 +183,7 @@ fn linking_a_risk_to_a_task_puts_a_badge_on_it() {
     // Select the task on the timeline, then link the selection.
     harness.get_by_label("Sales process workshops").click();
     harness.run();
-    click_in_panel(&mut harness, "Link the selection");
+    scroll_and_click(&mut harness, "Link the selection");
     assert!(
         risk_titled(&harness, QUOTE_THRESHOLDS)
             .items
@@ -300,7 +277,7 @@ fn an_overdue_review_is_flagged() {
     harness.run();
     harness.get_by_label("Review overdue: it was due Wed 25 Nov 2026");
     // No review planned any more: nothing is overdue.
-    click_in_panel(&mut harness, "Planned");
+    scroll_and_click(&mut harness, "Planned");
     assert_eq!(
         risk_titled(&harness, QUOTE_THRESHOLDS).review,
         None,
@@ -310,7 +287,7 @@ fn an_overdue_review_is_flagged() {
         harness.query_by_label("Reviews overdue: 1").is_none(),
         "the count follows"
     );
-    click_in_panel(&mut harness, "Planned");
+    scroll_and_click(&mut harness, "Planned");
     assert_eq!(
         risk_titled(&harness, QUOTE_THRESHOLDS).review,
         Some(date(2026, 12, 11)),
@@ -446,7 +423,7 @@ fn the_register_round_trips_through_ron() {
     harness.run();
     harness.get_by_label("Sales process workshops").click();
     harness.run();
-    click_in_panel(&mut harness, "Link the selection");
+    scroll_and_click(&mut harness, "Link the selection");
     let project = harness.state().project().clone();
     let added = project.risks.last().expect("the new risk");
     assert_eq!(added.history.len(), 2, "created, then impact changed");
@@ -527,7 +504,7 @@ fn clicking_a_column_heading_sorts_the_register() {
     assert_eq!(listed_titles(&harness), expected, "a second click reverses");
 
     // The review column is beyond the panel's width: the table scrolls to it.
-    click_in_panel(&mut harness, "Review");
+    scroll_and_click(&mut harness, "Review");
     let by_review = listed_titles(&harness);
     assert_eq!(
         by_review.first().map(String::as_str),

@@ -12,6 +12,7 @@ use milepost::i18n::Language;
 use milepost::model::{ItemId, Project};
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
+use window_harness::{SIZE, date, started, startup};
 
 const SOLUTION_DESIGN: ItemId = ItemId(7);
 const DESIGN_APPROVED: ItemId = ItemId(8);
@@ -19,23 +20,8 @@ const CONFIGURE_ACCOUNTS: ItemId = ItemId(9);
 const OUTLOOK_INTEGRATION: ItemId = ItemId(11);
 const REQUIREMENTS_SIGNED_OFF: ItemId = ItemId(5);
 
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
-}
-
-fn startup(language: Language, theme: ThemeChoice) -> Startup {
-    Startup {
-        language: Some(language),
-        theme: Some(theme),
-        today: Some(date(2026, 11, 27)),
-        ..Startup::default()
-    }
-}
-
 fn harness_with(startup: Startup) -> Harness<'static, App> {
-    let mut harness = window_harness::build(startup, [1400.0, 860.0]);
-    harness.run();
-    harness
+    started(startup, SIZE)
 }
 
 fn harness() -> Harness<'static, App> {

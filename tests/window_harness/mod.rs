@@ -1,9 +1,21 @@
 //! The real window under `egui_kittest`, as the GUI tests drive it.
+// Each test file uses the helpers it needs; the others would be reported as unused there.
+#![allow(
+    dead_code,
+    reason = "each test file uses only some of the shared helpers"
+)]
 
 use std::sync::Arc;
 
+use chrono::NaiveDate;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use milepost::i18n::Language;
+use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
+
+/// The size of the window most tests drive, in points.
+pub const SIZE: [f32; 2] = [1400.0, 860.0];
 
 /// The window started with `startup`, `size` points large, frames a sixtieth of a second apart
 /// (so that two clicks make a double-click), with the system's CJK fonts as eframe adds them.
@@ -18,4 +30,44 @@ pub fn build(startup: Startup, size: [f32; 2]) -> Harness<'static, App> {
             ));
         })
         .build_eframe(move |cc| App::new(cc, startup))
+}
+
+/// The window of [`build`] after its first frames.
+pub fn started(startup: Startup, size: [f32; 2]) -> Harness<'static, App> {
+    let mut harness = build(startup, size);
+    harness.run();
+    harness
+}
+
+/// A day of the calendar.
+pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+/// The day the sample projects were written for: snapshots draw the today line there.
+pub fn today() -> NaiveDate {
+    date(2026, 11, 27)
+}
+
+/// The built-in sample in `language` and `theme`, on [`today`].
+pub fn startup(language: Language, theme: ThemeChoice) -> Startup {
+    Startup {
+        language: Some(language),
+        theme: Some(theme),
+        today: Some(today()),
+        ..Startup::default()
+    }
+}
+
+/// Clicks the widget labelled `label` (a tab, a button) and lets the window answer.
+pub fn click(harness: &mut Harness<'static, App>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// Scrolls the widget labelled `label` into view, then clicks it.
+pub fn scroll_and_click(harness: &mut Harness<'static, App>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    click(harness, label);
 }
