@@ -1,6 +1,9 @@
 //! CSV and ICS exports and the CSV import: round trips on both samples, client safety,
 //! Chinese text and headers, bad rows.
 
+#[cfg(feature = "gui")]
+mod window_harness;
+
 use chrono::{NaiveDate, TimeZone as _, Utc};
 use icalendar::Component as _;
 use milepost::export::data;
@@ -427,6 +430,8 @@ mod window {
     use milepost::i18n::Language;
     use milepost::ui::{App, DataExport, Startup};
 
+    use crate::window_harness::click;
+
     fn harness(language: Language) -> Harness<'static, App> {
         let startup = Startup {
             language: Some(language),
@@ -448,19 +453,16 @@ mod window {
     fn export_menu_asks_about_internal_items_and_cancel_closes() {
         let mut harness = harness(Language::English);
         harness.run();
-        harness.get_by_label("File").click();
-        harness.run();
+        click(&mut harness, "File");
         harness.get_by_label("Export").hover();
         harness.run();
-        harness.get_by_label("CSV…").click();
-        harness.run();
+        click(&mut harness, "CSV…");
         let checkbox = harness.get_by_label("Include internal items, meetings and risks");
         checkbox.click();
         harness.run();
         harness.get_by_label_contains("do not send this file to the client");
         harness.snapshot("export_data_dialog");
-        harness.get_by_label("Cancel").click();
-        harness.run();
+        click(&mut harness, "Cancel");
         assert!(
             harness
                 .query_by_label("Include internal items, meetings and risks")

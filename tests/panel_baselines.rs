@@ -16,7 +16,7 @@ use milepost::report::trend::milestone_trend;
 use milepost::store;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-use window_harness::{SIZE, date, started, today};
+use window_harness::{SIZE, click, date, started, today};
 
 const GO_LIVE: ItemId = ItemId(36);
 const TRIAL_MIGRATION_ACCEPTED: ItemId = ItemId(21);
@@ -36,25 +36,20 @@ fn harness() -> Harness<'static, App> {
 
 /// View ▸ Save baseline…, then Save in the dialog with the proposed name and today's date.
 fn save_baseline_from_the_menu(harness: &mut Harness<'static, App>) {
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Save baseline…").click();
-    harness.run();
+    click(harness, "View");
+    click(harness, "Save baseline…");
     harness.get_by_label("Save baseline");
-    harness.get_by_label("Save").click();
-    harness.run();
+    click(harness, "Save");
 }
 
 fn open_project_tab(harness: &mut Harness<'static, App>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
+    click(harness, label);
     let baselines = if label == "项目" {
         "基线与变更"
     } else {
         "Baselines and changes"
     };
-    harness.get_by_label(baselines).click();
-    harness.run();
+    click(harness, baselines);
 }
 
 /// Selects an item by clicking it on the timeline, after scrolling the rows by `scroll_y`.
@@ -130,8 +125,7 @@ fn a_baseline_saved_in_the_dialog_lists_a_moved_milestone_and_its_trend_rises() 
     assert_eq!(*now, date(2027, 3, 3), "rising today");
 
     // The chart opens in its own window.
-    harness.get_by_label("Milestone trend…").click();
-    harness.run();
+    click(&mut harness, "Milestone trend…");
     harness.get_by_label("Milestone trend analysis");
 }
 
@@ -165,12 +159,9 @@ fn undo_takes_back_the_saved_baseline() {
 fn cancel_saves_nothing() {
     let mut harness = harness();
     let original: Project = harness.state().project().clone();
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Save baseline…").click();
-    harness.run();
-    harness.get_by_label("Cancel").click();
-    harness.run();
+    click(&mut harness, "View");
+    click(&mut harness, "Save baseline…");
+    click(&mut harness, "Cancel");
     assert_eq!(harness.state().project(), &original, "nothing saved");
     assert!(
         harness.query_by_label("Save baseline").is_none(),
@@ -201,10 +192,8 @@ fn the_overlay_draws_ghosts_only_while_it_is_on() {
     assert!(!harness.state().baseline_overlay(), "off at first");
     assert_eq!(harness.state().ghosts_drawn(), 0, "no ghosts while off");
 
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Baseline overlay").click();
-    harness.run();
+    click(&mut harness, "View");
+    click(&mut harness, "Baseline overlay");
     assert!(harness.state().baseline_overlay(), "on");
     // Against "After design review", the data migration and training tasks moved since.
     assert!(
@@ -239,20 +228,16 @@ fn the_overlay_draws_ghosts_only_while_it_is_on() {
         "the moved milestone's ghost alone"
     );
 
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Baseline overlay").click();
-    harness.run();
+    click(&mut harness, "View");
+    click(&mut harness, "Baseline overlay");
     assert_eq!(harness.state().ghosts_drawn(), 0, "off again");
 }
 
 #[test]
 fn baseline_overlay_snapshot() {
     let mut harness = harness_in(Language::English, [1600.0, 900.0]);
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Baseline overlay").click();
-    harness.run();
+    click(&mut harness, "View");
+    click(&mut harness, "Baseline overlay");
     open_project_tab(&mut harness, "Project");
     // Mid-November to January, where the data migration and training tasks moved.
     let timeline = harness.state_mut().timeline_mut();
@@ -270,18 +255,15 @@ fn baseline_overlay_snapshot() {
 fn milestone_trend_snapshot() {
     let mut harness = harness_in(Language::English, [1600.0, 900.0]);
     open_project_tab(&mut harness, "Project");
-    harness.get_by_label("Milestone trend…").click();
-    harness.run();
+    click(&mut harness, "Milestone trend…");
     harness.snapshot("milestone_trend");
 }
 
 #[test]
 fn the_baselines_read_in_chinese() {
     let mut harness = harness_in(Language::Chinese, [1600.0, 900.0]);
-    harness.get_by_label("视图").click();
-    harness.run();
-    harness.get_by_label("叠加显示基线").click();
-    harness.run();
+    click(&mut harness, "视图");
+    click(&mut harness, "叠加显示基线");
     assert!(
         harness.state().ghosts_drawn() > 0,
         "ghosts in the Chinese sample"
@@ -289,8 +271,7 @@ fn the_baselines_read_in_chinese() {
     open_project_tab(&mut harness, "项目");
     harness.get_by_label("基线");
     harness.get_by_label("自“第 6 周周例会”以来的变化");
-    harness.get_by_label("里程碑趋势…").click();
-    harness.run();
+    click(&mut harness, "里程碑趋势…");
     harness.get_by_label("里程碑趋势分析");
     harness.snapshot("milestone_trend_zh");
 }
@@ -303,8 +284,7 @@ fn a_baseline_is_renamed_and_deleted_in_the_project_tab_each_one_undo_step() {
 
     harness.get_by_label("Kick-off plan").click_secondary();
     harness.run();
-    harness.get_by_label("Rename").click();
-    harness.run();
+    click(&mut harness, "Rename");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.get_by_label("Name").type_text("Plan at kick-off");
     harness.run();

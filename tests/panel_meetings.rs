@@ -50,8 +50,7 @@ fn a_meeting_recorded_through_the_tab_becomes_a_task_on_the_timeline_and_undo_re
     let mut harness = harness();
     click(&mut harness, "Meetings");
     let before = harness.state().project().meetings.len();
-    harness.get_by_label("New meeting").click();
-    harness.run();
+    click(&mut harness, "New meeting");
     let project = harness.state().project();
     assert_eq!(project.meetings.len(), before + 1, "a meeting was added");
     let new = project.meetings.last().expect("the new meeting");
@@ -147,8 +146,7 @@ fn text_left_in_a_field_lands_when_another_meeting_is_selected() {
     let notes = harness.get_by_label("Notes");
     notes.scroll_to_me();
     harness.run();
-    harness.get_by_label("Notes").click();
-    harness.run();
+    click(&mut harness, "Notes");
     harness
         .get_by_label("Notes")
         .type_text(" Budget confirmed.");
@@ -183,8 +181,7 @@ fn text_left_in_a_field_lands_when_another_meeting_is_selected() {
 fn the_meeting_round_trips_through_the_file() {
     let mut harness = harness();
     click(&mut harness, "Meetings");
-    harness.get_by_label("New meeting").click();
-    harness.run();
+    click(&mut harness, "New meeting");
     type_into(&mut harness, "Title", "Call with Zhao Lei");
     let project = harness.state().project().clone();
     let written = store::to_string(&project).expect("written");
@@ -276,15 +273,13 @@ fn the_search_filters_the_list_and_delete_asks_first_and_can_be_undone() {
         .click();
     harness.run();
     let count = harness.state().project().meetings.len();
-    harness.get_by_label("Delete").click();
-    harness.run();
+    click(&mut harness, "Delete");
     assert_eq!(
         harness.state().project().meetings.len(),
         count,
         "the first press only asks"
     );
-    harness.get_by_label("Delete it").click();
-    harness.run();
+    click(&mut harness, "Delete it");
     assert_eq!(
         harness.state().project().meetings.len(),
         count - 1,

@@ -14,7 +14,7 @@ use milepost::model::{ItemId, Owner, RiskId};
 use milepost::report::RiskLevel;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-use window_harness::{SIZE, date, scroll_and_click, started, today};
+use window_harness::{SIZE, click, date, scroll_and_click, started, today};
 
 /// "Legacy data quality worse than expected": 4 × 4, open, linked to items 17, 19, 20, 21.
 const DATA_QUALITY: &str = "Legacy data quality worse than expected";
@@ -34,8 +34,7 @@ fn harness_with(startup: Startup) -> Harness<'static, App> {
 /// The English sample with the Risks tab in front.
 fn risks_tab() -> Harness<'static, App> {
     let mut harness = harness_with(startup(Language::English));
-    harness.get_by_label("Risks").click();
-    harness.run();
+    click(&mut harness, "Risks");
     harness
 }
 
@@ -67,8 +66,7 @@ fn a_new_risk_is_counted_in_its_heat_map_cell() {
         "the sample has one open 3 × 3 risk"
     );
     let before = harness.state().project().risks.len();
-    harness.get_by_label("New risk").click();
-    harness.run();
+    click(&mut harness, "New risk");
 
     let project = harness.state().project();
     assert_eq!(project.risks.len(), before + 1, "one risk added");
@@ -181,8 +179,7 @@ fn linking_a_risk_to_a_task_puts_a_badge_on_it() {
     harness.get_by_label(QUOTE_THRESHOLDS).click();
     harness.run();
     // Select the task on the timeline, then link the selection.
-    harness.get_by_label("Sales process workshops").click();
-    harness.run();
+    click(&mut harness, "Sales process workshops");
     scroll_and_click(&mut harness, "Link the selection");
     assert!(
         risk_titled(&harness, QUOTE_THRESHOLDS)
@@ -260,8 +257,7 @@ fn a_heat_map_cell_filters_the_register() {
         harness.query_by_label(DATA_QUALITY).is_none(),
         "filtered to 3 × 3"
     );
-    harness.get_by_label("Clear filter").click();
-    harness.run();
+    click(&mut harness, "Clear filter");
     assert!(
         harness.query_by_label(DATA_QUALITY).is_some(),
         "Clear filter shows all again"
@@ -360,10 +356,8 @@ fn text_typed_is_committed_when_another_risk_is_chosen() {
         .get_by_role_and_label(egui::Role::MultilineTextInput, "Mitigation")
         .type_text(" Escalate to Li Wei.");
     harness.run();
-    harness.get_by_label("Inspector").click();
-    harness.run();
-    harness.get_by_label("Risks").click();
-    harness.run();
+    click(&mut harness, "Inspector");
+    click(&mut harness, "Risks");
     harness.run();
     assert!(
         risk_titled(&harness, DATA_QUALITY)
@@ -388,8 +382,7 @@ fn an_owner_from_outside_the_team_is_kept_by_name() {
         .get_by_role_and_label(egui::Role::ComboBox, "Owner")
         .click();
     harness.run();
-    harness.get_by_label("Someone else…").click();
-    harness.run();
+    click(&mut harness, "Someone else…");
     assert_eq!(
         risk_titled(&harness, DATA_QUALITY).owner,
         None,
@@ -415,14 +408,12 @@ fn an_owner_from_outside_the_team_is_kept_by_name() {
 #[test]
 fn the_register_round_trips_through_ron() {
     let mut harness = risks_tab();
-    harness.get_by_label("New risk").click();
-    harness.run();
+    click(&mut harness, "New risk");
     harness
         .get_by_role_and_label(egui::Role::Slider, "Impact")
         .set_value_accesskit(5.0);
     harness.run();
-    harness.get_by_label("Sales process workshops").click();
-    harness.run();
+    click(&mut harness, "Sales process workshops");
     scroll_and_click(&mut harness, "Link the selection");
     let project = harness.state().project().clone();
     let added = project.risks.last().expect("the new risk");
@@ -448,10 +439,8 @@ fn snapshot_panel_risks_zh() {
         file: Some("assets/sample-zh.ron".into()),
         ..startup(Language::Chinese)
     });
-    harness.get_by_label("风险").click();
-    harness.run();
-    harness.get_by_label("期初物料数据质量差").click();
-    harness.run();
+    click(&mut harness, "风险");
+    click(&mut harness, "期初物料数据质量差");
     harness.snapshot("panel_risks_zh");
 }
 
@@ -491,15 +480,13 @@ fn clicking_a_column_heading_sorts_the_register() {
     assert_eq!(by_score.len(), 8, "every risk is listed");
     assert_eq!(by_score[0], DATA_QUALITY, "the worst score first (4 × 4)");
 
-    harness.get_by_label("Risk").click();
-    harness.run();
+    click(&mut harness, "Risk");
     let by_title = listed_titles(&harness);
     let mut expected = by_title.clone();
     expected.sort_by_key(|title| title.to_lowercase());
     assert_eq!(by_title, expected, "alphabetical");
 
-    harness.get_by_label("Risk ▲").click();
-    harness.run();
+    click(&mut harness, "Risk ▲");
     expected.reverse();
     assert_eq!(listed_titles(&harness), expected, "a second click reverses");
 
@@ -555,10 +542,8 @@ fn text_typed_for_a_risk_never_lands_in_another_project() {
     harness.state_mut().set_project(other.clone());
     harness.run();
     // Leave the field.
-    harness.get_by_label("Inspector").click();
-    harness.run();
-    harness.get_by_label("Risks").click();
-    harness.run();
+    click(&mut harness, "Inspector");
+    click(&mut harness, "Risks");
     assert_eq!(
         harness.state().project().risks,
         other.risks,

@@ -70,8 +70,7 @@ fn a_new_retrospective_snapshots_the_figures_and_its_fields_edit_and_undo() {
         Language::English,
     ));
     click(&mut harness, "Retrospectives");
-    harness.get_by_label("New retrospective").click();
-    harness.run();
+    click(&mut harness, "New retrospective");
 
     let project = harness.state().project().clone();
     assert_eq!(project.retrospectives.len(), 1, "one retrospective written");
@@ -197,8 +196,7 @@ fn text_typed_and_left_by_opening_another_retrospective_is_kept() {
         .get_by_label("13 Nov   Discovery phase")
         .scroll_to_me();
     harness.run();
-    harness.get_by_label("13 Nov   Discovery phase").click();
-    harness.run();
+    click(&mut harness, "13 Nov   Discovery phase");
     let design = harness
         .state()
         .project()

@@ -2,6 +2,8 @@
 //! survive being killed at any moment.
 #![cfg(feature = "gui")]
 
+mod window_harness;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -12,6 +14,7 @@ use egui_kittest::kittest::Queryable as _;
 use milepost::i18n::Language;
 use milepost::store::{self, RecoveryFolder};
 use milepost::ui::{App, Startup};
+use window_harness::click;
 
 fn harness(startup: Startup) -> Harness<'static, App> {
     Harness::builder()
@@ -41,8 +44,7 @@ fn sample_copy(dir: &Path) -> PathBuf {
 }
 
 fn rename_kick_off(harness: &mut Harness<'static, App>, name: &str) {
-    harness.get_by_label("Kick-off").click();
-    harness.run();
+    click(harness, "Kick-off");
     harness.key_press(Key::F2);
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
@@ -127,8 +129,7 @@ fn the_next_start_offers_to_restore_a_copy() {
             .to_string()
             .as_str(),
     );
-    harness.get_by_label("Restore").click();
-    harness.run();
+    click(&mut harness, "Restore");
     assert_eq!(
         harness.state().project().name,
         "Recovered CRM plan",
@@ -158,8 +159,7 @@ fn a_copy_can_be_discarded() {
     let mut harness = harness(startup(None, &recovery));
     harness.run();
     harness.get_by_label("A project never saved to a file");
-    harness.get_by_label("Discard").click();
-    harness.run();
+    click(&mut harness, "Discard");
     assert!(
         harness.query_by_label("Restore unsaved work?").is_none(),
         "the offer is gone"
@@ -199,8 +199,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
         "nothing written yet"
     );
 
-    harness.get_by_label("Reload from disk").click();
-    harness.run();
+    click(&mut harness, "Reload from disk");
     assert_eq!(
         harness.state().project().name,
         "Their change",
@@ -217,8 +216,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     store::save_file(&again, &path).expect("save again");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
-    harness.get_by_label("Overwrite").click();
-    harness.run();
+    click(&mut harness, "Overwrite");
     let saved = store::load_file(&path).expect("load").project;
     assert!(
         saved.items.iter().any(|item| item.name == "Second change"),

@@ -12,7 +12,7 @@ use milepost::i18n::Language;
 use milepost::model::{ItemId, Project};
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-use window_harness::{SIZE, date, started, startup};
+use window_harness::{SIZE, click, date, started, startup};
 
 const SOLUTION_DESIGN: ItemId = ItemId(7);
 const DESIGN_APPROVED: ItemId = ItemId(8);
@@ -336,8 +336,7 @@ fn snapshot_timeline_zoomed_out_10k() {
 #[test]
 fn the_inspector_edits_the_selected_item() {
     let mut harness = harness();
-    harness.get_by_label("Solution design").click();
-    harness.run();
+    click(&mut harness, "Solution design");
     let name = harness.get_by_label("Name");
     name.click();
     harness.run();
@@ -354,8 +353,7 @@ fn the_inspector_edits_the_selected_item() {
         Some("Solution blueprint"),
         "renamed through the Inspector"
     );
-    harness.get_by_label("Visible to the client").click();
-    harness.run();
+    click(&mut harness, "Visible to the client");
     assert_eq!(
         harness
             .state()
@@ -410,8 +408,7 @@ fn folding_a_lane_hides_its_items_in_the_outline_and_on_the_timeline() {
         harness.state().item_on_screen(ItemId(2)).is_some(),
         "a Discovery item is drawn"
     );
-    harness.get_by_label("Discovery").click();
-    harness.run();
+    click(&mut harness, "Discovery");
     assert!(
         harness.query_by_label("Sales process workshops").is_none(),
         "gone from the outline"
@@ -420,8 +417,7 @@ fn folding_a_lane_hides_its_items_in_the_outline_and_on_the_timeline() {
         harness.state().item_on_screen(ItemId(2)).is_none(),
         "gone from the timeline"
     );
-    harness.get_by_label("Discovery").click();
-    harness.run();
+    click(&mut harness, "Discovery");
     harness.get_by_label("Sales process workshops");
 }
 

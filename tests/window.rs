@@ -2,6 +2,8 @@
 //! asks before losing unsaved changes, and looks as the committed snapshots show.
 #![cfg(feature = "gui")]
 
+mod window_harness;
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -10,6 +12,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use milepost::i18n::Language;
 use milepost::ui::{App, Startup};
+use window_harness::click;
 
 const SIZE: [f32; 2] = [1400.0, 860.0];
 
@@ -77,12 +80,10 @@ fn open_recent_lists_a_file_after_it_was_opened() {
         "remembered first"
     );
 
-    harness.get_by_label("File").click();
-    harness.run();
+    click(&mut harness, "File");
     harness.get_by_label("Open Recent").hover();
     harness.run();
-    harness.get_by_label("Open Recent").click();
-    harness.run();
+    click(&mut harness, "Open Recent");
     harness.get_by_role_and_label(egui::Role::Button, listed.display().to_string().as_str());
 }
 
@@ -114,8 +115,7 @@ fn a_broken_file_shows_its_error_and_keeps_the_project() {
         harness.state().recent_files().is_empty(),
         "a broken file is not remembered"
     );
-    harness.get_by_label("OK").click();
-    harness.run();
+    click(&mut harness, "OK");
     assert!(
         harness.query_by_label("Something went wrong").is_none(),
         "dismissed"
@@ -124,10 +124,8 @@ fn a_broken_file_shows_its_error_and_keeps_the_project() {
 
 /// Renames "Kick-off" through the outline: double-click, type, Enter.
 fn rename_kick_off(harness: &mut Harness<'static, App>) {
-    harness.get_by_label("Kick-off").click();
-    harness.run();
-    harness.get_by_label("Kick-off").click();
-    harness.run();
+    click(harness, "Kick-off");
+    click(harness, "Kick-off");
     harness.key_press(Key::F2);
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
@@ -197,8 +195,7 @@ fn closing_with_unsaved_changes_asks_first() {
     harness.get_by_label("Save changes?");
     harness.get_by_label("Don't save");
 
-    harness.get_by_label("Cancel").click();
-    harness.run();
+    click(&mut harness, "Cancel");
     assert!(
         harness.query_by_label("Save changes?").is_none(),
         "Cancel keeps the window"
@@ -206,8 +203,7 @@ fn closing_with_unsaved_changes_asks_first() {
     assert!(harness.state().is_modified(), "and the changes");
 
     // File ▸ Quit asks the same question; Don't save closes.
-    harness.get_by_label("File").click();
-    harness.run();
+    click(&mut harness, "File");
     harness.get_by_label_contains("Quit").click();
     harness.run();
     harness.get_by_label("Don't save").click();
@@ -229,12 +225,9 @@ fn closing_with_unsaved_changes_asks_first() {
 fn the_language_can_be_switched_from_the_view_menu() {
     let mut harness = harness(english());
     harness.run();
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Language").click();
-    harness.run();
-    harness.get_by_label("简体中文").click();
-    harness.run();
+    click(&mut harness, "View");
+    click(&mut harness, "Language");
+    click(&mut harness, "简体中文");
     harness.get_by_label("文件");
     harness.get_by_label("视图");
 }
@@ -305,8 +298,7 @@ fn a_name_typed_in_the_inspector_lands_when_another_item_is_selected() {
         .state_mut()
         .command(&ctx, milepost::ui::Command::Select(vec![first]));
     harness.run();
-    harness.get_by_label("Name").click();
-    harness.run();
+    click(&mut harness, "Name");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.get_by_label("Name").type_text("Typed, never left");
     harness.run();
