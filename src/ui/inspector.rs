@@ -29,6 +29,36 @@ fn kind_name(kind: ItemKind) -> String {
     }
 }
 
+/// A grid row: `label`, then a combo box (`id_salt`) choosing one of `choices` (an id and its
+/// name) or none (named `none`); returns the choice as the user left it this frame.
+fn choice_row<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    label: &str,
+    id_salt: &str,
+    current: Option<T>,
+    none: &str,
+    choices: &[(T, String)],
+) -> Option<T> {
+    let label = ui.label(label);
+    let name_of = |choice: Option<T>| {
+        choice
+            .and_then(|choice| choices.iter().find(|(id, _)| *id == choice))
+            .map_or_else(|| none.to_owned(), |(_, name)| name.clone())
+    };
+    let mut choice = current;
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(name_of(choice))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut choice, None, none);
+            for (id, name) in choices {
+                ui.selectable_value(&mut choice, Some(*id), name);
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    choice
+}
+
 /// Commits what was typed for the item of `state` and not yet committed (another item was
 /// selected before its field let go of focus), and forgets it.
 fn flush(state: &mut InspectorState, project: &Project, commands: &mut Vec<Command>) {
@@ -135,24 +165,20 @@ pub fn inspector_ui(
             }
             ui.end_row();
 
-            let label = ui.label(tr!("inspector.lane"));
-            let lane_name = |lane: Option<crate::model::LaneId>| {
-                lane.and_then(|lane| project.lane(lane)).map_or_else(
-                    || tr!("outline.no_lane").into_owned(),
-                    |lane| lane.name.clone(),
-                )
-            };
-            let mut lane = item.lane;
-            egui::ComboBox::from_id_salt("inspector_lane")
-                .selected_text(lane_name(lane))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut lane, None, lane_name(None));
-                    for choice in &project.lanes {
-                        ui.selectable_value(&mut lane, Some(choice.id), &choice.name);
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            let lanes: Vec<_> = project
+                .lanes
+                .iter()
+                .map(|lane| (lane.id, lane.name.clone()))
+                .collect();
+            let no_lane = tr!("outline.no_lane").into_owned();
+            let lane = choice_row(
+                ui,
+                &tr!("inspector.lane"),
+                "inspector_lane",
+                item.lane,
+                &no_lane,
+                &lanes,
+            );
             if lane != item.lane {
                 push(Edit::SetLane { item: id, lane });
             }
@@ -160,24 +186,20 @@ pub fn inspector_ui(
 
             dates_ui(ui, project, item, &mut push);
 
-            let label = ui.label(tr!("inspector.owner"));
-            let owner_name = |owner: Option<crate::model::PersonId>| {
-                owner.and_then(|owner| project.person(owner)).map_or_else(
-                    || tr!("outline.nobody").into_owned(),
-                    |person| person.name.clone(),
-                )
-            };
-            let mut owner = item.owner;
-            egui::ComboBox::from_id_salt("inspector_owner")
-                .selected_text(owner_name(owner))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut owner, None, owner_name(None));
-                    for person in &project.team {
-                        ui.selectable_value(&mut owner, Some(person.id), &person.name);
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            let team: Vec<_> = project
+                .team
+                .iter()
+                .map(|person| (person.id, person.name.clone()))
+                .collect();
+            let nobody = tr!("outline.nobody").into_owned();
+            let owner = choice_row(
+                ui,
+                &tr!("inspector.owner"),
+                "inspector_owner",
+                item.owner,
+                &nobody,
+                &team,
+            );
             if owner != item.owner {
                 push(Edit::SetOwner { item: id, owner });
             }
