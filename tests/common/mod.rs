@@ -1,4 +1,32 @@
-//! Documents shared by the tests.
+//! Documents and helpers shared by the tests.
+#![allow(
+    dead_code,
+    reason = "each test file uses only some of the shared helpers"
+)]
+
+use std::ffi::OsStr;
+use std::process::{Command, Output};
+
+/// Runs the `milepost` binary with `args` and returns what it printed and how it exited.
+pub fn milepost<I, S>(args: I) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    Command::new(env!("CARGO_BIN_EXE_milepost"))
+        .args(args)
+        .output()
+        .expect("run milepost")
+}
+
+/// Asserts that `output` exited successfully; the message is `what`, then its standard error.
+pub fn assert_succeeded(output: &Output, what: &str) {
+    assert!(
+        output.status.success(),
+        "{what}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
 
 /// The example document of DESIGN section 3, whole and sound.
 pub const MINIMAL: &str = r#"(
