@@ -16,7 +16,7 @@ use milepost::report::trend::milestone_trend;
 use milepost::store;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-use window_harness::{SIZE, click, date, started, today};
+use window_harness::{SIZE, click, date, started, today, undo};
 
 const GO_LIVE: ItemId = ItemId(36);
 const TRIAL_MIGRATION_ACCEPTED: ItemId = ItemId(21);
@@ -139,8 +139,7 @@ fn undo_takes_back_the_saved_baseline() {
         original.baselines.len() + 1,
         "saved"
     );
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    undo(&mut harness);
     assert_eq!(
         harness.state().project(),
         &original,
@@ -315,10 +314,8 @@ fn a_baseline_is_renamed_and_deleted_in_the_project_tab_each_one_undo_step() {
         "gone from the list"
     );
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    undo(&mut harness);
+    undo(&mut harness);
     assert_eq!(
         harness.state().project(),
         &original,

@@ -13,7 +13,7 @@ use milepost::model::{Channel, MeetingId, Owner, PersonId};
 use milepost::store;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-use window_harness::{SIZE, click, date, scroll_and_click, started};
+use window_harness::{SIZE, click, date, scroll_and_click, started, undo};
 
 /// The built-in sample in `language`, light, on the samples' day.
 fn startup(language: Language) -> Startup {
@@ -120,8 +120,7 @@ fn a_meeting_recorded_through_the_tab_becomes_a_task_on_the_timeline_and_undo_re
         "and listed in the outline"
     );
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    undo(&mut harness);
     assert!(
         harness.state().project().item(task.id).is_none(),
         "undo removes the task"
@@ -167,8 +166,7 @@ fn text_left_in_a_field_lands_when_another_meeting_is_selected() {
         Some("Design approval and migration status"),
         "the other meeting is shown"
     );
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    undo(&mut harness);
     assert!(
         !meeting(&harness, MeetingId(1))
             .notes
@@ -285,8 +283,7 @@ fn the_search_filters_the_list_and_delete_asks_first_and_can_be_undone() {
         count - 1,
         "deleted"
     );
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    undo(&mut harness);
     assert_eq!(
         meeting(&harness, MeetingId(3)).title,
         "Design approval and migration status",

@@ -6,7 +6,7 @@
 
 mod window_harness;
 
-use egui::{Key, Modifiers};
+use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use milepost::i18n::Language;
@@ -14,7 +14,7 @@ use milepost::model::{ItemId, Owner, RiskId};
 use milepost::report::RiskLevel;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-use window_harness::{SIZE, click, date, scroll_and_click, started, today};
+use window_harness::{SIZE, click, date, scroll_and_click, started, today, undo};
 
 /// "Legacy data quality worse than expected": 4 × 4, open, linked to items 17, 19, 20, 21.
 const DATA_QUALITY: &str = "Legacy data quality worse than expected";
@@ -94,8 +94,7 @@ fn a_new_risk_is_counted_in_its_heat_map_cell() {
         "the new risk is in the editor"
     );
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    undo(&mut harness);
     assert_eq!(
         cell_label(&harness, 3, 3),
         "Probability 3, impact 3: 1 open",
@@ -106,8 +105,7 @@ fn a_new_risk_is_counted_in_its_heat_map_cell() {
 #[test]
 fn changing_the_probability_grows_the_history_and_undo_takes_it_back() {
     let mut harness = risks_tab();
-    harness.get_by_label(DATA_QUALITY).click();
-    harness.run();
+    click(&mut harness, DATA_QUALITY);
     let before = risk_titled(&harness, DATA_QUALITY).clone();
     assert_eq!(before.probability, 4, "the sample's probability");
 
@@ -143,8 +141,7 @@ fn changing_the_probability_grows_the_history_and_undo_takes_it_back() {
         "and leaves its old cell"
     );
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    undo(&mut harness);
     assert_eq!(
         risk_titled(&harness, DATA_QUALITY),
         &before,
@@ -176,8 +173,7 @@ fn linking_a_risk_to_a_task_puts_a_badge_on_it() {
         "a closed risk does not count; the low Outlook risk does"
     );
 
-    harness.get_by_label(QUOTE_THRESHOLDS).click();
-    harness.run();
+    click(&mut harness, QUOTE_THRESHOLDS);
     // Select the task on the timeline, then link the selection.
     click(&mut harness, "Sales process workshops");
     scroll_and_click(&mut harness, "Link the selection");
@@ -221,45 +217,39 @@ fn linking_a_risk_to_a_task_puts_a_badge_on_it() {
     );
 }
 
+/// Clicks the heat-map cell of `probability` × `impact`.
+fn click_cell(harness: &mut Harness<'static, App>, probability: u8, impact: u8) {
+    let prefix = format!("Probability {probability}, impact {impact}: ");
+    harness.get_by_label_contains(&prefix).click();
+    harness.run();
+}
+
+/// Whether the register lists the risk titled `title`.
+fn listed(harness: &Harness<'static, App>, title: &str) -> bool {
+    harness.query_by_label(title).is_some()
+}
+
 #[test]
 fn a_heat_map_cell_filters_the_register() {
     let mut harness = risks_tab();
     assert!(
-        harness.query_by_label(QUOTE_THRESHOLDS).is_some(),
+        listed(&harness, QUOTE_THRESHOLDS),
         "every risk is listed at first"
     );
-    harness
-        .get_by_label_contains("Probability 4, impact 4: ")
-        .click();
-    harness.run();
+    click_cell(&mut harness, 4, 4);
+    assert!(listed(&harness, DATA_QUALITY), "the 4 × 4 risk is listed");
+    assert!(!listed(&harness, QUOTE_THRESHOLDS), "a 3 × 3 risk is not");
+    click_cell(&mut harness, 4, 4);
     assert!(
-        harness.query_by_label(DATA_QUALITY).is_some(),
-        "the 4 × 4 risk is listed"
-    );
-    assert!(
-        harness.query_by_label(QUOTE_THRESHOLDS).is_none(),
-        "a 3 × 3 risk is not"
-    );
-    harness
-        .get_by_label_contains("Probability 4, impact 4: ")
-        .click();
-    harness.run();
-    assert!(
-        harness.query_by_label(QUOTE_THRESHOLDS).is_some(),
+        listed(&harness, QUOTE_THRESHOLDS),
         "a second click shows all again"
     );
 
-    harness
-        .get_by_label_contains("Probability 3, impact 3: ")
-        .click();
-    harness.run();
-    assert!(
-        harness.query_by_label(DATA_QUALITY).is_none(),
-        "filtered to 3 × 3"
-    );
+    click_cell(&mut harness, 3, 3);
+    assert!(!listed(&harness, DATA_QUALITY), "filtered to 3 × 3");
     click(&mut harness, "Clear filter");
     assert!(
-        harness.query_by_label(DATA_QUALITY).is_some(),
+        listed(&harness, DATA_QUALITY),
         "Clear filter shows all again"
     );
 }
@@ -269,8 +259,7 @@ fn an_overdue_review_is_flagged() {
     let mut harness = risks_tab();
     harness.get_by_label("Reviews overdue: 1");
     harness.get_by_label("! 25 Nov");
-    harness.get_by_label(QUOTE_THRESHOLDS).click();
-    harness.run();
+    click(&mut harness, QUOTE_THRESHOLDS);
     harness.get_by_label("Review overdue: it was due Wed 25 Nov 2026");
     // No review planned any more: nothing is overdue.
     scroll_and_click(&mut harness, "Planned");
@@ -293,8 +282,7 @@ fn an_overdue_review_is_flagged() {
     // Back to the top of the panel, where the register lays out its rows.
     harness.get_by_label("New risk").scroll_to_me();
     harness.run();
-    harness.get_by_label(DATA_QUALITY).click();
-    harness.run();
+    click(&mut harness, DATA_QUALITY);
     assert!(
         harness
             .query_by_label_contains("Review overdue: it was due")
@@ -306,8 +294,7 @@ fn an_overdue_review_is_flagged() {
 #[test]
 fn text_typed_is_committed_when_another_risk_is_chosen() {
     let mut harness = risks_tab();
-    harness.get_by_label(QUOTE_THRESHOLDS).click();
-    harness.run();
+    click(&mut harness, QUOTE_THRESHOLDS);
     let depth = harness.state().history_depth();
     harness
         .get_by_role_and_label(egui::Role::TextInput, "Title")
@@ -318,8 +305,7 @@ fn text_typed_is_committed_when_another_risk_is_chosen() {
         .type_text(" for discounts");
     harness.run();
     // Straight to another risk, without leaving the field first.
-    harness.get_by_label(DATA_QUALITY).click();
-    harness.run();
+    click(&mut harness, DATA_QUALITY);
     assert_eq!(
         harness
             .get_by_role_and_label(egui::Role::TextInput, "Title")
@@ -376,8 +362,7 @@ fn text_typed_is_committed_when_another_risk_is_chosen() {
 #[test]
 fn an_owner_from_outside_the_team_is_kept_by_name() {
     let mut harness = risks_tab();
-    harness.get_by_label(DATA_QUALITY).click();
-    harness.run();
+    click(&mut harness, DATA_QUALITY);
     harness
         .get_by_role_and_label(egui::Role::ComboBox, "Owner")
         .click();
@@ -428,8 +413,7 @@ fn the_register_round_trips_through_ron() {
 #[test]
 fn snapshot_panel_risks() {
     let mut harness = risks_tab();
-    harness.get_by_label(DATA_QUALITY).click();
-    harness.run();
+    click(&mut harness, DATA_QUALITY);
     harness.snapshot("panel_risks");
 }
 
@@ -447,8 +431,7 @@ fn snapshot_panel_risks_zh() {
 #[test]
 fn snapshot_panel_risks_editor() {
     let mut harness = risks_tab();
-    harness.get_by_label(DATA_QUALITY).click();
-    harness.run();
+    click(&mut harness, DATA_QUALITY);
     // Twice: the first frames may still settle the heights above.
     for _ in 0..2 {
         harness.get_by_label("Delete risk").scroll_to_me();
@@ -525,8 +508,7 @@ fn an_item_tooltip_names_its_open_risks() {
 #[test]
 fn text_typed_for_a_risk_never_lands_in_another_project() {
     let mut harness = risks_tab();
-    harness.get_by_label(DATA_QUALITY).click();
-    harness.run();
+    click(&mut harness, DATA_QUALITY);
     harness
         .get_by_role_and_label(egui::Role::TextInput, "Title")
         .focus();

@@ -16,7 +16,7 @@ use milepost::i18n::Language;
 use milepost::model::{ItemId, LaneId, Project, Weekday};
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-use window_harness::{SIZE, click, date, scroll_and_click, started};
+use window_harness::{SIZE, click, date, scroll_and_click, started, undo};
 
 fn startup(file: Option<&str>, language: Language) -> Startup {
     Startup {
@@ -46,11 +46,6 @@ fn retype(harness: &mut Harness<'static, App>, label: &str, text: &str) {
     harness.get_by(|node| is_field(node, label)).type_text(text);
     harness.run();
     harness.key_press(Key::Enter);
-    harness.run();
-}
-
-fn undo(harness: &mut Harness<'static, App>) {
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
 }
 

@@ -12,7 +12,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use milepost::i18n::Language;
 use milepost::ui::{App, Startup};
-use window_harness::click;
+use window_harness::{click, undo};
 
 const SIZE: [f32; 2] = [1400.0, 860.0];
 
@@ -43,6 +43,15 @@ fn english() -> Startup {
 /// Relative, so that the path shown in the status bar is the same on every machine.
 fn sample_zh() -> std::path::PathBuf {
     Path::new("assets/sample-zh.ron").to_owned()
+}
+
+/// Whether the last frame sent the root viewport a command for which `wanted` holds.
+fn sent(harness: &Harness<'static, App>, wanted: impl Fn(&ViewportCommand) -> bool) -> bool {
+    harness
+        .output()
+        .viewport_output
+        .get(&ViewportId::ROOT)
+        .is_some_and(|viewport| viewport.commands.iter().any(&wanted))
 }
 
 #[test]
@@ -152,8 +161,7 @@ fn renaming_an_item_is_one_undoable_step() {
         "the title marks unsaved changes"
     );
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    undo(&mut harness);
     harness.get_by_label("Kick-off");
     assert!(
         !harness.state().is_modified(),
@@ -180,16 +188,9 @@ fn closing_with_unsaved_changes_asks_first() {
         .events
         .push(ViewportEvent::Close);
     harness.step();
-    let cancelled = harness
-        .output()
-        .viewport_output
-        .get(&ViewportId::ROOT)
-        .is_some_and(|viewport| {
-            viewport
-                .commands
-                .iter()
-                .any(|command| matches!(command, ViewportCommand::CancelClose))
-        });
+    let cancelled = sent(&harness, |command| {
+        matches!(command, ViewportCommand::CancelClose)
+    });
     assert!(cancelled, "the close is held back");
     harness.run();
     harness.get_by_label("Save changes?");
@@ -208,16 +209,9 @@ fn closing_with_unsaved_changes_asks_first() {
     harness.run();
     harness.get_by_label("Don't save").click();
     harness.step();
-    let closing = harness
-        .output()
-        .viewport_output
-        .get(&ViewportId::ROOT)
-        .is_some_and(|viewport| {
-            viewport
-                .commands
-                .iter()
-                .any(|command| matches!(command, ViewportCommand::Close))
-        });
+    let closing = sent(&harness, |command| {
+        matches!(command, ViewportCommand::Close)
+    });
     assert!(closing, "Don't save closes the window");
 }
 

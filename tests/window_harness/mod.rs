@@ -8,6 +8,7 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use milepost::i18n::Language;
@@ -70,4 +71,10 @@ pub fn scroll_and_click(harness: &mut Harness<'static, App>, label: &str) {
     harness.get_by_label(label).scroll_to_me();
     harness.run();
     click(harness, label);
+}
+
+/// Presses Ctrl/Cmd + Z and lets the window answer.
+pub fn undo(harness: &mut Harness<'static, App>) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
 }
