@@ -224,6 +224,30 @@ pub fn date_ui(
     from_jiff(value).filter(|picked| *picked != date)
 }
 
+/// The one choice field of every panel: a combo box (`id_salt` unique in the window) named by
+/// the label widget `label`, offering `choices` by their `name`; returns the value as the user
+/// left it this frame (`current` unless they picked another).
+pub fn choice_ui<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    label: egui::Id,
+    id_salt: impl Hash + std::fmt::Debug,
+    current: T,
+    choices: impl IntoIterator<Item = T>,
+    name: impl Fn(T) -> String,
+) -> T {
+    let mut value = current;
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(name(value))
+        .show_ui(ui, |ui| {
+            for choice in choices {
+                ui.selectable_value(&mut value, choice, name(choice));
+            }
+        })
+        .response
+        .labelled_by(label);
+    value
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

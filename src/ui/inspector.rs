@@ -8,7 +8,7 @@ use crate::schedule::{WorkCalendar, buffer_consumption};
 use crate::tr;
 
 use super::Command;
-use super::fields::{Buffer, DateLabel, date_ui};
+use super::fields::{Buffer, DateLabel, choice_ui, date_ui};
 use super::theme::Palette;
 
 /// Text being typed in the Inspector, kept until it is committed.
@@ -45,18 +45,8 @@ fn choice_row<T: Copy + PartialEq>(
             .and_then(|choice| choices.iter().find(|(id, _)| *id == choice))
             .map_or_else(|| none.to_owned(), |(_, name)| name.clone())
     };
-    let mut choice = current;
-    egui::ComboBox::from_id_salt(id_salt)
-        .selected_text(name_of(choice))
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut choice, None, none);
-            for (id, name) in choices {
-                ui.selectable_value(&mut choice, Some(*id), name);
-            }
-        })
-        .response
-        .labelled_by(label.id);
-    choice
+    let options = std::iter::once(None).chain(choices.iter().map(|(id, _)| Some(*id)));
+    choice_ui(ui, label.id, id_salt, current, options, name_of)
 }
 
 /// Commits what was typed for the item of `state` and not yet committed (another item was
@@ -150,16 +140,8 @@ pub fn inspector_ui(
             ui.end_row();
 
             let label = ui.label(tr!("inspector.kind"));
-            let mut kind = item.kind;
-            egui::ComboBox::from_id_salt("inspector_kind")
-                .selected_text(kind_name(kind))
-                .show_ui(ui, |ui| {
-                    for choice in [ItemKind::Task, ItemKind::Milestone, ItemKind::Buffer] {
-                        ui.selectable_value(&mut kind, choice, kind_name(choice));
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            let kinds = [ItemKind::Task, ItemKind::Milestone, ItemKind::Buffer];
+            let kind = choice_ui(ui, label.id, "inspector_kind", item.kind, kinds, kind_name);
             if kind != item.kind {
                 push(Edit::SetKind { item: id, kind });
             }

@@ -8,7 +8,7 @@ use crate::model::{ActionItem, Channel, Meeting, Owner, Participant, Project};
 use crate::report::minutes::{channel_name, minutes_markdown, owner_name};
 use crate::tr;
 
-use super::super::fields::{DateLabel, date_ui};
+use super::super::fields::{DateLabel, choice_ui, date_ui};
 use super::super::panels::PanelInput;
 use super::super::theme::Palette;
 use super::{Command, action_to_task};
@@ -100,19 +100,14 @@ pub(super) fn editor_ui(
             ui.end_row();
 
             let label = ui.label(tr!("meetings.channel"));
-            egui::ComboBox::from_id_salt("meeting_channel")
-                .selected_text(channel_name(draft.channel, input.language))
-                .show_ui(ui, |ui| {
-                    for channel in Channel::ALL {
-                        ui.selectable_value(
-                            &mut draft.channel,
-                            channel,
-                            channel_name(channel, input.language),
-                        );
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            draft.channel = choice_ui(
+                ui,
+                label.id,
+                "meeting_channel",
+                draft.channel,
+                Channel::ALL,
+                |channel| channel_name(channel, input.language),
+            );
             ui.end_row();
 
             ui.label(tr!("meetings.status"));
