@@ -10,7 +10,7 @@ use crate::timeline::badges::level_name;
 use crate::tr;
 
 use super::super::Command;
-use super::super::fields::{Buffer, DateLabel, choice_ui, date_ui};
+use super::super::fields::{Buffer, DateLabel, add_item_ui, choice_ui, date_ui};
 use super::super::panels::PanelInput;
 use super::{
     REVIEW_AFTER_DAYS, RisksState, assess, level_of, overdue_text, owner_name, review_overdue,
@@ -538,23 +538,15 @@ fn items_ui(
         update(commands, working);
     }
     ui.horizontal_wrapped(|ui| {
-        let mut chosen = None;
-        egui::ComboBox::from_id_salt("risk_link_item")
-            .selected_text(tr!("risks.link_item"))
-            .width(180.0)
-            .show_ui(ui, |ui| {
-                for item in project
-                    .items
-                    .iter()
-                    .filter(|item| !working.items.contains(&item.id))
-                {
-                    if ui.selectable_label(false, &item.name).clicked() {
-                        chosen = Some(item.id);
-                    }
-                }
-            })
-            .response
-            .on_hover_text(tr!("risks.link_item"));
+        let (response, chosen) = add_item_ui(
+            ui,
+            "risk_link_item",
+            tr!("risks.link_item").into_owned(),
+            180.0,
+            project,
+            &working.items,
+        );
+        response.on_hover_text(tr!("risks.link_item"));
         let unlinked: Vec<ItemId> = input
             .selection
             .iter()
