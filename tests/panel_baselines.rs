@@ -16,7 +16,7 @@ use milepost::report::trend::milestone_trend;
 use milepost::store;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-use window_harness::{SIZE, click, date, started, today, undo};
+use window_harness::{SIZE, click, date, retype, started, today, undo};
 
 const GO_LIVE: ItemId = ItemId(36);
 const TRIAL_MIGRATION_ACCEPTED: ItemId = ItemId(21);
@@ -284,11 +284,7 @@ fn a_baseline_is_renamed_and_deleted_in_the_project_tab_each_one_undo_step() {
     harness.get_by_label("Kick-off plan").click_secondary();
     harness.run();
     click(&mut harness, "Rename");
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label("Name").type_text("Plan at kick-off");
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
+    retype(&mut harness, "Name", "Plan at kick-off");
     let project = harness.state().project();
     assert_eq!(
         project.baselines[0].name, "Plan at kick-off",

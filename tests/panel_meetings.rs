@@ -5,7 +5,7 @@
 
 mod window_harness;
 
-use egui::{Key, Modifiers, OutputCommand};
+use egui::OutputCommand;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use milepost::i18n::Language;
@@ -13,7 +13,7 @@ use milepost::model::{Channel, MeetingId, Owner, PersonId};
 use milepost::store;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-use window_harness::{SIZE, click, date, scroll_and_click, started, undo};
+use window_harness::{SIZE, click, date, retype, scroll_and_click, started, undo};
 
 /// The built-in sample in `language`, light, on the samples' day.
 fn startup(language: Language) -> Startup {
@@ -27,10 +27,7 @@ fn harness() -> Harness<'static, App> {
 /// Clicks into the field labelled `label`, types `text` and presses Enter.
 fn type_into(harness: &mut Harness<'static, App>, label: &str, text: &str) {
     scroll_and_click(harness, label);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label(label).type_text(text);
-    harness.key_press(Key::Enter);
-    harness.run();
+    retype(harness, label, text);
 }
 
 /// The meeting with `id`, as the project holds it now.

@@ -14,7 +14,7 @@ use egui_kittest::kittest::Queryable as _;
 use milepost::i18n::Language;
 use milepost::store::{self, RecoveryFolder};
 use milepost::ui::{App, Startup};
-use window_harness::click;
+use window_harness::{click, retype};
 
 fn harness(startup: Startup) -> Harness<'static, App> {
     Harness::builder()
@@ -47,11 +47,7 @@ fn rename_kick_off(harness: &mut Harness<'static, App>, name: &str) {
     click(harness, "Kick-off");
     harness.key_press(Key::F2);
     harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label("Kick-off").type_text(name);
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
+    retype(harness, "Kick-off", name);
 }
 
 /// Waits for a condition that a background thread makes true.

@@ -12,7 +12,7 @@ use milepost::i18n::Language;
 use milepost::model::{ItemId, Project};
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-use window_harness::{SIZE, click, date, started, startup, undo};
+use window_harness::{SIZE, click, date, retype, started, startup, undo};
 
 const SOLUTION_DESIGN: ItemId = ItemId(7);
 const DESIGN_APPROVED: ItemId = ItemId(8);
@@ -335,13 +335,8 @@ fn snapshot_timeline_zoomed_out_10k() {
 fn the_inspector_edits_the_selected_item() {
     let mut harness = harness();
     click(&mut harness, "Solution design");
-    let name = harness.get_by_label("Name");
-    name.click();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label("Name").type_text("Solution blueprint");
-    harness.key_press(Key::Enter);
-    harness.run();
+    click(&mut harness, "Name");
+    retype(&mut harness, "Name", "Solution blueprint");
     assert_eq!(
         harness
             .state()

@@ -12,7 +12,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use milepost::i18n::Language;
 use milepost::ui::{App, Startup};
-use window_harness::{click, undo};
+use window_harness::{click, retype, undo};
 
 const SIZE: [f32; 2] = [1400.0, 860.0];
 
@@ -137,13 +137,7 @@ fn rename_kick_off(harness: &mut Harness<'static, App>) {
     click(harness, "Kick-off");
     harness.key_press(Key::F2);
     harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("Kick-off")
-        .type_text("Project kick-off");
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
+    retype(harness, "Kick-off", "Project kick-off");
 }
 
 #[test]

@@ -78,3 +78,13 @@ pub fn undo(harness: &mut Harness<'static, App>) {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
 }
+
+/// Selects all the text of the focused field labelled `label`, types `text` over it and presses
+/// Enter, a frame apart.
+pub fn retype(harness: &mut Harness<'static, App>, label: &str, text: &str) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+}
