@@ -13,7 +13,9 @@ use milepost::model::{Channel, MeetingId, Owner, PersonId};
 use milepost::store;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-use window_harness::{SIZE, click, date, retype, scroll_and_click, started, undo};
+use window_harness::{
+    SIZE, click, click_containing, date, retype, scroll_and_click, started, undo,
+};
 
 /// The built-in sample in `language`, light, on the samples' day.
 fn startup(language: Language) -> Startup {
@@ -137,8 +139,7 @@ fn a_meeting_recorded_through_the_tab_becomes_a_task_on_the_timeline_and_undo_re
 fn text_left_in_a_field_lands_when_another_meeting_is_selected() {
     let mut harness = harness();
     click(&mut harness, "Meetings");
-    harness.get_by_label_contains("● Project kick-off").click();
-    harness.run();
+    click_containing(&mut harness, "● Project kick-off");
     let notes = harness.get_by_label("Notes");
     notes.scroll_to_me();
     harness.run();
@@ -148,10 +149,7 @@ fn text_left_in_a_field_lands_when_another_meeting_is_selected() {
         .type_text(" Budget confirmed.");
     harness.run();
     // No Enter, no click elsewhere: the list is used straight away.
-    harness
-        .get_by_label_contains("● Design approval and migration status")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "● Design approval and migration status");
     assert!(
         meeting(&harness, MeetingId(1))
             .notes
@@ -206,10 +204,7 @@ fn the_meeting_round_trips_through_the_file() {
 fn copy_minutes_puts_markdown_with_decisions_and_actions_on_the_clipboard() {
     let mut harness = harness();
     click(&mut harness, "Meetings");
-    harness
-        .get_by_label_contains("● Design approval and migration status")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "● Design approval and migration status");
     harness.get_by_label("Copy minutes").click();
     harness.step();
     let copied: Vec<String> = harness
@@ -263,10 +258,7 @@ fn the_search_filters_the_list_and_delete_asks_first_and_can_be_undone() {
             .is_none(),
         "the others are not"
     );
-    harness
-        .get_by_label_contains("● Design approval and migration status")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "● Design approval and migration status");
     let count = harness.state().project().meetings.len();
     click(&mut harness, "Delete");
     assert_eq!(
@@ -364,10 +356,10 @@ fn the_status_bar_warns_when_the_client_has_not_heard_from_the_team() {
 fn snapshot_panel_meetings() {
     let mut harness = harness();
     click(&mut harness, "Meetings");
-    harness
-        .get_by_label_contains("● Weekly status call: cleansing and trial migration")
-        .click();
-    harness.run();
+    click_containing(
+        &mut harness,
+        "● Weekly status call: cleansing and trial migration",
+    );
     // The decisions and action items in view, below the list.
     harness.get_by_label("New decision").scroll_to_me();
     harness.run();
@@ -384,10 +376,7 @@ fn snapshot_panel_meetings_zh() {
         SIZE,
     );
     click(&mut harness, "会议");
-    harness
-        .get_by_label_contains("● 周例会（电话）：蓝图评审安排与期初数据")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "● 周例会（电话）：蓝图评审安排与期初数据");
     harness.get_by_label("新决议").scroll_to_me();
     harness.run();
     harness.snapshot("panel_meetings_zh");

@@ -14,7 +14,9 @@ use milepost::model::{ItemId, Owner, RiskId};
 use milepost::report::RiskLevel;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-use window_harness::{SIZE, click, date, scroll_and_click, started, today, undo};
+use window_harness::{
+    SIZE, click, click_containing, click_role, date, scroll_and_click, started, today, undo,
+};
 
 /// "Legacy data quality worse than expected": 4 × 4, open, linked to items 17, 19, 20, 21.
 const DATA_QUALITY: &str = "Legacy data quality worse than expected";
@@ -45,6 +47,19 @@ fn cell_label(harness: &Harness<'static, App>, probability: u8, impact: u8) -> S
         .accesskit_node()
         .label()
         .expect("the cell has a label")
+}
+
+/// Focuses the field of `role` labelled `label` and types `text` into it, without leaving it.
+fn type_without_leaving(
+    harness: &mut Harness<'static, App>,
+    role: egui::Role,
+    label: &str,
+    text: &str,
+) {
+    harness.get_by_role_and_label(role, label).focus();
+    harness.run();
+    harness.get_by_role_and_label(role, label).type_text(text);
+    harness.run();
 }
 
 fn risk_titled<'a>(harness: &'a Harness<'static, App>, title: &str) -> &'a milepost::model::Risk {
@@ -194,10 +209,7 @@ fn linking_a_risk_to_a_task_puts_a_badge_on_it() {
     );
 
     // Closing the risk takes the badge away.
-    harness
-        .get_by_role_and_label(egui::Role::ComboBox, "Status")
-        .click();
-    harness.run();
+    click_role(&mut harness, egui::Role::ComboBox, "Status");
     // The status list opens over the panel; the register lists a closed risk too.
     harness
         .get_all_by_label("Closed")
@@ -220,8 +232,7 @@ fn linking_a_risk_to_a_task_puts_a_badge_on_it() {
 /// Clicks the heat-map cell of `probability` × `impact`.
 fn click_cell(harness: &mut Harness<'static, App>, probability: u8, impact: u8) {
     let prefix = format!("Probability {probability}, impact {impact}: ");
-    harness.get_by_label_contains(&prefix).click();
-    harness.run();
+    click_containing(harness, &prefix);
 }
 
 /// Whether the register lists the risk titled `title`.
@@ -296,14 +307,12 @@ fn text_typed_is_committed_when_another_risk_is_chosen() {
     let mut harness = risks_tab();
     click(&mut harness, QUOTE_THRESHOLDS);
     let depth = harness.state().history_depth();
-    harness
-        .get_by_role_and_label(egui::Role::TextInput, "Title")
-        .focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::Role::TextInput, "Title")
-        .type_text(" for discounts");
-    harness.run();
+    type_without_leaving(
+        &mut harness,
+        egui::Role::TextInput,
+        "Title",
+        " for discounts",
+    );
     // Straight to another risk, without leaving the field first.
     click(&mut harness, DATA_QUALITY);
     assert_eq!(
@@ -334,14 +343,12 @@ fn text_typed_is_committed_when_another_risk_is_chosen() {
     let mitigation = harness.get_by_role_and_label(egui::Role::MultilineTextInput, "Mitigation");
     mitigation.scroll_to_me();
     harness.run();
-    harness
-        .get_by_role_and_label(egui::Role::MultilineTextInput, "Mitigation")
-        .focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::Role::MultilineTextInput, "Mitigation")
-        .type_text(" Escalate to Li Wei.");
-    harness.run();
+    type_without_leaving(
+        &mut harness,
+        egui::Role::MultilineTextInput,
+        "Mitigation",
+        " Escalate to Li Wei.",
+    );
     click(&mut harness, "Inspector");
     click(&mut harness, "Risks");
     harness.run();
@@ -363,24 +370,14 @@ fn text_typed_is_committed_when_another_risk_is_chosen() {
 fn an_owner_from_outside_the_team_is_kept_by_name() {
     let mut harness = risks_tab();
     click(&mut harness, DATA_QUALITY);
-    harness
-        .get_by_role_and_label(egui::Role::ComboBox, "Owner")
-        .click();
-    harness.run();
+    click_role(&mut harness, egui::Role::ComboBox, "Owner");
     click(&mut harness, "Someone else…");
     assert_eq!(
         risk_titled(&harness, DATA_QUALITY).owner,
         None,
         "someone else: no team member any more"
     );
-    harness
-        .get_by_role_and_label(egui::Role::TextInput, "Owner")
-        .focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::Role::TextInput, "Owner")
-        .type_text("Qian Hui");
-    harness.run();
+    type_without_leaving(&mut harness, egui::Role::TextInput, "Owner", "Qian Hui");
     harness.key_press(Key::Enter);
     harness.run();
     assert_eq!(
@@ -509,14 +506,7 @@ fn an_item_tooltip_names_its_open_risks() {
 fn text_typed_for_a_risk_never_lands_in_another_project() {
     let mut harness = risks_tab();
     click(&mut harness, DATA_QUALITY);
-    harness
-        .get_by_role_and_label(egui::Role::TextInput, "Title")
-        .focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::Role::TextInput, "Title")
-        .type_text(" (draft)");
-    harness.run();
+    type_without_leaving(&mut harness, egui::Role::TextInput, "Title", " (draft)");
     // Another project opens with a risk of the same id.
     let other = milepost::store::load_str(include_str!("../assets/sample-zh.ron"))
         .expect("the Chinese sample loads")

@@ -12,7 +12,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use milepost::i18n::Language;
 use milepost::ui::{App, Startup};
-use window_harness::{click, retype, undo};
+use window_harness::{click, click_containing, retype, undo};
 
 const SIZE: [f32; 2] = [1400.0, 860.0];
 
@@ -199,8 +199,7 @@ fn closing_with_unsaved_changes_asks_first() {
 
     // File ▸ Quit asks the same question; Don't save closes.
     click(&mut harness, "File");
-    harness.get_by_label_contains("Quit").click();
-    harness.run();
+    click_containing(&mut harness, "Quit");
     harness.get_by_label("Don't save").click();
     harness.step();
     let closing = sent(&harness, |command| {

@@ -66,6 +66,18 @@ pub fn click(harness: &mut Harness<'static, App>, label: &str) {
     harness.run();
 }
 
+/// Clicks the one widget whose label contains `part` and lets the window answer.
+pub fn click_containing(harness: &mut Harness<'static, App>, part: &str) {
+    harness.get_by_label_contains(part).click();
+    harness.run();
+}
+
+/// Clicks the widget of `role` labelled `label` and lets the window answer.
+pub fn click_role(harness: &mut Harness<'static, App>, role: egui::accesskit::Role, label: &str) {
+    harness.get_by_role_and_label(role, label).click();
+    harness.run();
+}
+
 /// Scrolls the widget labelled `label` into view, then clicks it.
 pub fn scroll_and_click(harness: &mut Harness<'static, App>, label: &str) {
     harness.get_by_label(label).scroll_to_me();
