@@ -423,14 +423,12 @@ fn ics_of_the_chinese_sample_parses_and_keeps_names() {
 /// File ▸ Import and File ▸ Export in the window (never opening a file dialog).
 #[cfg(feature = "gui")]
 mod window {
-    use std::sync::Arc;
-
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable as _;
     use milepost::i18n::Language;
     use milepost::ui::{App, DataExport, Startup};
 
-    use crate::window_harness::click;
+    use crate::window_harness::{SIZE, build_with_default_steps, click, open_submenu};
 
     fn harness(language: Language) -> Harness<'static, App> {
         let startup = Startup {
@@ -438,24 +436,14 @@ mod window {
             today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27),
             ..Startup::default()
         };
-        Harness::builder()
-            .with_size([1400.0, 860.0])
-            .with_context_setup(|ctx| {
-                ctx.add_font_provider(Arc::new(
-                    egui_system_font_provider::SystemFontProvider::new()
-                        .with_locale(Some("zh-Hans")),
-                ));
-            })
-            .build_eframe(move |cc| App::new(cc, startup))
+        build_with_default_steps(startup, SIZE)
     }
 
     #[test]
     fn export_menu_asks_about_internal_items_and_cancel_closes() {
         let mut harness = harness(Language::English);
         harness.run();
-        click(&mut harness, "File");
-        harness.get_by_label("Export").hover();
-        harness.run();
+        open_submenu(&mut harness, "File", "Export");
         click(&mut harness, "CSV…");
         let checkbox = harness.get_by_label("Include internal items, meetings and risks");
         checkbox.click();

@@ -5,26 +5,18 @@
 mod window_harness;
 
 use std::path::Path;
-use std::sync::Arc;
 
 use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use milepost::i18n::Language;
 use milepost::ui::{App, Startup};
-use window_harness::{click, click_containing, retype, undo};
-
-const SIZE: [f32; 2] = [1400.0, 860.0];
+use window_harness::{
+    SIZE, build_with_default_steps, click, click_containing, open_submenu, retype, undo,
+};
 
 fn harness(startup: Startup) -> Harness<'static, App> {
-    Harness::builder()
-        .with_size(SIZE)
-        .with_context_setup(|ctx| {
-            ctx.add_font_provider(Arc::new(
-                egui_system_font_provider::SystemFontProvider::new().with_locale(Some("zh-Hans")),
-            ));
-        })
-        .build_eframe(move |cc| App::new(cc, startup))
+    build_with_default_steps(startup, SIZE)
 }
 
 /// The day the sample projects were written for: snapshots draw the today line there.
@@ -89,9 +81,7 @@ fn open_recent_lists_a_file_after_it_was_opened() {
         "remembered first"
     );
 
-    click(&mut harness, "File");
-    harness.get_by_label("Open Recent").hover();
-    harness.run();
+    open_submenu(&mut harness, "File", "Open Recent");
     click(&mut harness, "Open Recent");
     harness.get_by_role_and_label(egui::Role::Button, listed.display().to_string().as_str());
 }

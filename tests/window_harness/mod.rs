@@ -9,8 +9,8 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use egui_kittest::{Harness, HarnessBuilder};
 use milepost::i18n::Language;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
@@ -18,19 +18,30 @@ use milepost::ui::{App, Startup};
 /// The size of the window most tests drive, in points.
 pub const SIZE: [f32; 2] = [1400.0, 860.0];
 
-/// The window started with `startup`, `size` points large, frames a sixtieth of a second apart
-/// (so that two clicks make a double-click), with the system's CJK fonts as eframe adds them.
-pub fn build(startup: Startup, size: [f32; 2]) -> Harness<'static, App> {
+/// A window `size` points large with the system's CJK fonts as eframe adds them.
+fn builder(size: [f32; 2]) -> HarnessBuilder<App> {
     Harness::builder()
         .with_size(size)
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(120)
         .with_context_setup(|ctx| {
             ctx.add_font_provider(Arc::new(
                 egui_system_font_provider::SystemFontProvider::new().with_locale(Some("zh-Hans")),
             ));
         })
+}
+
+/// The window started with `startup`, `size` points large, frames a sixtieth of a second apart
+/// (so that two clicks make a double-click), with the system's CJK fonts as eframe adds them.
+pub fn build(startup: Startup, size: [f32; 2]) -> Harness<'static, App> {
+    builder(size)
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(120)
         .build_eframe(move |cc| App::new(cc, startup))
+}
+
+/// The window of [`build`], stepping as `egui_kittest` does unless told otherwise (a quarter
+/// of a second a frame).
+pub fn build_with_default_steps(startup: Startup, size: [f32; 2]) -> Harness<'static, App> {
+    builder(size).build_eframe(move |cc| App::new(cc, startup))
 }
 
 /// The window of [`build`] after its first frames.
@@ -75,6 +86,13 @@ pub fn click_containing(harness: &mut Harness<'static, App>, part: &str) {
 /// Clicks the widget of `role` labelled `label` and lets the window answer.
 pub fn click_role(harness: &mut Harness<'static, App>, role: egui::accesskit::Role, label: &str) {
     harness.get_by_role_and_label(role, label).click();
+    harness.run();
+}
+
+/// Opens the menu `menu` of the menu bar and hovers its entry `entry`, which opens a submenu.
+pub fn open_submenu(harness: &mut Harness<'static, App>, menu: &str, entry: &str) {
+    click(harness, menu);
+    harness.get_by_label(entry).hover();
     harness.run();
 }
 
