@@ -50,6 +50,15 @@ fn rename_kick_off(harness: &mut Harness<'static, App>, name: &str) {
     retype(harness, "Kick-off", name);
 }
 
+/// A temporary folder holding a copy of the English sample and the path of a recovery folder
+/// in it (not yet made).
+fn sample_copy_with_recovery() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let recovery = dir.path().join("recovery");
+    let path = sample_copy(dir.path());
+    (dir, recovery, path)
+}
+
 /// Waits for a condition that a background thread makes true.
 fn eventually(what: &str, mut condition: impl FnMut() -> bool) {
     let start = Instant::now();
@@ -64,9 +73,7 @@ fn eventually(what: &str, mut condition: impl FnMut() -> bool) {
 
 #[test]
 fn unsaved_changes_get_a_recovery_copy_that_saving_removes() {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let recovery = dir.path().join("recovery");
-    let path = sample_copy(dir.path());
+    let (_dir, recovery, path) = sample_copy_with_recovery();
     let mut harness = harness(startup(Some(path.clone()), &recovery));
     harness.run();
     assert!(
@@ -106,9 +113,7 @@ fn unsaved_changes_get_a_recovery_copy_that_saving_removes() {
 
 #[test]
 fn the_next_start_offers_to_restore_a_copy() {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let recovery = dir.path().join("recovery");
-    let path = sample_copy(dir.path());
+    let (_dir, recovery, path) = sample_copy_with_recovery();
     let mut project = store::load_file(&path).expect("load").project;
     project.name = "Recovered CRM plan".to_owned();
     RecoveryFolder::new(&recovery)
@@ -173,9 +178,7 @@ fn a_copy_can_be_discarded() {
 
 #[test]
 fn saving_over_a_file_changed_on_disk_asks_first() {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let recovery = dir.path().join("recovery");
-    let path = sample_copy(dir.path());
+    let (_dir, recovery, path) = sample_copy_with_recovery();
     let mut harness = harness(startup(Some(path.clone()), &recovery));
     harness.run();
     rename_kick_off(&mut harness, "Local change");
