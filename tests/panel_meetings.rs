@@ -26,6 +26,13 @@ fn harness() -> Harness<'static, App> {
     started(startup(Language::English), SIZE)
 }
 
+/// The English sample with the Meetings tab in front.
+fn meetings_tab() -> Harness<'static, App> {
+    let mut harness = harness();
+    click(&mut harness, "Meetings");
+    harness
+}
+
 /// Clicks into the field labelled `label`, types `text` and presses Enter.
 fn type_into(harness: &mut Harness<'static, App>, label: &str, text: &str) {
     scroll_and_click(harness, label);
@@ -46,8 +53,7 @@ fn meeting(harness: &Harness<'static, App>, id: MeetingId) -> milepost::model::M
 
 #[test]
 fn a_meeting_recorded_through_the_tab_becomes_a_task_on_the_timeline_and_undo_removes_it() {
-    let mut harness = harness();
-    click(&mut harness, "Meetings");
+    let mut harness = meetings_tab();
     let before = harness.state().project().meetings.len();
     click(&mut harness, "New meeting");
     let project = harness.state().project();
@@ -137,13 +143,9 @@ fn a_meeting_recorded_through_the_tab_becomes_a_task_on_the_timeline_and_undo_re
 
 #[test]
 fn text_left_in_a_field_lands_when_another_meeting_is_selected() {
-    let mut harness = harness();
-    click(&mut harness, "Meetings");
+    let mut harness = meetings_tab();
     click_containing(&mut harness, "● Project kick-off");
-    let notes = harness.get_by_label("Notes");
-    notes.scroll_to_me();
-    harness.run();
-    click(&mut harness, "Notes");
+    scroll_and_click(&mut harness, "Notes");
     harness
         .get_by_label("Notes")
         .type_text(" Budget confirmed.");
@@ -172,8 +174,7 @@ fn text_left_in_a_field_lands_when_another_meeting_is_selected() {
 
 #[test]
 fn the_meeting_round_trips_through_the_file() {
-    let mut harness = harness();
-    click(&mut harness, "Meetings");
+    let mut harness = meetings_tab();
     click(&mut harness, "New meeting");
     type_into(&mut harness, "Title", "Call with Zhao Lei");
     let project = harness.state().project().clone();
@@ -202,8 +203,7 @@ fn the_meeting_round_trips_through_the_file() {
 
 #[test]
 fn copy_minutes_puts_markdown_with_decisions_and_actions_on_the_clipboard() {
-    let mut harness = harness();
-    click(&mut harness, "Meetings");
+    let mut harness = meetings_tab();
     click_containing(&mut harness, "● Design approval and migration status");
     harness.get_by_label("Copy minutes").click();
     harness.step();
@@ -239,8 +239,7 @@ fn copy_minutes_puts_markdown_with_decisions_and_actions_on_the_clipboard() {
 
 #[test]
 fn the_search_filters_the_list_and_delete_asks_first_and_can_be_undone() {
-    let mut harness = harness();
-    click(&mut harness, "Meetings");
+    let mut harness = meetings_tab();
     type_into(
         &mut harness,
         "Search titles, notes, decisions and participants",
@@ -354,8 +353,7 @@ fn the_status_bar_warns_when_the_client_has_not_heard_from_the_team() {
 
 #[test]
 fn snapshot_panel_meetings() {
-    let mut harness = harness();
-    click(&mut harness, "Meetings");
+    let mut harness = meetings_tab();
     click_containing(
         &mut harness,
         "● Weekly status call: cleansing and trial migration",
