@@ -44,6 +44,13 @@ fn geometry(harness: &Harness<'static, App>, id: ItemId) -> (Pos2, Pos2, f32) {
     (left, right, (right.x - left.x) / days)
 }
 
+/// Where a drag takes an item's bar to move it (the middle of its top edge), and the width of a
+/// day in points.
+fn grip_of(harness: &Harness<'static, App>, id: ItemId) -> (Pos2, f32) {
+    let (left, right, day) = geometry(harness, id);
+    (pos2(left.x.midpoint(right.x), left.y), day)
+}
+
 /// Presses at `from`, moves to `to` in steps, releases unless `release` is false.
 fn drag(harness: &mut Harness<'static, App>, from: Pos2, to: Pos2, release: bool) {
     harness.hover_at(from);
@@ -65,8 +72,7 @@ fn drag(harness: &mut Harness<'static, App>, from: Pos2, to: Pos2, release: bool
 fn dragging_a_bar_moves_it_and_pushes_its_successors_and_undo_restores_all() {
     let mut harness = harness();
     let original: Project = harness.state().project().clone();
-    let (left, right, day) = geometry(&harness, SOLUTION_DESIGN);
-    let grip = pos2(left.x.midpoint(right.x), left.y);
+    let (grip, day) = grip_of(&harness, SOLUTION_DESIGN);
     drag(&mut harness, grip, grip + egui::vec2(3.0 * day, 0.0), true);
 
     // Mon 9 Nov + 3 days = Thu 12 Nov; nine working days later it finishes Tue 24 Nov.
@@ -102,8 +108,7 @@ fn dragging_a_bar_moves_it_and_pushes_its_successors_and_undo_restores_all() {
 fn esc_during_a_drag_changes_nothing() {
     let mut harness = harness();
     let original: Project = harness.state().project().clone();
-    let (left, right, day) = geometry(&harness, SOLUTION_DESIGN);
-    let grip = pos2(left.x.midpoint(right.x), left.y);
+    let (grip, day) = grip_of(&harness, SOLUTION_DESIGN);
     drag(&mut harness, grip, grip + egui::vec2(5.0 * day, 0.0), false);
     assert!(
         harness.query_by_label_contains("Moves ").is_some(),
@@ -155,8 +160,7 @@ fn both_edges_resize() {
 fn shift_drag_moves_the_whole_chain() {
     let mut harness = harness();
     let before = dates(&harness, OUTLOOK_INTEGRATION);
-    let (left, right, day) = geometry(&harness, SOLUTION_DESIGN);
-    let grip = pos2(left.x.midpoint(right.x), left.y);
+    let (grip, day) = grip_of(&harness, SOLUTION_DESIGN);
     harness.event(Event::ModifiersChanged(Modifiers::SHIFT));
     drag(&mut harness, grip, grip + egui::vec2(3.0 * day, 0.0), true);
     harness.event(Event::ModifiersChanged(Modifiers::NONE));
@@ -315,8 +319,7 @@ fn snapshot_timeline_sample_zh() {
 #[test]
 fn snapshot_timeline_drag_impact() {
     let mut harness = harness();
-    let (left, right, day) = geometry(&harness, SOLUTION_DESIGN);
-    let grip = pos2(left.x.midpoint(right.x), left.y);
+    let (grip, day) = grip_of(&harness, SOLUTION_DESIGN);
     drag(&mut harness, grip, grip + egui::vec2(6.0 * day, 0.0), false);
     harness.snapshot("timeline_drag_impact");
 }
