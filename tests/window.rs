@@ -6,13 +6,14 @@ mod window_harness;
 
 use std::path::Path;
 
-use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
+use egui::{Key, Modifiers, ViewportCommand, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use milepost::i18n::Language;
 use milepost::ui::{App, Startup};
 use window_harness::{
-    SIZE, build_with_default_steps, click, click_containing, open_submenu, retype, undo,
+    SIZE, build_with_default_steps, click, click_containing, open_submenu, request_close, retype,
+    undo,
 };
 
 fn harness(startup: Startup) -> Harness<'static, App> {
@@ -164,14 +165,7 @@ fn closing_with_unsaved_changes_asks_first() {
     rename_kick_off(&mut harness);
     assert!(harness.state().is_modified(), "changed");
 
-    harness
-        .input_mut()
-        .viewports
-        .get_mut(&ViewportId::ROOT)
-        .expect("root viewport")
-        .events
-        .push(ViewportEvent::Close);
-    harness.step();
+    request_close(&mut harness);
     let cancelled = sent(&harness, |command| {
         matches!(command, ViewportCommand::CancelClose)
     });

@@ -118,3 +118,15 @@ pub fn retype(harness: &mut Harness<'static, App>, label: &str, text: &str) {
     harness.key_press(Key::Enter);
     harness.run();
 }
+
+/// The user closes the window (its close button, Alt+F4): one frame answers it.
+pub fn request_close(harness: &mut Harness<'static, App>) {
+    harness
+        .input_mut()
+        .viewports
+        .get_mut(&egui::ViewportId::ROOT)
+        .expect("root viewport")
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+}
