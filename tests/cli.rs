@@ -3,22 +3,15 @@
 use std::path::Path;
 use std::process::Command;
 
-fn milepost() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_milepost"))
-}
+mod common;
+
+use common::{assert_succeeded, milepost};
 
 #[test]
 fn check_accepts_the_samples() {
     for sample in ["assets/sample.ron", "assets/sample-zh.ron"] {
-        let output = milepost()
-            .args(["check", sample])
-            .output()
-            .expect("run milepost");
-        assert!(
-            output.status.success(),
-            "{sample}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        let output = milepost(["check", sample]);
+        assert_succeeded(&output, sample);
         assert!(
             String::from_utf8_lossy(&output.stdout).contains("ok"),
             "says ok"
@@ -34,11 +27,7 @@ fn check_reports_file_line_column_and_leaves_the_file_alone() {
         .expect("sample")
         .replacen("progress: 100", "progress: 250", 1);
     std::fs::write(&path, &text).expect("write");
-    let output = milepost()
-        .arg("check")
-        .arg(&path)
-        .output()
-        .expect("run milepost");
+    let output = milepost([Path::new("check"), &path]);
     assert_eq!(
         output.status.code(),
         Some(1),
@@ -70,10 +59,7 @@ fn check_reports_file_line_column_and_leaves_the_file_alone() {
 
 #[test]
 fn check_reports_a_missing_file() {
-    let output = milepost()
-        .args(["check", "no/such/file.ron"])
-        .output()
-        .expect("run milepost");
+    let output = milepost(["check", "no/such/file.ron"]);
     assert_eq!(output.status.code(), Some(1), "exit 1");
     assert!(
         String::from_utf8_lossy(&output.stderr).starts_with("no/such/file.ron:1:1: cannot read"),
@@ -87,7 +73,7 @@ fn generate_writes_a_sound_deterministic_project() {
     let first = dir.path().join("a.ron");
     let second = dir.path().join("b.ron");
     for path in [&first, &second] {
-        let status = milepost()
+        let status = Command::new(env!("CARGO_BIN_EXE_milepost"))
             .args(["generate", "--items", "1000", "--seed", "5", "-o"])
             .arg(path)
             .status()
@@ -99,16 +85,8 @@ fn generate_writes_a_sound_deterministic_project() {
         std::fs::read(&second).ok(),
         "same seed, same bytes"
     );
-    let output = milepost()
-        .arg("check")
-        .arg(&first)
-        .output()
-        .expect("run milepost");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = milepost([Path::new("check"), &first]);
+    assert_succeeded(&output, "check");
     assert!(
         String::from_utf8_lossy(&output.stdout).contains("1000 items"),
         "the check counts the items"

@@ -1,22 +1,17 @@
 //! `milepost figures FILE` on a fixture whose figures were computed by hand.
 
-use std::process::Command;
+use std::path::Path;
+
+mod common;
+
+use common::{assert_succeeded, milepost};
 
 #[test]
 fn figures_prints_every_key_with_its_hand_computed_value() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/figures.ron");
     let before = std::fs::read(path).expect("the fixture is readable");
-    let output = Command::new(env!("CARGO_BIN_EXE_milepost"))
-        .arg("figures")
-        .arg(path)
-        .args(["--today", "2026-11-27"])
-        .output()
-        .expect("milepost runs");
-    assert!(
-        output.status.success(),
-        "exit 0, stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = milepost(["figures", path, "--today", "2026-11-27"]);
+    assert_succeeded(&output, "exit 0, stderr");
     assert_eq!(
         String::from_utf8_lossy(&output.stdout),
         include_str!("fixtures/figures.tsv"),
@@ -38,11 +33,7 @@ fn figures_of_a_broken_file_names_the_line_and_fails() {
         "(format: \"milepost\", version: 1, project: (nme: \"x\"))",
     )
     .expect("written");
-    let output = Command::new(env!("CARGO_BIN_EXE_milepost"))
-        .arg("figures")
-        .arg(&path)
-        .output()
-        .expect("milepost runs");
+    let output = milepost([Path::new("figures"), &path]);
     assert!(!output.status.success(), "a broken file fails");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(

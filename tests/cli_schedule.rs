@@ -1,8 +1,10 @@
 //! `milepost schedule FILE` on the example of `docs/format.md` section 1, with one link violated by hand.
 
-use std::process::Command;
+use std::path::Path;
 
 mod common;
+
+use common::{assert_succeeded, milepost};
 
 /// The example with its milestone set by hand a day before the task it follows finishes.
 fn example() -> String {
@@ -17,16 +19,8 @@ fn schedule_prints_the_tsv_and_leaves_the_file_alone() {
     let folder = tempfile::tempdir().expect("a temporary folder");
     let path = folder.path().join("crm.ron");
     std::fs::write(&path, example()).expect("the example is written");
-    let output = Command::new(env!("CARGO_BIN_EXE_milepost"))
-        .arg("schedule")
-        .arg(&path)
-        .output()
-        .expect("milepost runs");
-    assert!(
-        output.status.success(),
-        "exit 0, stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = milepost([Path::new("schedule"), &path]);
+    assert_succeeded(&output, "exit 0, stderr");
     let expected = "id\tname\tkind\tstart\tfinish\tfloat_workdays\tcritical\n\
         1\tRequirements workshop\tTask\t2026-12-01\t2026-12-04\t4\tfalse\n\
         2\tRequirements signed off\tMilestone\t2026-12-04\t2026-12-04\t4\tfalse\n\
@@ -42,11 +36,7 @@ fn schedule_prints_the_tsv_and_leaves_the_file_alone() {
         "the file is not modified"
     );
 
-    let check = Command::new(env!("CARGO_BIN_EXE_milepost"))
-        .arg("check")
-        .arg(&path)
-        .output()
-        .expect("milepost runs");
+    let check = milepost([Path::new("check"), &path]);
     assert!(check.status.success(), "a violated link is only a warning");
     let warnings = String::from_utf8_lossy(&check.stderr);
     assert!(

@@ -1,6 +1,9 @@
 //! CSV and ICS exports and the CSV import: round trips on both samples, client safety,
 //! Chinese text and headers, bad rows.
 
+#[cfg(feature = "gui")]
+mod window_harness;
+
 use chrono::{NaiveDate, TimeZone as _, Utc};
 use icalendar::Component as _;
 use milepost::export::data;
@@ -420,12 +423,12 @@ fn ics_of_the_chinese_sample_parses_and_keeps_names() {
 /// File ▸ Import and File ▸ Export in the window (never opening a file dialog).
 #[cfg(feature = "gui")]
 mod window {
-    use std::sync::Arc;
-
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable as _;
     use milepost::i18n::Language;
     use milepost::ui::{App, DataExport, Startup};
+
+    use crate::window_harness::{SIZE, build_with_default_steps, click, open_submenu};
 
     fn harness(language: Language) -> Harness<'static, App> {
         let startup = Startup {
@@ -433,34 +436,21 @@ mod window {
             today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27),
             ..Startup::default()
         };
-        Harness::builder()
-            .with_size([1400.0, 860.0])
-            .with_context_setup(|ctx| {
-                ctx.add_font_provider(Arc::new(
-                    egui_system_font_provider::SystemFontProvider::new()
-                        .with_locale(Some("zh-Hans")),
-                ));
-            })
-            .build_eframe(move |cc| App::new(cc, startup))
+        build_with_default_steps(startup, SIZE)
     }
 
     #[test]
     fn export_menu_asks_about_internal_items_and_cancel_closes() {
         let mut harness = harness(Language::English);
         harness.run();
-        harness.get_by_label("File").click();
-        harness.run();
-        harness.get_by_label("Export").hover();
-        harness.run();
-        harness.get_by_label("CSV…").click();
-        harness.run();
+        open_submenu(&mut harness, "File", "Export");
+        click(&mut harness, "CSV…");
         let checkbox = harness.get_by_label("Include internal items, meetings and risks");
         checkbox.click();
         harness.run();
         harness.get_by_label_contains("do not send this file to the client");
         harness.snapshot("export_data_dialog");
-        harness.get_by_label("Cancel").click();
-        harness.run();
+        click(&mut harness, "Cancel");
         assert!(
             harness
                 .query_by_label("Include internal items, meetings and risks")

@@ -1,6 +1,7 @@
 //! The timeline picture: SVG, PDF and PNG, client-safe by default, from the library and from
 //! `milepost export`.
 
+mod common;
 mod window_harness;
 
 use std::path::Path;
@@ -626,20 +627,6 @@ fn the_title_block_speaks_the_language_asked_for() {
 
 #[test]
 fn every_export_string_has_english_and_chinese() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/export.yml"))
-        .expect("read the export strings");
-    let mut keys = 0;
-    let mut lines = text.lines().skip_while(|line| line.starts_with("_version"));
-    while let Some(key) = lines.next() {
-        assert!(
-            key.starts_with("export.") && key.ends_with(':'),
-            "a key: {key}"
-        );
-        let en = lines.next().unwrap_or_default();
-        let zh = lines.next().unwrap_or_default();
-        assert!(en.trim_start().starts_with("en: "), "{key} has English");
-        assert!(zh.trim_start().starts_with("zh-CN: "), "{key} has Chinese");
-        keys += 1;
-    }
+    let keys = common::locale_keys("export");
     assert!(keys > 20, "every string has a key ({keys})");
 }

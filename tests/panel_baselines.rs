@@ -7,7 +7,6 @@ mod window_harness;
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -17,58 +16,40 @@ use milepost::report::trend::milestone_trend;
 use milepost::store;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
+use window_harness::{SIZE, click, date, retype, started, today, undo};
 
 const GO_LIVE: ItemId = ItemId(36);
 const TRIAL_MIGRATION_ACCEPTED: ItemId = ItemId(21);
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
-}
-
-/// The day the samples were written for.
-fn today() -> NaiveDate {
-    date(2026, 11, 27)
-}
 
 fn harness_in(language: Language, size: [f32; 2]) -> Harness<'static, App> {
     let file = (language == Language::Chinese).then(|| PathBuf::from("assets/sample-zh.ron"));
     let startup = Startup {
         file,
-        language: Some(language),
-        theme: Some(ThemeChoice::Light),
-        today: Some(today()),
-        ..Startup::default()
+        ..window_harness::startup(language, ThemeChoice::Light)
     };
-    let mut harness = window_harness::build(startup, size);
-    harness.run();
-    harness
+    started(startup, size)
 }
 
 fn harness() -> Harness<'static, App> {
-    harness_in(Language::English, [1400.0, 860.0])
+    harness_in(Language::English, SIZE)
 }
 
 /// View ▸ Save baseline…, then Save in the dialog with the proposed name and today's date.
 fn save_baseline_from_the_menu(harness: &mut Harness<'static, App>) {
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Save baseline…").click();
-    harness.run();
+    click(harness, "View");
+    click(harness, "Save baseline…");
     harness.get_by_label("Save baseline");
-    harness.get_by_label("Save").click();
-    harness.run();
+    click(harness, "Save");
 }
 
 fn open_project_tab(harness: &mut Harness<'static, App>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
+    click(harness, label);
     let baselines = if label == "项目" {
         "基线与变更"
     } else {
         "Baselines and changes"
     };
-    harness.get_by_label(baselines).click();
-    harness.run();
+    click(harness, baselines);
 }
 
 /// Selects an item by clicking it on the timeline, after scrolling the rows by `scroll_y`.
@@ -144,8 +125,7 @@ fn a_baseline_saved_in_the_dialog_lists_a_moved_milestone_and_its_trend_rises() 
     assert_eq!(*now, date(2027, 3, 3), "rising today");
 
     // The chart opens in its own window.
-    harness.get_by_label("Milestone trend…").click();
-    harness.run();
+    click(&mut harness, "Milestone trend…");
     harness.get_by_label("Milestone trend analysis");
 }
 
@@ -159,8 +139,7 @@ fn undo_takes_back_the_saved_baseline() {
         original.baselines.len() + 1,
         "saved"
     );
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    undo(&mut harness);
     assert_eq!(
         harness.state().project(),
         &original,
@@ -179,12 +158,9 @@ fn undo_takes_back_the_saved_baseline() {
 fn cancel_saves_nothing() {
     let mut harness = harness();
     let original: Project = harness.state().project().clone();
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Save baseline…").click();
-    harness.run();
-    harness.get_by_label("Cancel").click();
-    harness.run();
+    click(&mut harness, "View");
+    click(&mut harness, "Save baseline…");
+    click(&mut harness, "Cancel");
     assert_eq!(harness.state().project(), &original, "nothing saved");
     assert!(
         harness.query_by_label("Save baseline").is_none(),
@@ -215,10 +191,8 @@ fn the_overlay_draws_ghosts_only_while_it_is_on() {
     assert!(!harness.state().baseline_overlay(), "off at first");
     assert_eq!(harness.state().ghosts_drawn(), 0, "no ghosts while off");
 
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Baseline overlay").click();
-    harness.run();
+    click(&mut harness, "View");
+    click(&mut harness, "Baseline overlay");
     assert!(harness.state().baseline_overlay(), "on");
     // Against "After design review", the data migration and training tasks moved since.
     assert!(
@@ -253,20 +227,16 @@ fn the_overlay_draws_ghosts_only_while_it_is_on() {
         "the moved milestone's ghost alone"
     );
 
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Baseline overlay").click();
-    harness.run();
+    click(&mut harness, "View");
+    click(&mut harness, "Baseline overlay");
     assert_eq!(harness.state().ghosts_drawn(), 0, "off again");
 }
 
 #[test]
 fn baseline_overlay_snapshot() {
     let mut harness = harness_in(Language::English, [1600.0, 900.0]);
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Baseline overlay").click();
-    harness.run();
+    click(&mut harness, "View");
+    click(&mut harness, "Baseline overlay");
     open_project_tab(&mut harness, "Project");
     // Mid-November to January, where the data migration and training tasks moved.
     let timeline = harness.state_mut().timeline_mut();
@@ -284,18 +254,15 @@ fn baseline_overlay_snapshot() {
 fn milestone_trend_snapshot() {
     let mut harness = harness_in(Language::English, [1600.0, 900.0]);
     open_project_tab(&mut harness, "Project");
-    harness.get_by_label("Milestone trend…").click();
-    harness.run();
+    click(&mut harness, "Milestone trend…");
     harness.snapshot("milestone_trend");
 }
 
 #[test]
 fn the_baselines_read_in_chinese() {
     let mut harness = harness_in(Language::Chinese, [1600.0, 900.0]);
-    harness.get_by_label("视图").click();
-    harness.run();
-    harness.get_by_label("叠加显示基线").click();
-    harness.run();
+    click(&mut harness, "视图");
+    click(&mut harness, "叠加显示基线");
     assert!(
         harness.state().ghosts_drawn() > 0,
         "ghosts in the Chinese sample"
@@ -303,8 +270,7 @@ fn the_baselines_read_in_chinese() {
     open_project_tab(&mut harness, "项目");
     harness.get_by_label("基线");
     harness.get_by_label("自“第 6 周周例会”以来的变化");
-    harness.get_by_label("里程碑趋势…").click();
-    harness.run();
+    click(&mut harness, "里程碑趋势…");
     harness.get_by_label("里程碑趋势分析");
     harness.snapshot("milestone_trend_zh");
 }
@@ -317,13 +283,8 @@ fn a_baseline_is_renamed_and_deleted_in_the_project_tab_each_one_undo_step() {
 
     harness.get_by_label("Kick-off plan").click_secondary();
     harness.run();
-    harness.get_by_label("Rename").click();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label("Name").type_text("Plan at kick-off");
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
+    click(&mut harness, "Rename");
+    retype(&mut harness, "Name", "Plan at kick-off");
     let project = harness.state().project();
     assert_eq!(
         project.baselines[0].name, "Plan at kick-off",
@@ -349,10 +310,8 @@ fn a_baseline_is_renamed_and_deleted_in_the_project_tab_each_one_undo_step() {
         "gone from the list"
     );
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    undo(&mut harness);
+    undo(&mut harness);
     assert_eq!(
         harness.state().project(),
         &original,

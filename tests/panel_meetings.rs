@@ -5,8 +5,7 @@
 
 mod window_harness;
 
-use chrono::NaiveDate;
-use egui::{Key, Modifiers, OutputCommand};
+use egui::OutputCommand;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use milepost::i18n::Language;
@@ -14,46 +13,30 @@ use milepost::model::{Channel, MeetingId, Owner, PersonId};
 use milepost::store;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
+use window_harness::{
+    SIZE, click, click_containing, date, retype, scroll_and_click, started, undo,
+};
 
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
-}
-
+/// The built-in sample in `language`, light, on the samples' day.
 fn startup(language: Language) -> Startup {
-    Startup {
-        language: Some(language),
-        theme: Some(ThemeChoice::Light),
-        today: Some(date(2026, 11, 27)),
-        ..Startup::default()
-    }
-}
-
-fn harness_with(startup: Startup) -> Harness<'static, App> {
-    let mut harness = window_harness::build(startup, [1400.0, 860.0]);
-    harness.run();
-    harness
+    window_harness::startup(language, ThemeChoice::Light)
 }
 
 fn harness() -> Harness<'static, App> {
-    harness_with(startup(Language::English))
+    started(startup(Language::English), SIZE)
 }
 
-/// Opens the Meetings tab.
-fn open_tab(harness: &mut Harness<'static, App>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
+/// The English sample with the Meetings tab in front.
+fn meetings_tab() -> Harness<'static, App> {
+    let mut harness = harness();
+    click(&mut harness, "Meetings");
+    harness
 }
 
 /// Clicks into the field labelled `label`, types `text` and presses Enter.
 fn type_into(harness: &mut Harness<'static, App>, label: &str, text: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    harness.get_by_label(label).click();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label(label).type_text(text);
-    harness.key_press(Key::Enter);
-    harness.run();
+    scroll_and_click(harness, label);
+    retype(harness, label, text);
 }
 
 /// The meeting with `id`, as the project holds it now.
@@ -70,11 +53,9 @@ fn meeting(harness: &Harness<'static, App>, id: MeetingId) -> milepost::model::M
 
 #[test]
 fn a_meeting_recorded_through_the_tab_becomes_a_task_on_the_timeline_and_undo_removes_it() {
-    let mut harness = harness();
-    open_tab(&mut harness, "Meetings");
+    let mut harness = meetings_tab();
     let before = harness.state().project().meetings.len();
-    harness.get_by_label("New meeting").click();
-    harness.run();
+    click(&mut harness, "New meeting");
     let project = harness.state().project();
     assert_eq!(project.meetings.len(), before + 1, "a meeting was added");
     let new = project.meetings.last().expect("the new meeting");
@@ -111,10 +92,7 @@ fn a_meeting_recorded_through_the_tab_becomes_a_task_on_the_timeline_and_undo_re
     assert_eq!(recorded.actions[0].text, "Write the cut-over runbook");
     let depth = harness.state().history_depth();
 
-    harness.get_by_label("➜ Task").scroll_to_me();
-    harness.run();
-    harness.get_by_label("➜ Task").click();
-    harness.run();
+    scroll_and_click(&mut harness, "➜ Task");
     let project = harness.state().project();
     let task = project.items.last().expect("a task").clone();
     assert_eq!(
@@ -147,8 +125,7 @@ fn a_meeting_recorded_through_the_tab_becomes_a_task_on_the_timeline_and_undo_re
         "and listed in the outline"
     );
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    undo(&mut harness);
     assert!(
         harness.state().project().item(task.id).is_none(),
         "undo removes the task"
@@ -166,24 +143,15 @@ fn a_meeting_recorded_through_the_tab_becomes_a_task_on_the_timeline_and_undo_re
 
 #[test]
 fn text_left_in_a_field_lands_when_another_meeting_is_selected() {
-    let mut harness = harness();
-    open_tab(&mut harness, "Meetings");
-    harness.get_by_label_contains("● Project kick-off").click();
-    harness.run();
-    let notes = harness.get_by_label("Notes");
-    notes.scroll_to_me();
-    harness.run();
-    harness.get_by_label("Notes").click();
-    harness.run();
+    let mut harness = meetings_tab();
+    click_containing(&mut harness, "● Project kick-off");
+    scroll_and_click(&mut harness, "Notes");
     harness
         .get_by_label("Notes")
         .type_text(" Budget confirmed.");
     harness.run();
     // No Enter, no click elsewhere: the list is used straight away.
-    harness
-        .get_by_label_contains("● Design approval and migration status")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "● Design approval and migration status");
     assert!(
         meeting(&harness, MeetingId(1))
             .notes
@@ -195,8 +163,7 @@ fn text_left_in_a_field_lands_when_another_meeting_is_selected() {
         Some("Design approval and migration status"),
         "the other meeting is shown"
     );
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    undo(&mut harness);
     assert!(
         !meeting(&harness, MeetingId(1))
             .notes
@@ -207,10 +174,8 @@ fn text_left_in_a_field_lands_when_another_meeting_is_selected() {
 
 #[test]
 fn the_meeting_round_trips_through_the_file() {
-    let mut harness = harness();
-    open_tab(&mut harness, "Meetings");
-    harness.get_by_label("New meeting").click();
-    harness.run();
+    let mut harness = meetings_tab();
+    click(&mut harness, "New meeting");
     type_into(&mut harness, "Title", "Call with Zhao Lei");
     let project = harness.state().project().clone();
     let written = store::to_string(&project).expect("written");
@@ -238,12 +203,8 @@ fn the_meeting_round_trips_through_the_file() {
 
 #[test]
 fn copy_minutes_puts_markdown_with_decisions_and_actions_on_the_clipboard() {
-    let mut harness = harness();
-    open_tab(&mut harness, "Meetings");
-    harness
-        .get_by_label_contains("● Design approval and migration status")
-        .click();
-    harness.run();
+    let mut harness = meetings_tab();
+    click_containing(&mut harness, "● Design approval and migration status");
     harness.get_by_label("Copy minutes").click();
     harness.step();
     let copied: Vec<String> = harness
@@ -278,8 +239,7 @@ fn copy_minutes_puts_markdown_with_decisions_and_actions_on_the_clipboard() {
 
 #[test]
 fn the_search_filters_the_list_and_delete_asks_first_and_can_be_undone() {
-    let mut harness = harness();
-    open_tab(&mut harness, "Meetings");
+    let mut harness = meetings_tab();
     type_into(
         &mut harness,
         "Search titles, notes, decisions and participants",
@@ -297,27 +257,21 @@ fn the_search_filters_the_list_and_delete_asks_first_and_can_be_undone() {
             .is_none(),
         "the others are not"
     );
-    harness
-        .get_by_label_contains("● Design approval and migration status")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "● Design approval and migration status");
     let count = harness.state().project().meetings.len();
-    harness.get_by_label("Delete").click();
-    harness.run();
+    click(&mut harness, "Delete");
     assert_eq!(
         harness.state().project().meetings.len(),
         count,
         "the first press only asks"
     );
-    harness.get_by_label("Delete it").click();
-    harness.run();
+    click(&mut harness, "Delete it");
     assert_eq!(
         harness.state().project().meetings.len(),
         count - 1,
         "deleted"
     );
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    undo(&mut harness);
     assert_eq!(
         meeting(&harness, MeetingId(3)).title,
         "Design approval and migration status",
@@ -399,12 +353,11 @@ fn the_status_bar_warns_when_the_client_has_not_heard_from_the_team() {
 
 #[test]
 fn snapshot_panel_meetings() {
-    let mut harness = harness();
-    open_tab(&mut harness, "Meetings");
-    harness
-        .get_by_label_contains("● Weekly status call: cleansing and trial migration")
-        .click();
-    harness.run();
+    let mut harness = meetings_tab();
+    click_containing(
+        &mut harness,
+        "● Weekly status call: cleansing and trial migration",
+    );
     // The decisions and action items in view, below the list.
     harness.get_by_label("New decision").scroll_to_me();
     harness.run();
@@ -413,15 +366,15 @@ fn snapshot_panel_meetings() {
 
 #[test]
 fn snapshot_panel_meetings_zh() {
-    let mut harness = harness_with(Startup {
-        file: Some("assets/sample-zh.ron".into()),
-        ..startup(Language::Chinese)
-    });
-    open_tab(&mut harness, "会议");
-    harness
-        .get_by_label_contains("● 周例会（电话）：蓝图评审安排与期初数据")
-        .click();
-    harness.run();
+    let mut harness = started(
+        Startup {
+            file: Some("assets/sample-zh.ron".into()),
+            ..startup(Language::Chinese)
+        },
+        SIZE,
+    );
+    click(&mut harness, "会议");
+    click_containing(&mut harness, "● 周例会（电话）：蓝图评审安排与期初数据");
     harness.get_by_label("新决议").scroll_to_me();
     harness.run();
     harness.snapshot("panel_meetings_zh");

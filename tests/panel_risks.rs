@@ -6,8 +6,7 @@
 
 mod window_harness;
 
-use chrono::NaiveDate;
-use egui::{Key, Modifiers};
+use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use milepost::i18n::Language;
@@ -15,6 +14,9 @@ use milepost::model::{ItemId, Owner, RiskId};
 use milepost::report::RiskLevel;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
+use window_harness::{
+    SIZE, click, click_containing, click_role, date, scroll_and_click, started, today, undo,
+};
 
 /// "Legacy data quality worse than expected": 4 × 4, open, linked to items 17, 19, 20, 21.
 const DATA_QUALITY: &str = "Legacy data quality worse than expected";
@@ -23,34 +25,18 @@ const QUOTE_THRESHOLDS: &str = "Quote approval thresholds still changing";
 /// A task no risk threatens in the sample.
 const SALES_WORKSHOPS: ItemId = ItemId(2);
 
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
-}
-
-fn today() -> NaiveDate {
-    date(2026, 11, 27)
-}
-
 fn startup(language: Language) -> Startup {
-    Startup {
-        language: Some(language),
-        theme: Some(ThemeChoice::Light),
-        today: Some(today()),
-        ..Startup::default()
-    }
+    window_harness::startup(language, ThemeChoice::Light)
 }
 
 fn harness_with(startup: Startup) -> Harness<'static, App> {
-    let mut harness = window_harness::build(startup, [1400.0, 860.0]);
-    harness.run();
-    harness
+    started(startup, SIZE)
 }
 
 /// The English sample with the Risks tab in front.
 fn risks_tab() -> Harness<'static, App> {
     let mut harness = harness_with(startup(Language::English));
-    harness.get_by_label("Risks").click();
-    harness.run();
+    click(&mut harness, "Risks");
     harness
 }
 
@@ -63,11 +49,16 @@ fn cell_label(harness: &Harness<'static, App>, probability: u8, impact: u8) -> S
         .expect("the cell has a label")
 }
 
-/// Scrolls the panel to the widget labelled `label`, then clicks it.
-fn click_in_panel(harness: &mut Harness<'static, App>, label: &str) {
-    harness.get_by_label(label).scroll_to_me();
+/// Focuses the field of `role` labelled `label` and types `text` into it, without leaving it.
+fn type_without_leaving(
+    harness: &mut Harness<'static, App>,
+    role: egui::Role,
+    label: &str,
+    text: &str,
+) {
+    harness.get_by_role_and_label(role, label).focus();
     harness.run();
-    harness.get_by_label(label).click();
+    harness.get_by_role_and_label(role, label).type_text(text);
     harness.run();
 }
 
@@ -90,8 +81,7 @@ fn a_new_risk_is_counted_in_its_heat_map_cell() {
         "the sample has one open 3 × 3 risk"
     );
     let before = harness.state().project().risks.len();
-    harness.get_by_label("New risk").click();
-    harness.run();
+    click(&mut harness, "New risk");
 
     let project = harness.state().project();
     assert_eq!(project.risks.len(), before + 1, "one risk added");
@@ -119,8 +109,7 @@ fn a_new_risk_is_counted_in_its_heat_map_cell() {
         "the new risk is in the editor"
     );
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    undo(&mut harness);
     assert_eq!(
         cell_label(&harness, 3, 3),
         "Probability 3, impact 3: 1 open",
@@ -131,8 +120,7 @@ fn a_new_risk_is_counted_in_its_heat_map_cell() {
 #[test]
 fn changing_the_probability_grows_the_history_and_undo_takes_it_back() {
     let mut harness = risks_tab();
-    harness.get_by_label(DATA_QUALITY).click();
-    harness.run();
+    click(&mut harness, DATA_QUALITY);
     let before = risk_titled(&harness, DATA_QUALITY).clone();
     assert_eq!(before.probability, 4, "the sample's probability");
 
@@ -168,8 +156,7 @@ fn changing_the_probability_grows_the_history_and_undo_takes_it_back() {
         "and leaves its old cell"
     );
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    undo(&mut harness);
     assert_eq!(
         risk_titled(&harness, DATA_QUALITY),
         &before,
@@ -201,12 +188,10 @@ fn linking_a_risk_to_a_task_puts_a_badge_on_it() {
         "a closed risk does not count; the low Outlook risk does"
     );
 
-    harness.get_by_label(QUOTE_THRESHOLDS).click();
-    harness.run();
+    click(&mut harness, QUOTE_THRESHOLDS);
     // Select the task on the timeline, then link the selection.
-    harness.get_by_label("Sales process workshops").click();
-    harness.run();
-    click_in_panel(&mut harness, "Link the selection");
+    click(&mut harness, "Sales process workshops");
+    scroll_and_click(&mut harness, "Link the selection");
     assert!(
         risk_titled(&harness, QUOTE_THRESHOLDS)
             .items
@@ -224,10 +209,7 @@ fn linking_a_risk_to_a_task_puts_a_badge_on_it() {
     );
 
     // Closing the risk takes the badge away.
-    harness
-        .get_by_role_and_label(egui::Role::ComboBox, "Status")
-        .click();
-    harness.run();
+    click_role(&mut harness, egui::Role::ComboBox, "Status");
     // The status list opens over the panel; the register lists a closed risk too.
     harness
         .get_all_by_label("Closed")
@@ -247,46 +229,38 @@ fn linking_a_risk_to_a_task_puts_a_badge_on_it() {
     );
 }
 
+/// Clicks the heat-map cell of `probability` × `impact`.
+fn click_cell(harness: &mut Harness<'static, App>, probability: u8, impact: u8) {
+    let prefix = format!("Probability {probability}, impact {impact}: ");
+    click_containing(harness, &prefix);
+}
+
+/// Whether the register lists the risk titled `title`.
+fn listed(harness: &Harness<'static, App>, title: &str) -> bool {
+    harness.query_by_label(title).is_some()
+}
+
 #[test]
 fn a_heat_map_cell_filters_the_register() {
     let mut harness = risks_tab();
     assert!(
-        harness.query_by_label(QUOTE_THRESHOLDS).is_some(),
+        listed(&harness, QUOTE_THRESHOLDS),
         "every risk is listed at first"
     );
-    harness
-        .get_by_label_contains("Probability 4, impact 4: ")
-        .click();
-    harness.run();
+    click_cell(&mut harness, 4, 4);
+    assert!(listed(&harness, DATA_QUALITY), "the 4 × 4 risk is listed");
+    assert!(!listed(&harness, QUOTE_THRESHOLDS), "a 3 × 3 risk is not");
+    click_cell(&mut harness, 4, 4);
     assert!(
-        harness.query_by_label(DATA_QUALITY).is_some(),
-        "the 4 × 4 risk is listed"
-    );
-    assert!(
-        harness.query_by_label(QUOTE_THRESHOLDS).is_none(),
-        "a 3 × 3 risk is not"
-    );
-    harness
-        .get_by_label_contains("Probability 4, impact 4: ")
-        .click();
-    harness.run();
-    assert!(
-        harness.query_by_label(QUOTE_THRESHOLDS).is_some(),
+        listed(&harness, QUOTE_THRESHOLDS),
         "a second click shows all again"
     );
 
-    harness
-        .get_by_label_contains("Probability 3, impact 3: ")
-        .click();
-    harness.run();
+    click_cell(&mut harness, 3, 3);
+    assert!(!listed(&harness, DATA_QUALITY), "filtered to 3 × 3");
+    click(&mut harness, "Clear filter");
     assert!(
-        harness.query_by_label(DATA_QUALITY).is_none(),
-        "filtered to 3 × 3"
-    );
-    harness.get_by_label("Clear filter").click();
-    harness.run();
-    assert!(
-        harness.query_by_label(DATA_QUALITY).is_some(),
+        listed(&harness, DATA_QUALITY),
         "Clear filter shows all again"
     );
 }
@@ -296,11 +270,10 @@ fn an_overdue_review_is_flagged() {
     let mut harness = risks_tab();
     harness.get_by_label("Reviews overdue: 1");
     harness.get_by_label("! 25 Nov");
-    harness.get_by_label(QUOTE_THRESHOLDS).click();
-    harness.run();
+    click(&mut harness, QUOTE_THRESHOLDS);
     harness.get_by_label("Review overdue: it was due Wed 25 Nov 2026");
     // No review planned any more: nothing is overdue.
-    click_in_panel(&mut harness, "Planned");
+    scroll_and_click(&mut harness, "Planned");
     assert_eq!(
         risk_titled(&harness, QUOTE_THRESHOLDS).review,
         None,
@@ -310,7 +283,7 @@ fn an_overdue_review_is_flagged() {
         harness.query_by_label("Reviews overdue: 1").is_none(),
         "the count follows"
     );
-    click_in_panel(&mut harness, "Planned");
+    scroll_and_click(&mut harness, "Planned");
     assert_eq!(
         risk_titled(&harness, QUOTE_THRESHOLDS).review,
         Some(date(2026, 12, 11)),
@@ -320,8 +293,7 @@ fn an_overdue_review_is_flagged() {
     // Back to the top of the panel, where the register lays out its rows.
     harness.get_by_label("New risk").scroll_to_me();
     harness.run();
-    harness.get_by_label(DATA_QUALITY).click();
-    harness.run();
+    click(&mut harness, DATA_QUALITY);
     assert!(
         harness
             .query_by_label_contains("Review overdue: it was due")
@@ -333,20 +305,16 @@ fn an_overdue_review_is_flagged() {
 #[test]
 fn text_typed_is_committed_when_another_risk_is_chosen() {
     let mut harness = risks_tab();
-    harness.get_by_label(QUOTE_THRESHOLDS).click();
-    harness.run();
+    click(&mut harness, QUOTE_THRESHOLDS);
     let depth = harness.state().history_depth();
-    harness
-        .get_by_role_and_label(egui::Role::TextInput, "Title")
-        .focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::Role::TextInput, "Title")
-        .type_text(" for discounts");
-    harness.run();
+    type_without_leaving(
+        &mut harness,
+        egui::Role::TextInput,
+        "Title",
+        " for discounts",
+    );
     // Straight to another risk, without leaving the field first.
-    harness.get_by_label(DATA_QUALITY).click();
-    harness.run();
+    click(&mut harness, DATA_QUALITY);
     assert_eq!(
         harness
             .get_by_role_and_label(egui::Role::TextInput, "Title")
@@ -375,18 +343,14 @@ fn text_typed_is_committed_when_another_risk_is_chosen() {
     let mitigation = harness.get_by_role_and_label(egui::Role::MultilineTextInput, "Mitigation");
     mitigation.scroll_to_me();
     harness.run();
-    harness
-        .get_by_role_and_label(egui::Role::MultilineTextInput, "Mitigation")
-        .focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::Role::MultilineTextInput, "Mitigation")
-        .type_text(" Escalate to Li Wei.");
-    harness.run();
-    harness.get_by_label("Inspector").click();
-    harness.run();
-    harness.get_by_label("Risks").click();
-    harness.run();
+    type_without_leaving(
+        &mut harness,
+        egui::Role::MultilineTextInput,
+        "Mitigation",
+        " Escalate to Li Wei.",
+    );
+    click(&mut harness, "Inspector");
+    click(&mut harness, "Risks");
     harness.run();
     assert!(
         risk_titled(&harness, DATA_QUALITY)
@@ -405,27 +369,15 @@ fn text_typed_is_committed_when_another_risk_is_chosen() {
 #[test]
 fn an_owner_from_outside_the_team_is_kept_by_name() {
     let mut harness = risks_tab();
-    harness.get_by_label(DATA_QUALITY).click();
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::Role::ComboBox, "Owner")
-        .click();
-    harness.run();
-    harness.get_by_label("Someone else…").click();
-    harness.run();
+    click(&mut harness, DATA_QUALITY);
+    click_role(&mut harness, egui::Role::ComboBox, "Owner");
+    click(&mut harness, "Someone else…");
     assert_eq!(
         risk_titled(&harness, DATA_QUALITY).owner,
         None,
         "someone else: no team member any more"
     );
-    harness
-        .get_by_role_and_label(egui::Role::TextInput, "Owner")
-        .focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::Role::TextInput, "Owner")
-        .type_text("Qian Hui");
-    harness.run();
+    type_without_leaving(&mut harness, egui::Role::TextInput, "Owner", "Qian Hui");
     harness.key_press(Key::Enter);
     harness.run();
     assert_eq!(
@@ -438,15 +390,13 @@ fn an_owner_from_outside_the_team_is_kept_by_name() {
 #[test]
 fn the_register_round_trips_through_ron() {
     let mut harness = risks_tab();
-    harness.get_by_label("New risk").click();
-    harness.run();
+    click(&mut harness, "New risk");
     harness
         .get_by_role_and_label(egui::Role::Slider, "Impact")
         .set_value_accesskit(5.0);
     harness.run();
-    harness.get_by_label("Sales process workshops").click();
-    harness.run();
-    click_in_panel(&mut harness, "Link the selection");
+    click(&mut harness, "Sales process workshops");
+    scroll_and_click(&mut harness, "Link the selection");
     let project = harness.state().project().clone();
     let added = project.risks.last().expect("the new risk");
     assert_eq!(added.history.len(), 2, "created, then impact changed");
@@ -460,8 +410,7 @@ fn the_register_round_trips_through_ron() {
 #[test]
 fn snapshot_panel_risks() {
     let mut harness = risks_tab();
-    harness.get_by_label(DATA_QUALITY).click();
-    harness.run();
+    click(&mut harness, DATA_QUALITY);
     harness.snapshot("panel_risks");
 }
 
@@ -471,18 +420,15 @@ fn snapshot_panel_risks_zh() {
         file: Some("assets/sample-zh.ron".into()),
         ..startup(Language::Chinese)
     });
-    harness.get_by_label("风险").click();
-    harness.run();
-    harness.get_by_label("期初物料数据质量差").click();
-    harness.run();
+    click(&mut harness, "风险");
+    click(&mut harness, "期初物料数据质量差");
     harness.snapshot("panel_risks_zh");
 }
 
 #[test]
 fn snapshot_panel_risks_editor() {
     let mut harness = risks_tab();
-    harness.get_by_label(DATA_QUALITY).click();
-    harness.run();
+    click(&mut harness, DATA_QUALITY);
     // Twice: the first frames may still settle the heights above.
     for _ in 0..2 {
         harness.get_by_label("Delete risk").scroll_to_me();
@@ -514,20 +460,18 @@ fn clicking_a_column_heading_sorts_the_register() {
     assert_eq!(by_score.len(), 8, "every risk is listed");
     assert_eq!(by_score[0], DATA_QUALITY, "the worst score first (4 × 4)");
 
-    harness.get_by_label("Risk").click();
-    harness.run();
+    click(&mut harness, "Risk");
     let by_title = listed_titles(&harness);
     let mut expected = by_title.clone();
     expected.sort_by_key(|title| title.to_lowercase());
     assert_eq!(by_title, expected, "alphabetical");
 
-    harness.get_by_label("Risk ▲").click();
-    harness.run();
+    click(&mut harness, "Risk ▲");
     expected.reverse();
     assert_eq!(listed_titles(&harness), expected, "a second click reverses");
 
     // The review column is beyond the panel's width: the table scrolls to it.
-    click_in_panel(&mut harness, "Review");
+    scroll_and_click(&mut harness, "Review");
     let by_review = listed_titles(&harness);
     assert_eq!(
         by_review.first().map(String::as_str),
@@ -561,16 +505,8 @@ fn an_item_tooltip_names_its_open_risks() {
 #[test]
 fn text_typed_for_a_risk_never_lands_in_another_project() {
     let mut harness = risks_tab();
-    harness.get_by_label(DATA_QUALITY).click();
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::Role::TextInput, "Title")
-        .focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(egui::Role::TextInput, "Title")
-        .type_text(" (draft)");
-    harness.run();
+    click(&mut harness, DATA_QUALITY);
+    type_without_leaving(&mut harness, egui::Role::TextInput, "Title", " (draft)");
     // Another project opens with a risk of the same id.
     let other = milepost::store::load_str(include_str!("../assets/sample-zh.ron"))
         .expect("the Chinese sample loads")
@@ -578,10 +514,8 @@ fn text_typed_for_a_risk_never_lands_in_another_project() {
     harness.state_mut().set_project(other.clone());
     harness.run();
     // Leave the field.
-    harness.get_by_label("Inspector").click();
-    harness.run();
-    harness.get_by_label("Risks").click();
-    harness.run();
+    click(&mut harness, "Inspector");
+    click(&mut harness, "Risks");
     assert_eq!(
         harness.state().project().risks,
         other.risks,

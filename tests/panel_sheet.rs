@@ -8,7 +8,6 @@ mod window_harness;
 
 use std::path::Path;
 
-use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -17,45 +16,23 @@ use milepost::i18n::Language;
 use milepost::model::{ItemId, LaneId, Project, Weekday};
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
-}
+use window_harness::{SIZE, click, date, scroll_and_click, started, undo};
 
 fn startup(file: Option<&str>, language: Language) -> Startup {
     Startup {
         file: file.map(|file| Path::new(file).to_owned()),
-        language: Some(language),
-        theme: Some(ThemeChoice::Light),
-        today: Some(date(2026, 11, 27)),
-        ..Startup::default()
+        ..window_harness::startup(language, ThemeChoice::Light)
     }
 }
 
 fn harness_with(startup: Startup) -> Harness<'static, App> {
-    let mut harness = window_harness::build(startup, [1400.0, 860.0]);
-    harness.run();
-    harness
-}
-
-/// Opens a tab of the side panel by its label.
-fn open_tab(harness: &mut Harness<'static, App>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
+    started(startup, SIZE)
 }
 
 /// Whether `node` is a text field named `label`.
 fn is_field(node: &egui_kittest::kittest::AccessKitNode<'_>, label: &str) -> bool {
     matches!(node.role(), Role::TextInput | Role::MultilineTextInput)
         && node.label().as_deref() == Some(label)
-}
-
-/// Scrolls the widget labelled `label` into view and clicks it.
-fn click(harness: &mut Harness<'static, App>, label: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    harness.get_by_label(label).click();
-    harness.run();
 }
 
 /// Clicks into the text field named `label`, replaces its text and presses Enter.
@@ -69,11 +46,6 @@ fn retype(harness: &mut Harness<'static, App>, label: &str, text: &str) {
     harness.get_by(|node| is_field(node, label)).type_text(text);
     harness.run();
     harness.key_press(Key::Enter);
-    harness.run();
-}
-
-fn undo(harness: &mut Harness<'static, App>) {
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
 }
 
@@ -92,9 +64,8 @@ fn a_new_retrospective_snapshots_the_figures_and_its_fields_edit_and_undo() {
         Some("tests/fixtures/figures.ron"),
         Language::English,
     ));
-    open_tab(&mut harness, "Retrospectives");
-    harness.get_by_label("New retrospective").click();
-    harness.run();
+    click(&mut harness, "Retrospectives");
+    click(&mut harness, "New retrospective");
 
     let project = harness.state().project().clone();
     assert_eq!(project.retrospectives.len(), 1, "one retrospective written");
@@ -144,7 +115,7 @@ fn a_new_retrospective_snapshots_the_figures_and_its_fields_edit_and_undo() {
     );
 
     // Satisfaction: four stars.
-    click(&mut harness, "4 of 5 (click again to clear)");
+    scroll_and_click(&mut harness, "4 of 5 (click again to clear)");
     assert_eq!(
         harness.state().project().retrospectives[0].satisfaction,
         Some(4),
@@ -172,7 +143,7 @@ fn a_new_retrospective_snapshots_the_figures_and_its_fields_edit_and_undo() {
 #[test]
 fn text_typed_and_left_by_switching_tab_is_kept() {
     let mut harness = harness_with(startup(None, Language::English));
-    open_tab(&mut harness, "Retrospectives");
+    click(&mut harness, "Retrospectives");
     let field =
         |node: &egui_kittest::kittest::AccessKitNode<'_>| is_field(node, "Add what to improve…");
     harness.get_by(field).scroll_to_me();
@@ -181,7 +152,7 @@ fn text_typed_and_left_by_switching_tab_is_kept() {
     harness.run();
     harness.get_by(field).type_text("Book the UAT room early");
     harness.run();
-    open_tab(&mut harness, "Project");
+    click(&mut harness, "Project");
     let project = harness.state().project();
     let last = project
         .retrospectives
@@ -198,7 +169,7 @@ fn text_typed_and_left_by_switching_tab_is_kept() {
 #[test]
 fn text_typed_and_left_by_opening_another_retrospective_is_kept() {
     let mut harness = harness_with(startup(None, Language::English));
-    open_tab(&mut harness, "Retrospectives");
+    click(&mut harness, "Retrospectives");
     // The latest retrospective is open; its feedback is typed into, then the first is opened.
     let feedback = |node: &egui_kittest::kittest::AccessKitNode<'_>| {
         is_field(node, "What the client said")
@@ -220,8 +191,7 @@ fn text_typed_and_left_by_opening_another_retrospective_is_kept() {
         .get_by_label("13 Nov   Discovery phase")
         .scroll_to_me();
     harness.run();
-    harness.get_by_label("13 Nov   Discovery phase").click();
-    harness.run();
+    click(&mut harness, "13 Nov   Discovery phase");
     let design = harness
         .state()
         .project()
@@ -246,7 +216,7 @@ fn text_typed_and_left_by_opening_another_retrospective_is_kept() {
 #[test]
 fn lanes_are_renamed_reordered_and_deleted_only_when_empty() {
     let mut harness = harness_with(startup(None, Language::English));
-    open_tab(&mut harness, "Project");
+    click(&mut harness, "Project");
     let lanes = |harness: &Harness<'static, App>| -> Vec<(LaneId, String)> {
         harness
             .state()
@@ -265,7 +235,7 @@ fn lanes_are_renamed_reordered_and_deleted_only_when_empty() {
         "renamed"
     );
 
-    click(&mut harness, "Move “Data migration” up");
+    scroll_and_click(&mut harness, "Move “Data migration” up");
     let order: Vec<u32> = lanes(&harness).iter().map(|(id, _)| id.0).collect();
     assert_eq!(
         order,
@@ -274,14 +244,14 @@ fn lanes_are_renamed_reordered_and_deleted_only_when_empty() {
     );
 
     // A lane that holds items is not deleted; the reason is shown.
-    click(&mut harness, "Delete lane “Go-live”");
+    scroll_and_click(&mut harness, "Delete lane “Go-live”");
     assert_eq!(lanes(&harness).len(), 5, "a lane with items stays");
     harness.get_by_label("“Go-live” still holds 8 items: move them to another lane first.");
 
     // An empty lane goes, and undo brings it back.
     retype(&mut harness, "Add a lane…", "Hypercare");
     assert_eq!(lanes(&harness).len(), 6, "lane added");
-    click(&mut harness, "Delete lane “Hypercare”");
+    scroll_and_click(&mut harness, "Delete lane “Hypercare”");
     assert_eq!(lanes(&harness).len(), 5, "the empty lane is deleted");
     undo(&mut harness);
     assert_eq!(
@@ -305,7 +275,7 @@ fn lanes_are_renamed_reordered_and_deleted_only_when_empty() {
 fn unticking_friday_reschedules_the_plan() {
     const CONFIGURE_ACCOUNTS: ItemId = ItemId(9);
     let mut harness = harness_with(startup(None, Language::English));
-    open_tab(&mut harness, "Project");
+    click(&mut harness, "Project");
     let finish = |harness: &Harness<'static, App>| {
         harness
             .state()
@@ -315,7 +285,7 @@ fn unticking_friday_reschedules_the_plan() {
             .finish
     };
     let before = finish(&harness);
-    click(&mut harness, "Fri");
+    scroll_and_click(&mut harness, "Fri");
     let project = harness.state().project();
     assert!(
         !project.calendar.workdays.contains(&Weekday::Fri),
@@ -335,10 +305,10 @@ fn unticking_friday_reschedules_the_plan() {
 #[test]
 fn snapshot_retrospectives() {
     let mut harness = harness_with(startup(None, Language::English));
-    open_tab(&mut harness, "Retrospectives");
+    click(&mut harness, "Retrospectives");
     harness.snapshot("panel_retrospectives");
     // The first retrospective further down: its actions, feedback and figures then and now.
-    click(&mut harness, "13 Nov   Discovery phase");
+    scroll_and_click(&mut harness, "13 Nov   Discovery phase");
     harness.get_by_label("Last client contact").scroll_to_me();
     harness.run();
     harness.snapshot("panel_retrospectives_figures");
@@ -347,10 +317,10 @@ fn snapshot_retrospectives() {
 #[test]
 fn snapshot_project() {
     let mut harness = harness_with(startup(None, Language::English));
-    open_tab(&mut harness, "Project");
+    click(&mut harness, "Project");
     harness.snapshot("panel_project");
     // Further down: a team member opened, the lanes and the calendar.
-    click(&mut harness, "Zhang Min — Project manager");
+    scroll_and_click(&mut harness, "Zhang Min — Project manager");
     harness.get_by_label("Sun").scroll_to_me();
     harness.run();
     harness.snapshot("panel_project_calendar");
@@ -359,10 +329,10 @@ fn snapshot_project() {
 #[test]
 fn the_tabs_render_in_chinese() {
     let mut harness = harness_with(startup(Some("assets/sample-zh.ron"), Language::Chinese));
-    open_tab(&mut harness, "复盘");
+    click(&mut harness, "复盘");
     harness.get_by_label("新建复盘");
     harness.snapshot("panel_retrospectives_zh");
-    open_tab(&mut harness, "项目");
+    click(&mut harness, "项目");
     harness.get_by_label("工作日历");
     harness.snapshot("panel_project_zh");
 }
@@ -370,7 +340,7 @@ fn the_tabs_render_in_chinese() {
 #[test]
 fn the_header_scope_cadence_and_team_edit_through_undoable_steps() {
     let mut harness = harness_with(startup(None, Language::English));
-    open_tab(&mut harness, "Project");
+    click(&mut harness, "Project");
     let original = harness.state().project().clone();
 
     retype(&mut harness, "Client", "Acme Trading Group");
@@ -452,7 +422,7 @@ fn the_header_scope_cadence_and_team_edit_through_undoable_steps() {
 
     let removes = harness.query_all_by_label("Remove").count();
     assert_eq!(removes, 1, "only the open member has a Remove button");
-    click(&mut harness, "Remove");
+    scroll_and_click(&mut harness, "Remove");
     assert!(
         harness.state().project().person(guo.id).is_none(),
         "member removed"

@@ -2,6 +2,8 @@
 //! survive being killed at any moment.
 #![cfg(feature = "gui")]
 
+mod window_harness;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -12,6 +14,7 @@ use egui_kittest::kittest::Queryable as _;
 use milepost::i18n::Language;
 use milepost::store::{self, RecoveryFolder};
 use milepost::ui::{App, Startup};
+use window_harness::{click, retype};
 
 fn harness(startup: Startup) -> Harness<'static, App> {
     Harness::builder()
@@ -41,15 +44,19 @@ fn sample_copy(dir: &Path) -> PathBuf {
 }
 
 fn rename_kick_off(harness: &mut Harness<'static, App>, name: &str) {
-    harness.get_by_label("Kick-off").click();
-    harness.run();
+    click(harness, "Kick-off");
     harness.key_press(Key::F2);
     harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label("Kick-off").type_text(name);
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
+    retype(harness, "Kick-off", name);
+}
+
+/// A temporary folder holding a copy of the English sample and the path of a recovery folder
+/// in it (not yet made).
+fn sample_copy_with_recovery() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let recovery = dir.path().join("recovery");
+    let path = sample_copy(dir.path());
+    (dir, recovery, path)
 }
 
 /// Waits for a condition that a background thread makes true.
@@ -66,9 +73,7 @@ fn eventually(what: &str, mut condition: impl FnMut() -> bool) {
 
 #[test]
 fn unsaved_changes_get_a_recovery_copy_that_saving_removes() {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let recovery = dir.path().join("recovery");
-    let path = sample_copy(dir.path());
+    let (_dir, recovery, path) = sample_copy_with_recovery();
     let mut harness = harness(startup(Some(path.clone()), &recovery));
     harness.run();
     assert!(
@@ -108,9 +113,7 @@ fn unsaved_changes_get_a_recovery_copy_that_saving_removes() {
 
 #[test]
 fn the_next_start_offers_to_restore_a_copy() {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let recovery = dir.path().join("recovery");
-    let path = sample_copy(dir.path());
+    let (_dir, recovery, path) = sample_copy_with_recovery();
     let mut project = store::load_file(&path).expect("load").project;
     project.name = "Recovered CRM plan".to_owned();
     RecoveryFolder::new(&recovery)
@@ -127,8 +130,7 @@ fn the_next_start_offers_to_restore_a_copy() {
             .to_string()
             .as_str(),
     );
-    harness.get_by_label("Restore").click();
-    harness.run();
+    click(&mut harness, "Restore");
     assert_eq!(
         harness.state().project().name,
         "Recovered CRM plan",
@@ -158,8 +160,7 @@ fn a_copy_can_be_discarded() {
     let mut harness = harness(startup(None, &recovery));
     harness.run();
     harness.get_by_label("A project never saved to a file");
-    harness.get_by_label("Discard").click();
-    harness.run();
+    click(&mut harness, "Discard");
     assert!(
         harness.query_by_label("Restore unsaved work?").is_none(),
         "the offer is gone"
@@ -177,9 +178,7 @@ fn a_copy_can_be_discarded() {
 
 #[test]
 fn saving_over_a_file_changed_on_disk_asks_first() {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let recovery = dir.path().join("recovery");
-    let path = sample_copy(dir.path());
+    let (_dir, recovery, path) = sample_copy_with_recovery();
     let mut harness = harness(startup(Some(path.clone()), &recovery));
     harness.run();
     rename_kick_off(&mut harness, "Local change");
@@ -199,8 +198,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
         "nothing written yet"
     );
 
-    harness.get_by_label("Reload from disk").click();
-    harness.run();
+    click(&mut harness, "Reload from disk");
     assert_eq!(
         harness.state().project().name,
         "Their change",
@@ -217,8 +215,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     store::save_file(&again, &path).expect("save again");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
-    harness.get_by_label("Overwrite").click();
-    harness.run();
+    click(&mut harness, "Overwrite");
     let saved = store::load_file(&path).expect("load").project;
     assert!(
         saved.items.iter().any(|item| item.name == "Second change"),

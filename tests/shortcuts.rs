@@ -9,6 +9,7 @@ use egui_kittest::kittest::Queryable as _;
 use milepost::i18n::Language;
 use milepost::ui::Startup;
 use milepost::ui::commands::{UiCommand, shortcut_text};
+use window_harness::click;
 
 /// Every key written in the README's shortcut table, one entry per key combination.
 fn readme_keys() -> BTreeSet<String> {
@@ -78,10 +79,8 @@ fn help_keyboard_shortcuts_shows_every_key_of_the_table() {
     };
     let mut harness = window_harness::build(startup, [1400.0, 900.0]);
     harness.run();
-    harness.get_by_label("Help").click();
-    harness.run();
-    harness.get_by_label("Keyboard shortcuts").click();
-    harness.run();
+    click(&mut harness, "Help");
+    click(&mut harness, "Keyboard shortcuts");
     for key in [
         "Ctrl+Shift+S",
         "Ctrl+Shift+Z / Ctrl+Y",

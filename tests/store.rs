@@ -409,10 +409,7 @@ fn a_dangling_reference_is_refused() {
 
 #[test]
 fn a_cycle_names_its_items() {
-    let text = MINIMAL.replace(
-        "links: [(from: 1, to: 2, kind: FinishToStart, lag_workdays: 0)]",
-        "links: [(from: 1, to: 2), (from: 2, to: 1)]",
-    );
+    let text = common::with_cycle();
     let problem = first(&refused(&text));
     assert!(problem.message.contains("loop"), "{problem}");
     assert!(
@@ -424,10 +421,7 @@ fn a_cycle_names_its_items() {
 
 #[test]
 fn reversed_dates_are_refused() {
-    let text = MINIMAL.replace(
-        "start: \"2026-12-01\", finish: \"2026-12-04\"",
-        "start: \"2026-12-04\", finish: \"2026-12-01\"",
-    );
+    let text = common::with_reversed_dates();
     let problem = first(&refused(&text));
     assert!(
         problem
@@ -435,10 +429,7 @@ fn reversed_dates_are_refused() {
             .contains("finishes (2026-12-01) before it starts (2026-12-04)"),
         "{problem}"
     );
-    let text = MINIMAL.replace(
-        "start: \"2026-12-04\", finish: \"2026-12-04\", deadline",
-        "start: \"2026-12-03\", finish: \"2026-12-04\", deadline",
-    );
+    let text = common::with_two_day_milestone();
     assert!(
         first(&refused(&text)).message.contains("same day"),
         "milestone start == finish"

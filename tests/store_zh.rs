@@ -18,19 +18,12 @@ fn first_problem(text: &str) -> Located {
         .expect("at least one problem")
 }
 
-fn reversed_dates() -> String {
-    MINIMAL.replace(
-        "start: \"2026-12-01\", finish: \"2026-12-04\"",
-        "start: \"2026-12-04\", finish: \"2026-12-01\"",
-    )
-}
-
 #[test]
 fn english_is_the_default() {
     // A fresh thread has not been told a language.
     let problem = std::thread::spawn(|| {
         assert_eq!(i18n::language(), Language::English, "English by default");
-        first_problem(&reversed_dates())
+        first_problem(&common::with_reversed_dates())
     })
     .join()
     .expect("the thread finishes");
@@ -44,7 +37,7 @@ fn english_is_the_default() {
 #[test]
 fn the_language_belongs_to_the_thread() {
     i18n::set_language(Language::Chinese);
-    let english = std::thread::spawn(|| first_problem(&reversed_dates()))
+    let english = std::thread::spawn(|| first_problem(&common::with_reversed_dates()))
         .join()
         .expect("the thread finishes");
     assert!(
@@ -56,7 +49,7 @@ fn the_language_belongs_to_the_thread() {
 #[test]
 fn reversed_dates_are_described_in_chinese_with_their_position() {
     i18n::set_language(Language::Chinese);
-    let problem = first_problem(&reversed_dates());
+    let problem = first_problem(&common::with_reversed_dates());
     assert_eq!(
         problem.message,
         "任务 1“Requirements workshop”的结束日期（2026-12-01）早于开始日期（2026-12-04）",
@@ -108,10 +101,7 @@ fn numbers_out_of_range_are_described_in_chinese() {
         problem.message.contains("的进度为 140，不在 0 到 100 之间"),
         "{problem}"
     );
-    let problem = first_problem(&MINIMAL.replace(
-        "start: \"2026-12-04\", finish: \"2026-12-04\", deadline",
-        "start: \"2026-12-03\", finish: \"2026-12-04\", deadline",
-    ));
+    let problem = first_problem(&common::with_two_day_milestone());
     assert!(
         problem.message.contains("必须在同一天开始和结束"),
         "{problem}"
@@ -121,10 +111,7 @@ fn numbers_out_of_range_are_described_in_chinese() {
 #[test]
 fn a_cycle_is_described_in_chinese() {
     i18n::set_language(Language::Chinese);
-    let text = MINIMAL.replace(
-        "links: [(from: 1, to: 2, kind: FinishToStart, lag_workdays: 0)]",
-        "links: [(from: 1, to: 2), (from: 2, to: 1)]",
-    );
+    let text = common::with_cycle();
     let problem = first_problem(&text);
     assert!(
         problem.message.starts_with("依赖关系形成了循环："),
@@ -203,20 +190,6 @@ fn a_missing_file_is_reported_in_chinese() {
 
 #[test]
 fn every_store_message_has_english_and_chinese() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/store.yml"))
-        .expect("read the store's strings");
-    let mut keys = 0;
-    let mut lines = text.lines().skip_while(|line| line.starts_with("_version"));
-    while let Some(key) = lines.next() {
-        assert!(
-            key.starts_with("store.") && key.ends_with(':'),
-            "a key: {key}"
-        );
-        let en = lines.next().unwrap_or_default();
-        let zh = lines.next().unwrap_or_default();
-        assert!(en.trim_start().starts_with("en: "), "{key} has English");
-        assert!(zh.trim_start().starts_with("zh-CN: "), "{key} has Chinese");
-        keys += 1;
-    }
+    let keys = common::locale_keys("store");
     assert!(keys > 40, "every message has a key ({keys})");
 }

@@ -12,6 +12,7 @@ use milepost::i18n::Language;
 use milepost::model::{ItemId, Project};
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
+use window_harness::{SIZE, click, date, retype, started, startup, undo};
 
 const SOLUTION_DESIGN: ItemId = ItemId(7);
 const DESIGN_APPROVED: ItemId = ItemId(8);
@@ -19,23 +20,8 @@ const CONFIGURE_ACCOUNTS: ItemId = ItemId(9);
 const OUTLOOK_INTEGRATION: ItemId = ItemId(11);
 const REQUIREMENTS_SIGNED_OFF: ItemId = ItemId(5);
 
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
-}
-
-fn startup(language: Language, theme: ThemeChoice) -> Startup {
-    Startup {
-        language: Some(language),
-        theme: Some(theme),
-        today: Some(date(2026, 11, 27)),
-        ..Startup::default()
-    }
-}
-
 fn harness_with(startup: Startup) -> Harness<'static, App> {
-    let mut harness = window_harness::build(startup, [1400.0, 860.0]);
-    harness.run();
-    harness
+    started(startup, SIZE)
 }
 
 fn harness() -> Harness<'static, App> {
@@ -56,6 +42,13 @@ fn geometry(harness: &Harness<'static, App>, id: ItemId) -> (Pos2, Pos2, f32) {
     let (start, finish) = dates(harness, id);
     let days = (finish - start).num_days() as f32 + 1.0;
     (left, right, (right.x - left.x) / days)
+}
+
+/// Where a drag takes an item's bar to move it (the middle of its top edge), and the width of a
+/// day in points.
+fn grip_of(harness: &Harness<'static, App>, id: ItemId) -> (Pos2, f32) {
+    let (left, right, day) = geometry(harness, id);
+    (pos2(left.x.midpoint(right.x), left.y), day)
 }
 
 /// Presses at `from`, moves to `to` in steps, releases unless `release` is false.
@@ -79,8 +72,7 @@ fn drag(harness: &mut Harness<'static, App>, from: Pos2, to: Pos2, release: bool
 fn dragging_a_bar_moves_it_and_pushes_its_successors_and_undo_restores_all() {
     let mut harness = harness();
     let original: Project = harness.state().project().clone();
-    let (left, right, day) = geometry(&harness, SOLUTION_DESIGN);
-    let grip = pos2(left.x.midpoint(right.x), left.y);
+    let (grip, day) = grip_of(&harness, SOLUTION_DESIGN);
     drag(&mut harness, grip, grip + egui::vec2(3.0 * day, 0.0), true);
 
     // Mon 9 Nov + 3 days = Thu 12 Nov; nine working days later it finishes Tue 24 Nov.
@@ -104,8 +96,7 @@ fn dragging_a_bar_moves_it_and_pushes_its_successors_and_undo_restores_all() {
         "slack absorbs the push downstream"
     );
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    undo(&mut harness);
     assert_eq!(
         harness.state().project(),
         &original,
@@ -117,8 +108,7 @@ fn dragging_a_bar_moves_it_and_pushes_its_successors_and_undo_restores_all() {
 fn esc_during_a_drag_changes_nothing() {
     let mut harness = harness();
     let original: Project = harness.state().project().clone();
-    let (left, right, day) = geometry(&harness, SOLUTION_DESIGN);
-    let grip = pos2(left.x.midpoint(right.x), left.y);
+    let (grip, day) = grip_of(&harness, SOLUTION_DESIGN);
     drag(&mut harness, grip, grip + egui::vec2(5.0 * day, 0.0), false);
     assert!(
         harness.query_by_label_contains("Moves ").is_some(),
@@ -170,8 +160,7 @@ fn both_edges_resize() {
 fn shift_drag_moves_the_whole_chain() {
     let mut harness = harness();
     let before = dates(&harness, OUTLOOK_INTEGRATION);
-    let (left, right, day) = geometry(&harness, SOLUTION_DESIGN);
-    let grip = pos2(left.x.midpoint(right.x), left.y);
+    let (grip, day) = grip_of(&harness, SOLUTION_DESIGN);
     harness.event(Event::ModifiersChanged(Modifiers::SHIFT));
     drag(&mut harness, grip, grip + egui::vec2(3.0 * day, 0.0), true);
     harness.event(Event::ModifiersChanged(Modifiers::NONE));
@@ -302,8 +291,7 @@ fn arrow_keys_nudge_the_selection_by_working_days() {
             .is_none(),
         "Delete removes it"
     );
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    undo(&mut harness);
     assert!(
         harness
             .state()
@@ -338,8 +326,7 @@ fn snapshot_timeline_sample_zh() {
 #[test]
 fn snapshot_timeline_drag_impact() {
     let mut harness = harness();
-    let (left, right, day) = geometry(&harness, SOLUTION_DESIGN);
-    let grip = pos2(left.x.midpoint(right.x), left.y);
+    let (grip, day) = grip_of(&harness, SOLUTION_DESIGN);
     drag(&mut harness, grip, grip + egui::vec2(6.0 * day, 0.0), false);
     harness.snapshot("timeline_drag_impact");
 }
@@ -357,15 +344,9 @@ fn snapshot_timeline_zoomed_out_10k() {
 #[test]
 fn the_inspector_edits_the_selected_item() {
     let mut harness = harness();
-    harness.get_by_label("Solution design").click();
-    harness.run();
-    let name = harness.get_by_label("Name");
-    name.click();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label("Name").type_text("Solution blueprint");
-    harness.key_press(Key::Enter);
-    harness.run();
+    click(&mut harness, "Solution design");
+    click(&mut harness, "Name");
+    retype(&mut harness, "Name", "Solution blueprint");
     assert_eq!(
         harness
             .state()
@@ -375,8 +356,7 @@ fn the_inspector_edits_the_selected_item() {
         Some("Solution blueprint"),
         "renamed through the Inspector"
     );
-    harness.get_by_label("Visible to the client").click();
-    harness.run();
+    click(&mut harness, "Visible to the client");
     assert_eq!(
         harness
             .state()
@@ -431,8 +411,7 @@ fn folding_a_lane_hides_its_items_in_the_outline_and_on_the_timeline() {
         harness.state().item_on_screen(ItemId(2)).is_some(),
         "a Discovery item is drawn"
     );
-    harness.get_by_label("Discovery").click();
-    harness.run();
+    click(&mut harness, "Discovery");
     assert!(
         harness.query_by_label("Sales process workshops").is_none(),
         "gone from the outline"
@@ -441,8 +420,7 @@ fn folding_a_lane_hides_its_items_in_the_outline_and_on_the_timeline() {
         harness.state().item_on_screen(ItemId(2)).is_none(),
         "gone from the timeline"
     );
-    harness.get_by_label("Discovery").click();
-    harness.run();
+    click(&mut harness, "Discovery");
     harness.get_by_label("Sales process workshops");
 }
 

@@ -2,26 +2,22 @@
 //! asks before losing unsaved changes, and looks as the committed snapshots show.
 #![cfg(feature = "gui")]
 
-use std::path::Path;
-use std::sync::Arc;
+mod window_harness;
 
-use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
+use std::path::Path;
+
+use egui::{Key, Modifiers, ViewportCommand, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use milepost::i18n::Language;
 use milepost::ui::{App, Startup};
-
-const SIZE: [f32; 2] = [1400.0, 860.0];
+use window_harness::{
+    SIZE, build_with_default_steps, click, click_containing, open_submenu, request_close, retype,
+    undo,
+};
 
 fn harness(startup: Startup) -> Harness<'static, App> {
-    Harness::builder()
-        .with_size(SIZE)
-        .with_context_setup(|ctx| {
-            ctx.add_font_provider(Arc::new(
-                egui_system_font_provider::SystemFontProvider::new().with_locale(Some("zh-Hans")),
-            ));
-        })
-        .build_eframe(move |cc| App::new(cc, startup))
+    build_with_default_steps(startup, SIZE)
 }
 
 /// The day the sample projects were written for: snapshots draw the today line there.
@@ -40,6 +36,15 @@ fn english() -> Startup {
 /// Relative, so that the path shown in the status bar is the same on every machine.
 fn sample_zh() -> std::path::PathBuf {
     Path::new("assets/sample-zh.ron").to_owned()
+}
+
+/// Whether the last frame sent the root viewport a command for which `wanted` holds.
+fn sent(harness: &Harness<'static, App>, wanted: impl Fn(&ViewportCommand) -> bool) -> bool {
+    harness
+        .output()
+        .viewport_output
+        .get(&ViewportId::ROOT)
+        .is_some_and(|viewport| viewport.commands.iter().any(&wanted))
 }
 
 #[test]
@@ -77,12 +82,8 @@ fn open_recent_lists_a_file_after_it_was_opened() {
         "remembered first"
     );
 
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Open Recent").hover();
-    harness.run();
-    harness.get_by_label("Open Recent").click();
-    harness.run();
+    open_submenu(&mut harness, "File", "Open Recent");
+    click(&mut harness, "Open Recent");
     harness.get_by_role_and_label(egui::Role::Button, listed.display().to_string().as_str());
 }
 
@@ -114,8 +115,7 @@ fn a_broken_file_shows_its_error_and_keeps_the_project() {
         harness.state().recent_files().is_empty(),
         "a broken file is not remembered"
     );
-    harness.get_by_label("OK").click();
-    harness.run();
+    click(&mut harness, "OK");
     assert!(
         harness.query_by_label("Something went wrong").is_none(),
         "dismissed"
@@ -124,19 +124,11 @@ fn a_broken_file_shows_its_error_and_keeps_the_project() {
 
 /// Renames "Kick-off" through the outline: double-click, type, Enter.
 fn rename_kick_off(harness: &mut Harness<'static, App>) {
-    harness.get_by_label("Kick-off").click();
-    harness.run();
-    harness.get_by_label("Kick-off").click();
-    harness.run();
+    click(harness, "Kick-off");
+    click(harness, "Kick-off");
     harness.key_press(Key::F2);
     harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("Kick-off")
-        .type_text("Project kick-off");
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
+    retype(harness, "Kick-off", "Project kick-off");
 }
 
 #[test]
@@ -154,8 +146,7 @@ fn renaming_an_item_is_one_undoable_step() {
         "the title marks unsaved changes"
     );
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    undo(&mut harness);
     harness.get_by_label("Kick-off");
     assert!(
         !harness.state().is_modified(),
@@ -174,31 +165,16 @@ fn closing_with_unsaved_changes_asks_first() {
     rename_kick_off(&mut harness);
     assert!(harness.state().is_modified(), "changed");
 
-    harness
-        .input_mut()
-        .viewports
-        .get_mut(&ViewportId::ROOT)
-        .expect("root viewport")
-        .events
-        .push(ViewportEvent::Close);
-    harness.step();
-    let cancelled = harness
-        .output()
-        .viewport_output
-        .get(&ViewportId::ROOT)
-        .is_some_and(|viewport| {
-            viewport
-                .commands
-                .iter()
-                .any(|command| matches!(command, ViewportCommand::CancelClose))
-        });
+    request_close(&mut harness);
+    let cancelled = sent(&harness, |command| {
+        matches!(command, ViewportCommand::CancelClose)
+    });
     assert!(cancelled, "the close is held back");
     harness.run();
     harness.get_by_label("Save changes?");
     harness.get_by_label("Don't save");
 
-    harness.get_by_label("Cancel").click();
-    harness.run();
+    click(&mut harness, "Cancel");
     assert!(
         harness.query_by_label("Save changes?").is_none(),
         "Cancel keeps the window"
@@ -206,22 +182,13 @@ fn closing_with_unsaved_changes_asks_first() {
     assert!(harness.state().is_modified(), "and the changes");
 
     // File ▸ Quit asks the same question; Don't save closes.
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label_contains("Quit").click();
-    harness.run();
+    click(&mut harness, "File");
+    click_containing(&mut harness, "Quit");
     harness.get_by_label("Don't save").click();
     harness.step();
-    let closing = harness
-        .output()
-        .viewport_output
-        .get(&ViewportId::ROOT)
-        .is_some_and(|viewport| {
-            viewport
-                .commands
-                .iter()
-                .any(|command| matches!(command, ViewportCommand::Close))
-        });
+    let closing = sent(&harness, |command| {
+        matches!(command, ViewportCommand::Close)
+    });
     assert!(closing, "Don't save closes the window");
 }
 
@@ -229,12 +196,9 @@ fn closing_with_unsaved_changes_asks_first() {
 fn the_language_can_be_switched_from_the_view_menu() {
     let mut harness = harness(english());
     harness.run();
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Language").click();
-    harness.run();
-    harness.get_by_label("简体中文").click();
-    harness.run();
+    click(&mut harness, "View");
+    click(&mut harness, "Language");
+    click(&mut harness, "简体中文");
     harness.get_by_label("文件");
     harness.get_by_label("视图");
 }
@@ -305,8 +269,7 @@ fn a_name_typed_in_the_inspector_lands_when_another_item_is_selected() {
         .state_mut()
         .command(&ctx, milepost::ui::Command::Select(vec![first]));
     harness.run();
-    harness.get_by_label("Name").click();
-    harness.run();
+    click(&mut harness, "Name");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.get_by_label("Name").type_text("Typed, never left");
     harness.run();

@@ -256,7 +256,7 @@ impl WorkCalendar {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::Holiday;
 
@@ -264,7 +264,8 @@ mod tests {
         text.parse().expect("test dates are valid")
     }
 
-    fn china() -> Calendar {
+    /// A calendar with China's National Day week off and the Saturday after it worked.
+    pub(in crate::schedule) fn china() -> Calendar {
         Calendar {
             holidays: vec![Holiday {
                 name: "National Day".to_owned(),

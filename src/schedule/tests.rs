@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::model::{Calendar, Holiday, Item, ItemKind, Link, LinkKind};
+use crate::model::{Item, ItemKind, Link, LinkKind};
 
 fn date(text: &str) -> NaiveDate {
     text.parse().expect("test dates are valid")
@@ -232,18 +232,6 @@ fn lags_and_leads_count_working_days() {
     );
 }
 
-fn holiday_calendar() -> Calendar {
-    Calendar {
-        holidays: vec![Holiday {
-            name: "National Day".to_owned(),
-            from: date("2026-10-01"),
-            to: date("2026-10-07"),
-        }],
-        extra_workdays: vec![date("2026-10-10")],
-        ..Calendar::default()
-    }
-}
-
 #[test]
 fn holidays_and_make_up_days_count() {
     let mut project = plan(
@@ -255,7 +243,7 @@ fn holidays_and_make_up_days_count() {
         ],
         vec![link(1, 2, FS, 0), link(3, 4, FS, 0)],
     );
-    project.calendar = holiday_calendar();
+    project.calendar = calendar::tests::china();
     let settled = settle(&project);
     assert_eq!(
         dates(&settled, 2),
@@ -599,7 +587,7 @@ fn negative_lags_on_finish_links_and_extra_days() {
         ],
         vec![link(1, 2, FF, -1), link(1, 3, SF, -2)],
     );
-    project.calendar = holiday_calendar();
+    project.calendar = calendar::tests::china();
     let settled = settle(&project);
     // Task 1 works Thu 8, Fri 9, Sat 10 (make-up), Mon 12.
     assert_eq!(

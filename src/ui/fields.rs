@@ -1,5 +1,5 @@
 //! Text fields that keep what is typed until it is committed (the project sheet,
-//! retrospectives), and the one date field of every panel.
+//! retrospectives), the one date field and the one choice field of every panel.
 //!
 //! A field commits when it loses focus (Enter ends a one-line field). What is typed but not yet
 //! committed — because the field was not drawn when it lost focus, say after a switch of tab —
@@ -9,6 +9,8 @@ use std::collections::HashMap;
 use std::hash::Hash;
 
 use chrono::{Datelike as _, NaiveDate};
+
+use crate::model::{ItemId, Project};
 
 /// The one buffered text field: what is typed, and the project's value it started from.
 ///
@@ -222,6 +224,59 @@ pub fn date_ui(
         }
     });
     from_jiff(value).filter(|picked| *picked != date)
+}
+
+/// The one choice field of every panel: a combo box (`id_salt` unique in the window) named by
+/// the label widget `label`, offering `choices` by their `name`; returns the value as the user
+/// left it this frame (`current` unless they picked another).
+pub fn choice_ui<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    label: egui::Id,
+    id_salt: impl Hash + std::fmt::Debug,
+    current: T,
+    choices: impl IntoIterator<Item = T>,
+    name: impl Fn(T) -> String,
+) -> T {
+    let mut value = current;
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(name(value))
+        .show_ui(ui, |ui| {
+            for choice in choices {
+                ui.selectable_value(&mut value, choice, name(choice));
+            }
+        })
+        .response
+        .labelled_by(label);
+    value
+}
+
+/// A combo box (`id_salt`, `width` points wide) titled `title` that offers the items of
+/// `project` not in `linked`; returns its response and the item picked this frame, if any.
+pub fn add_item_ui(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    title: String,
+    width: f32,
+    project: &Project,
+    linked: &[ItemId],
+) -> (egui::Response, Option<ItemId>) {
+    let mut picked = None;
+    let response = egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(title)
+        .width(width)
+        .show_ui(ui, |ui| {
+            for item in project
+                .items
+                .iter()
+                .filter(|item| !linked.contains(&item.id))
+            {
+                if ui.selectable_label(false, &item.name).clicked() {
+                    picked = Some(item.id);
+                }
+            }
+        })
+        .response;
+    (response, picked)
 }
 
 #[cfg(test)]

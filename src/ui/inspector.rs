@@ -8,7 +8,7 @@ use crate::schedule::{WorkCalendar, buffer_consumption};
 use crate::tr;
 
 use super::Command;
-use super::fields::{Buffer, DateLabel, date_ui};
+use super::fields::{Buffer, DateLabel, choice_ui, date_ui};
 use super::theme::Palette;
 
 /// Text being typed in the Inspector, kept until it is committed.
@@ -27,6 +27,26 @@ fn kind_name(kind: ItemKind) -> String {
         ItemKind::Milestone => tr!("outline.kind.milestone").into_owned(),
         ItemKind::Buffer => tr!("outline.kind.buffer").into_owned(),
     }
+}
+
+/// A grid row: `label`, then a combo box (`id_salt`) choosing one of `choices` (an id and its
+/// name) or none (named `none`); returns the choice as the user left it this frame.
+fn choice_row<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    label: &str,
+    id_salt: &str,
+    current: Option<T>,
+    none: &str,
+    choices: &[(T, String)],
+) -> Option<T> {
+    let label = ui.label(label);
+    let name_of = |choice: Option<T>| {
+        choice
+            .and_then(|choice| choices.iter().find(|(id, _)| *id == choice))
+            .map_or_else(|| none.to_owned(), |(_, name)| name.clone())
+    };
+    let options = std::iter::once(None).chain(choices.iter().map(|(id, _)| Some(*id)));
+    choice_ui(ui, label.id, id_salt, current, options, name_of)
 }
 
 /// Commits what was typed for the item of `state` and not yet committed (another item was
@@ -120,39 +140,27 @@ pub fn inspector_ui(
             ui.end_row();
 
             let label = ui.label(tr!("inspector.kind"));
-            let mut kind = item.kind;
-            egui::ComboBox::from_id_salt("inspector_kind")
-                .selected_text(kind_name(kind))
-                .show_ui(ui, |ui| {
-                    for choice in [ItemKind::Task, ItemKind::Milestone, ItemKind::Buffer] {
-                        ui.selectable_value(&mut kind, choice, kind_name(choice));
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            let kinds = [ItemKind::Task, ItemKind::Milestone, ItemKind::Buffer];
+            let kind = choice_ui(ui, label.id, "inspector_kind", item.kind, kinds, kind_name);
             if kind != item.kind {
                 push(Edit::SetKind { item: id, kind });
             }
             ui.end_row();
 
-            let label = ui.label(tr!("inspector.lane"));
-            let lane_name = |lane: Option<crate::model::LaneId>| {
-                lane.and_then(|lane| project.lane(lane)).map_or_else(
-                    || tr!("outline.no_lane").into_owned(),
-                    |lane| lane.name.clone(),
-                )
-            };
-            let mut lane = item.lane;
-            egui::ComboBox::from_id_salt("inspector_lane")
-                .selected_text(lane_name(lane))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut lane, None, lane_name(None));
-                    for choice in &project.lanes {
-                        ui.selectable_value(&mut lane, Some(choice.id), &choice.name);
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            let lanes: Vec<_> = project
+                .lanes
+                .iter()
+                .map(|lane| (lane.id, lane.name.clone()))
+                .collect();
+            let no_lane = tr!("outline.no_lane").into_owned();
+            let lane = choice_row(
+                ui,
+                &tr!("inspector.lane"),
+                "inspector_lane",
+                item.lane,
+                &no_lane,
+                &lanes,
+            );
             if lane != item.lane {
                 push(Edit::SetLane { item: id, lane });
             }
@@ -167,17 +175,16 @@ pub fn inspector_ui(
                     |owner| crate::rules::person_name(project, owner),
                 )
             };
-            let mut owner = item.owner;
-            egui::ComboBox::from_id_salt("inspector_owner")
-                .selected_text(owner_name(owner))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut owner, None, owner_name(None));
-                    for person in &project.team {
-                        ui.selectable_value(&mut owner, Some(person.id), &person.name);
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            let options =
+                std::iter::once(None).chain(project.team.iter().map(|person| Some(person.id)));
+            let owner = choice_ui(
+                ui,
+                label.id,
+                "inspector_owner",
+                item.owner,
+                options,
+                owner_name,
+            );
             if owner != item.owner {
                 push(Edit::SetOwner { item: id, owner });
             }

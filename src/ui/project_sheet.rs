@@ -3,6 +3,8 @@
 //! Every change is an [`Edit`] (`SetHeader`, `AddPerson` / `UpdatePerson` / `RemovePerson`,
 //! `AddLane` / `RenameLane` / `ReorderLanes` / `DeleteLane`, `SetCalendar`), one undo step each.
 
+use std::borrow::Cow;
+
 use egui::RichText;
 
 use crate::edit::{Edit, Header};
@@ -177,6 +179,21 @@ fn text_ui(
     response
 }
 
+/// Grid rows of labelled text fields, one for each `(field, label, value, kind)`.
+fn rows_ui<'a>(
+    ui: &mut egui::Ui,
+    drafts: &mut Drafts<Field>,
+    project: &Project,
+    rows: impl IntoIterator<Item = (Field, Cow<'a, str>, &'a String, FieldKind)>,
+    commands: &mut Vec<Command>,
+) {
+    for (field, label, value, kind) in rows {
+        let label = ui.label(label);
+        text_ui(ui, drafts, project, field, value, kind, "", commands).labelled_by(label.id);
+        ui.end_row();
+    }
+}
+
 /// A weekday's short name in the current language.
 fn weekday_name(day: Weekday) -> String {
     match day {
@@ -265,12 +282,7 @@ fn header_ui(
                         FieldKind::Wrapped,
                     ),
                 ];
-                for (field, label, value, kind) in rows {
-                    let label = ui.label(label);
-                    text_ui(ui, drafts, project, field, value, kind, "", commands)
-                        .labelled_by(label.id);
-                    ui.end_row();
-                }
+                rows_ui(ui, drafts, project, rows, commands);
                 let label = ui.label(tr!("sheet.cadence"));
                 ui.horizontal(|ui| {
                     let value = project
@@ -457,12 +469,7 @@ fn person_ui(
                     FieldKind::Wrapped,
                 ),
             ];
-            for (field, label, value, kind) in rows {
-                let label = ui.label(label);
-                text_ui(ui, drafts, project, field, value, kind, "", commands)
-                    .labelled_by(label.id);
-                ui.end_row();
-            }
+            rows_ui(ui, drafts, project, rows, commands);
             ui.label("");
             ui.horizontal(|ui| {
                 let mut client_side = person.client_side;

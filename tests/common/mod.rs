@@ -1,4 +1,53 @@
-//! Documents shared by the tests.
+//! Documents and helpers shared by the tests.
+#![allow(
+    dead_code,
+    reason = "each test file uses only some of the shared helpers"
+)]
+
+use std::ffi::OsStr;
+use std::process::{Command, Output};
+
+/// Runs the `milepost` binary with `args` and returns what it printed and how it exited.
+pub fn milepost<I, S>(args: I) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    Command::new(env!("CARGO_BIN_EXE_milepost"))
+        .args(args)
+        .output()
+        .expect("run milepost")
+}
+
+/// Checks that every key of the locale file `locales/{file}.yml` starts with `{file}.` and has
+/// an English and then a Chinese line; returns how many keys it has.
+pub fn locale_keys(file: &str) -> usize {
+    let path = format!("{}/locales/{file}.yml", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("read the locale file");
+    let mut keys = 0;
+    let mut lines = text.lines().skip_while(|line| line.starts_with("_version"));
+    while let Some(key) = lines.next() {
+        assert!(
+            key.starts_with(&format!("{file}.")) && key.ends_with(':'),
+            "a key: {key}"
+        );
+        let en = lines.next().unwrap_or_default();
+        let zh = lines.next().unwrap_or_default();
+        assert!(en.trim_start().starts_with("en: "), "{key} has English");
+        assert!(zh.trim_start().starts_with("zh-CN: "), "{key} has Chinese");
+        keys += 1;
+    }
+    keys
+}
+
+/// Asserts that `output` exited successfully; the message is `what`, then its standard error.
+pub fn assert_succeeded(output: &Output, what: &str) {
+    assert!(
+        output.status.success(),
+        "{what}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
 
 /// The example document of `docs/format.md` section 1, whole and sound.
 pub const MINIMAL: &str = r#"(
@@ -34,3 +83,27 @@ pub const MINIMAL: &str = r#"(
     ),
 )
 "#;
+
+/// [`MINIMAL`] with its task finishing (1 December) before it starts (4 December).
+pub fn with_reversed_dates() -> String {
+    MINIMAL.replace(
+        "start: \"2026-12-01\", finish: \"2026-12-04\"",
+        "start: \"2026-12-04\", finish: \"2026-12-01\"",
+    )
+}
+
+/// [`MINIMAL`] with its milestone starting a day before it finishes.
+pub fn with_two_day_milestone() -> String {
+    MINIMAL.replace(
+        "start: \"2026-12-04\", finish: \"2026-12-04\", deadline",
+        "start: \"2026-12-03\", finish: \"2026-12-04\", deadline",
+    )
+}
+
+/// [`MINIMAL`] with its one link replaced by two that make items 1 and 2 a loop.
+pub fn with_cycle() -> String {
+    MINIMAL.replace(
+        "links: [(from: 1, to: 2, kind: FinishToStart, lag_workdays: 0)]",
+        "links: [(from: 1, to: 2), (from: 2, to: 1)]",
+    )
+}

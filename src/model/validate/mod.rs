@@ -157,6 +157,24 @@ fn acyclic(links: &[Link]) -> Option<bool> {
     Some(removed == nodes)
 }
 
+/// A problem at `path`, about the record `label`, for each of `items` that `item_ids` lacks.
+fn missing_items(
+    problems: &mut Vec<Problem>,
+    path: &[Step],
+    label: &str,
+    items: &[ItemId],
+    item_ids: &IdSet,
+) {
+    for item in items {
+        if !item_ids.contains(item.0) {
+            problems.push(at(
+                path,
+                tr!("store.missing_item", label = label, item = item).into_owned(),
+            ));
+        }
+    }
+}
+
 fn in_range(value: u8, low: u8, high: u8) -> bool {
     (low..=high).contains(&value)
 }
@@ -349,14 +367,13 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 tr!("store.meeting_time", label = label(), time = time).into_owned(),
             ));
         }
-        for item in &meeting.items {
-            if !item_ids.contains(item.0) {
-                problems.push(at(
-                    &field("items"),
-                    tr!("store.missing_item", label = label(), item = item).into_owned(),
-                ));
-            }
-        }
+        missing_items(
+            &mut problems,
+            &field("items"),
+            &label(),
+            &meeting.items,
+            &item_ids,
+        );
         for action in &meeting.actions {
             if let Some(item) = action.item
                 && !item_ids.contains(item.0)
@@ -416,14 +433,13 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 ));
             }
         }
-        for item in &risk.items {
-            if !item_ids.contains(item.0) {
-                problems.push(at(
-                    &field("items"),
-                    tr!("store.missing_item", label = label(), item = item).into_owned(),
-                ));
-            }
-        }
+        missing_items(
+            &mut problems,
+            &field("items"),
+            &label(),
+            &risk.items,
+            &item_ids,
+        );
         if let Some(owner) = risk.owner.as_ref().and_then(crate::model::Owner::person)
             && !person_ids.contains(owner.0)
         {
@@ -463,14 +479,13 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 .into_owned(),
             ));
         }
-        for item in &retrospective.scope_items {
-            if !item_ids.contains(item.0) {
-                problems.push(at(
-                    &field("scope_items"),
-                    tr!("store.missing_item", label = label(), item = item).into_owned(),
-                ));
-            }
-        }
+        missing_items(
+            &mut problems,
+            &field("scope_items"),
+            &label(),
+            &retrospective.scope_items,
+            &item_ids,
+        );
     }
 
     if acyclic(&project.links) != Some(true)

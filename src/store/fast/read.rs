@@ -35,6 +35,25 @@ struct Reader<'de> {
 }
 
 impl<'de> Reader<'de> {
+    /// Reads what stands between `open` and `close`, entries separated by commas, through
+    /// `visit`.
+    fn enclosed<T>(
+        &mut self,
+        open: u8,
+        close: u8,
+        visit: impl FnOnce(Commas<'_, 'de>) -> Result<T>,
+    ) -> Result<T> {
+        self.expect(open)?;
+        let value = visit(Commas {
+            reader: &mut *self,
+            close,
+            had_comma: true,
+        })?;
+        self.skip_blanks();
+        self.expect(close)?;
+        Ok(value)
+    }
+
     fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.pos).copied()
     }
@@ -266,6 +285,29 @@ impl<'de> Reader<'de> {
     }
 }
 
+/// `Deserializer` methods for integers: each list of methods reads a number with one `Reader`
+/// method and hands it to the visitor as the widest type of its sign.
+macro_rules! integers {
+    ($($($method:ident),+ => $visit:ident($read:ident);)+) => {
+        $($(
+            fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+                visitor.$visit(self.$read()?)
+            }
+        )+)+
+    };
+}
+
+/// `Deserializer` methods this reader leaves to `ron`: each answers [`NotSure`].
+macro_rules! not_sure {
+    ($($method:ident($($arg:ident: $type:ty),*);)+) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, $($arg: $type,)* _visitor: V) -> Result<V::Value> {
+                Err(NotSure)
+            }
+        )+
+    };
+}
+
 impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     type Error = NotSure;
 
@@ -286,36 +328,23 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         }
     }
 
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_i64(self.signed()?)
+    integers! {
+        deserialize_i8, deserialize_i16, deserialize_i32, deserialize_i64 => visit_i64(signed);
+        deserialize_u8, deserialize_u16, deserialize_u32, deserialize_u64 => visit_u64(unsigned);
     }
 
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_i64(self.signed()?)
-    }
-
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_i64(self.signed()?)
-    }
-
-    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_i64(self.signed()?)
-    }
-
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_u64(self.unsigned()?)
-    }
-
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_u64(self.unsigned()?)
-    }
-
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_u64(self.unsigned()?)
-    }
-
-    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        visitor.visit_u64(self.unsigned()?)
+    // Left to `ron`.
+    not_sure! {
+        deserialize_char();
+        deserialize_bytes();
+        deserialize_byte_buf();
+        deserialize_unit();
+        deserialize_unit_struct(_name: &'static str);
+        deserialize_newtype_struct(_name: &'static str);
+        deserialize_tuple(_len: usize);
+        deserialize_tuple_struct(_name: &'static str, _len: usize);
+        deserialize_map();
+        deserialize_ignored_any();
     }
 
     fn deserialize_f32<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
@@ -328,10 +357,6 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         visitor.visit_f64(self.float()?)
     }
 
-    fn deserialize_char<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(NotSure)
-    }
-
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         match self.string()? {
             Cow::Borrowed(text) => visitor.visit_borrowed_str(text),
@@ -341,14 +366,6 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
 
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         self.deserialize_str(visitor)
-    }
-
-    fn deserialize_bytes<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(NotSure)
-    }
-
-    fn deserialize_byte_buf<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(NotSure)
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -372,53 +389,8 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         }
     }
 
-    fn deserialize_unit<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(NotSure)
-    }
-
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _visitor: V,
-    ) -> Result<V::Value> {
-        Err(NotSure)
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _visitor: V,
-    ) -> Result<V::Value> {
-        Err(NotSure)
-    }
-
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.expect(b'[')?;
-        let value = visitor.visit_seq(Commas {
-            reader: &mut *self,
-            close: b']',
-            had_comma: true,
-        })?;
-        self.skip_blanks();
-        self.expect(b']')?;
-        Ok(value)
-    }
-
-    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, _visitor: V) -> Result<V::Value> {
-        Err(NotSure)
-    }
-
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _len: usize,
-        _visitor: V,
-    ) -> Result<V::Value> {
-        Err(NotSure)
-    }
-
-    fn deserialize_map<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(NotSure)
+        self.enclosed(b'[', b']', |entries| visitor.visit_seq(entries))
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -431,15 +403,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         if name.starts_with("Range") {
             return Err(NotSure);
         }
-        self.expect(b'(')?;
-        let value = visitor.visit_map(Commas {
-            reader: &mut *self,
-            close: b')',
-            had_comma: true,
-        })?;
-        self.skip_blanks();
-        self.expect(b')')?;
-        Ok(value)
+        self.enclosed(b'(', b')', |fields| visitor.visit_map(fields))
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -454,10 +418,6 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
 
     fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         visitor.visit_borrowed_str(self.identifier()?)
-    }
-
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(NotSure)
     }
 }
 

@@ -208,6 +208,19 @@ fn check_name(name: &str) -> Result<()> {
     if is_plain(name) { Ok(()) } else { Err(NotSure) }
 }
 
+/// `Serializer` methods for the narrower integers: each widens its value and writes it with one
+/// `Writer` method.
+macro_rules! integers {
+    ($($($method:ident($type:ty)),+ => $write:ident;)+) => {
+        $($(
+            fn $method(self, value: $type) -> Result<()> {
+                self.$write(value.into());
+                Ok(())
+            }
+        )+)+
+    };
+}
+
 impl<'a> ser::Serializer for &'a mut Writer {
     type Ok = ();
     type Error = NotSure;
@@ -225,38 +238,13 @@ impl<'a> ser::Serializer for &'a mut Writer {
         Ok(())
     }
 
-    fn serialize_i8(self, value: i8) -> Result<()> {
-        self.signed(value.into());
-        Ok(())
-    }
-
-    fn serialize_i16(self, value: i16) -> Result<()> {
-        self.signed(value.into());
-        Ok(())
-    }
-
-    fn serialize_i32(self, value: i32) -> Result<()> {
-        self.signed(value.into());
-        Ok(())
+    integers! {
+        serialize_i8(i8), serialize_i16(i16), serialize_i32(i32) => signed;
+        serialize_u8(u8), serialize_u16(u16), serialize_u32(u32) => unsigned;
     }
 
     fn serialize_i64(self, value: i64) -> Result<()> {
         self.signed(value);
-        Ok(())
-    }
-
-    fn serialize_u8(self, value: u8) -> Result<()> {
-        self.unsigned(value.into());
-        Ok(())
-    }
-
-    fn serialize_u16(self, value: u16) -> Result<()> {
-        self.unsigned(value.into());
-        Ok(())
-    }
-
-    fn serialize_u32(self, value: u32) -> Result<()> {
-        self.unsigned(value.into());
         Ok(())
     }
 

@@ -8,7 +8,7 @@ use crate::model::{ActionItem, Channel, Meeting, Owner, Participant, Project};
 use crate::report::minutes::{channel_name, minutes_markdown, owner_name};
 use crate::tr;
 
-use super::super::fields::{DateLabel, date_ui};
+use super::super::fields::{DateLabel, add_item_ui, choice_ui, date_ui};
 use super::super::panels::PanelInput;
 use super::super::theme::Palette;
 use super::{Command, action_to_task};
@@ -100,19 +100,14 @@ pub(super) fn editor_ui(
             ui.end_row();
 
             let label = ui.label(tr!("meetings.channel"));
-            egui::ComboBox::from_id_salt("meeting_channel")
-                .selected_text(channel_name(draft.channel, input.language))
-                .show_ui(ui, |ui| {
-                    for channel in Channel::ALL {
-                        ui.selectable_value(
-                            &mut draft.channel,
-                            channel,
-                            channel_name(channel, input.language),
-                        );
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            draft.channel = choice_ui(
+                ui,
+                label.id,
+                "meeting_channel",
+                draft.channel,
+                Channel::ALL,
+                |channel| channel_name(channel, input.language),
+            );
             ui.end_row();
 
             ui.label(tr!("meetings.status"));
@@ -277,23 +272,45 @@ fn decisions_ui(
         draft.decisions.remove(index);
         state.typed.clear();
     }
+    let added = new_entry_ui(
+        ui,
+        &mut state.new_decision,
+        &tr!("meetings.add_decision"),
+        &tr!("meetings.new_decision"),
+    );
+    if let Some(decision) = added {
+        draft.decisions.push(decision);
+    }
+}
+
+/// A row to add an entry: the Add button (hovered `add_hint`), then a field filling the row
+/// (hinted `hint`); returns the trimmed text, and empties the field, when the button or Enter
+/// adds it.
+fn new_entry_ui(
+    ui: &mut egui::Ui,
+    text: &mut String,
+    add_hint: &str,
+    hint: &str,
+) -> Option<String> {
     ui.horizontal(|ui| {
-        let add = ui
-            .button(tr!("meetings.add"))
-            .on_hover_text(tr!("meetings.add_decision"));
+        let add = ui.button(tr!("meetings.add")).on_hover_text(add_hint);
         let field = ui
             .add(
-                TextEdit::singleline(&mut state.new_decision)
-                    .hint_text(tr!("meetings.new_decision"))
+                TextEdit::singleline(text)
+                    .hint_text(hint)
                     .desired_width(f32::INFINITY),
             )
-            .on_hover_text(tr!("meetings.new_decision"));
+            .on_hover_text(hint);
         let entered = field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
-        if (add.clicked() || entered) && !state.new_decision.trim().is_empty() {
-            draft.decisions.push(state.new_decision.trim().to_owned());
-            state.new_decision.clear();
+        if (add.clicked() || entered) && !text.trim().is_empty() {
+            let added = text.trim().to_owned();
+            text.clear();
+            Some(added)
+        } else {
+            None
         }
-    });
+    })
+    .inner
 }
 
 fn actions_ui(
@@ -384,29 +401,21 @@ fn actions_ui(
         draft.actions.remove(index);
         state.typed.clear();
     }
-    ui.horizontal(|ui| {
-        let add = ui
-            .button(tr!("meetings.add"))
-            .on_hover_text(tr!("meetings.add_action"));
-        let field = ui
-            .add(
-                TextEdit::singleline(&mut state.new_action)
-                    .hint_text(tr!("meetings.new_action"))
-                    .desired_width(f32::INFINITY),
-            )
-            .on_hover_text(tr!("meetings.new_action"));
-        let entered = field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
-        if (add.clicked() || entered) && !state.new_action.trim().is_empty() {
-            draft.actions.push(ActionItem {
-                text: state.new_action.trim().to_owned(),
-                owner: None,
-                due: None,
-                item: None,
-                done: false,
-            });
-            state.new_action.clear();
-        }
-    });
+    let added = new_entry_ui(
+        ui,
+        &mut state.new_action,
+        &tr!("meetings.add_action"),
+        &tr!("meetings.new_action"),
+    );
+    if let Some(text) = added {
+        draft.actions.push(ActionItem {
+            text,
+            owner: None,
+            due: None,
+            item: None,
+            done: false,
+        });
+    }
 }
 
 /// The owner of action `index`: nobody, a team member, or someone named.
@@ -535,23 +544,15 @@ fn items_ui(ui: &mut egui::Ui, draft: &mut Meeting, input: &PanelInput<'_>) {
     if let Some(index) = remove {
         draft.items.remove(index);
     }
-    let mut added = None;
-    egui::ComboBox::from_id_salt("meeting_add_item")
-        .selected_text(tr!("meetings.link_item"))
-        .width(200.0)
-        .show_ui(ui, |ui| {
-            for item in project
-                .items
-                .iter()
-                .filter(|item| !draft.items.contains(&item.id))
-            {
-                if ui.selectable_label(false, &item.name).clicked() {
-                    added = Some(item.id);
-                }
-            }
-        })
-        .response
-        .on_hover_text(tr!("meetings.link_item_hint"));
+    let (response, added) = add_item_ui(
+        ui,
+        "meeting_add_item",
+        tr!("meetings.link_item").into_owned(),
+        200.0,
+        project,
+        &draft.items,
+    );
+    response.on_hover_text(tr!("meetings.link_item_hint"));
     if let Some(id) = added {
         draft.items.push(id);
     }

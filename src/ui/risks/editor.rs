@@ -10,7 +10,7 @@ use crate::timeline::badges::level_name;
 use crate::tr;
 
 use super::super::Command;
-use super::super::fields::{Buffer, DateLabel, date_ui};
+use super::super::fields::{Buffer, DateLabel, add_item_ui, choice_ui, date_ui};
 use super::super::panels::PanelInput;
 use super::{
     REVIEW_AFTER_DAYS, RisksState, assess, level_of, overdue_text, owner_name, review_overdue,
@@ -232,16 +232,14 @@ pub(super) fn editor_ui(
 
             // Category.
             let label = ui.label(tr!("risks.field.category"));
-            let mut category = working.category;
-            egui::ComboBox::from_id_salt("risk_category")
-                .selected_text(category_name(category))
-                .show_ui(ui, |ui| {
-                    for choice in RiskCategory::ALL {
-                        ui.selectable_value(&mut category, choice, category_name(choice));
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            let category = choice_ui(
+                ui,
+                label.id,
+                "risk_category",
+                working.category,
+                RiskCategory::ALL,
+                category_name,
+            );
             if category != working.category {
                 working.category = category;
                 update(commands, &working);
@@ -288,16 +286,14 @@ pub(super) fn editor_ui(
 
             // Response.
             let label = ui.label(tr!("risks.field.response"));
-            let mut response = working.response;
-            egui::ComboBox::from_id_salt("risk_response")
-                .selected_text(response_name(response))
-                .show_ui(ui, |ui| {
-                    for choice in RiskResponse::ALL {
-                        ui.selectable_value(&mut response, choice, response_name(choice));
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            let response = choice_ui(
+                ui,
+                label.id,
+                "risk_response",
+                working.response,
+                RiskResponse::ALL,
+                response_name,
+            );
             if response != working.response {
                 working.response = response;
                 update(commands, &working);
@@ -306,16 +302,14 @@ pub(super) fn editor_ui(
 
             // Status.
             let label = ui.label(tr!("risks.field.status"));
-            let mut status = working.status;
-            egui::ComboBox::from_id_salt("risk_status")
-                .selected_text(status_name(status))
-                .show_ui(ui, |ui| {
-                    for choice in RiskStatus::ALL {
-                        ui.selectable_value(&mut status, choice, status_name(choice));
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            let status = choice_ui(
+                ui,
+                label.id,
+                "risk_status",
+                working.status,
+                RiskStatus::ALL,
+                status_name,
+            );
             if status != working.status {
                 working.status = status;
                 update(commands, &working);
@@ -544,23 +538,15 @@ fn items_ui(
         update(commands, working);
     }
     ui.horizontal_wrapped(|ui| {
-        let mut chosen = None;
-        egui::ComboBox::from_id_salt("risk_link_item")
-            .selected_text(tr!("risks.link_item"))
-            .width(180.0)
-            .show_ui(ui, |ui| {
-                for item in project
-                    .items
-                    .iter()
-                    .filter(|item| !working.items.contains(&item.id))
-                {
-                    if ui.selectable_label(false, &item.name).clicked() {
-                        chosen = Some(item.id);
-                    }
-                }
-            })
-            .response
-            .on_hover_text(tr!("risks.link_item"));
+        let (response, chosen) = add_item_ui(
+            ui,
+            "risk_link_item",
+            tr!("risks.link_item").into_owned(),
+            180.0,
+            project,
+            &working.items,
+        );
+        response.on_hover_text(tr!("risks.link_item"));
         let unlinked: Vec<ItemId> = input
             .selection
             .iter()
