@@ -83,6 +83,20 @@ fn weekday_key(date: NaiveDate) -> &'static str {
     KEYS[date.weekday().num_days_from_monday() as usize]
 }
 
+/// The days from `start` to `finish` in short dates, "4 Dec – 11 Dec", or one date when they are
+/// the same day (a milestone): the span of an item in a row of the outline or the picture.
+pub fn format_span(start: NaiveDate, finish: NaiveDate, language: Language) -> String {
+    if start == finish {
+        format_date(finish, DateStyle::Short, language)
+    } else {
+        format!(
+            "{} – {}",
+            format_date(start, DateStyle::Short, language),
+            format_date(finish, DateStyle::Short, language)
+        )
+    }
+}
+
 /// `date` written in `style` in `language`. A pattern chrono cannot read falls back to ISO.
 pub fn format_date(date: NaiveDate, style: DateStyle, language: Language) -> String {
     let pattern = rust_i18n::t!(style.key(), locale = language.code());

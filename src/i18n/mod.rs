@@ -9,7 +9,7 @@ mod message;
 
 use std::cell::Cell;
 
-pub use dates::{DateStyle, format_date};
+pub use dates::{DateStyle, format_date, format_span};
 pub use message::Message;
 
 /// A language Milepost speaks.

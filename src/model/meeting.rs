@@ -147,6 +147,26 @@ fn client_meeting() -> Channel {
 }
 
 impl Meeting {
+    /// A meeting with nothing recorded yet: no time, participants, notes, decisions, actions
+    /// or items, not confirmed, and client-visible as a new meeting is.
+    pub fn new(id: MeetingId, date: NaiveDate, title: String, channel: Channel) -> Self {
+        Self {
+            id,
+            date,
+            time: None,
+            title,
+            channel,
+            participants: Vec::new(),
+            agenda: String::new(),
+            notes: String::new(),
+            decisions: Vec::new(),
+            actions: Vec::new(),
+            items: Vec::new(),
+            confirmed_by_client: false,
+            client_visible: true,
+        }
+    }
+
     /// Whether the meeting may be shown to the client.
     pub fn is_client_visible(&self) -> bool {
         self.client_visible && self.channel != Channel::Internal

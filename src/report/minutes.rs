@@ -200,21 +200,7 @@ mod tests {
     }
 
     fn meeting(id: u32, day: &str, channel: Channel) -> Meeting {
-        Meeting {
-            id: MeetingId(id),
-            date: date(day),
-            time: None,
-            title: String::new(),
-            channel,
-            participants: Vec::new(),
-            agenda: String::new(),
-            notes: String::new(),
-            decisions: Vec::new(),
-            actions: Vec::new(),
-            items: Vec::new(),
-            confirmed_by_client: false,
-            client_visible: true,
-        }
+        Meeting::new(MeetingId(id), date(day), String::new(), channel)
     }
 
     fn project() -> Project {

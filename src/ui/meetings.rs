@@ -209,21 +209,12 @@ fn listed<'a>(project: &'a Project, search: &str) -> Vec<&'a Meeting> {
 
 /// A new meeting on `today` with the next free id.
 fn new_meeting(project: &Project, today: NaiveDate) -> Meeting {
-    Meeting {
-        id: MeetingId(next_id(project.meetings.iter().map(|meeting| meeting.id.0))),
-        date: today,
-        time: None,
-        title: tr!("meetings.new_title").into_owned(),
-        channel: Channel::ClientMeeting,
-        participants: Vec::new(),
-        agenda: String::new(),
-        notes: String::new(),
-        decisions: Vec::new(),
-        actions: Vec::new(),
-        items: Vec::new(),
-        confirmed_by_client: false,
-        client_visible: true,
-    }
+    Meeting::new(
+        MeetingId(next_id(project.meetings.iter().map(|meeting| meeting.id.0))),
+        today,
+        tr!("meetings.new_title").into_owned(),
+        Channel::ClientMeeting,
+    )
 }
 
 /// The one undo step that makes action `index` of `meeting` a task on the timeline: the task

@@ -29,18 +29,6 @@ pub fn short_date(date: NaiveDate, language: Language) -> String {
     crate::i18n::format_date(date, crate::i18n::DateStyle::Short, language)
 }
 
-fn date_span(item: &Item, language: Language) -> String {
-    if item.kind == ItemKind::Milestone || item.start == item.finish {
-        short_date(item.finish, language)
-    } else {
-        format!(
-            "{} – {}",
-            short_date(item.start, language),
-            short_date(item.finish, language)
-        )
-    }
-}
-
 /// Paints the small symbol of an item's kind centred at `center`.
 fn kind_icon(painter: &egui::Painter, center: Pos2, kind: ItemKind, palette: &Palette) {
     match kind {
@@ -399,7 +387,7 @@ fn item_row_ui(
     painter.text(
         pos2(columns.dates_right, rect.center().y),
         Align2::RIGHT_CENTER,
-        date_span(item, input.language),
+        crate::i18n::format_span(item.start, item.finish, input.language),
         FontId::proportional(13.0),
         palette.text_muted,
     );

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use crate::i18n::Language;
-use crate::model::{ItemKind, Project};
+use crate::model::Project;
 use crate::theme::tokens::{self, Rgb};
 use crate::timeline::fonts::FontMeasure;
 use crate::timeline::layout::{self, Overlay, Row, Rows, Viewport};
@@ -187,11 +187,6 @@ pub fn escape(text: &str) -> String {
         }
     }
     escaped
-}
-
-/// A date as the picture writes it in a row: "4 Dec" or "12月4日".
-fn short_date(date: NaiveDate, language: Language) -> String {
-    crate::i18n::format_date(date, crate::i18n::DateStyle::Short, language)
 }
 
 /// A date with its year: "4 Dec 2026" or "2026年12月4日".
@@ -396,7 +391,10 @@ fn left_column_width(project: &Project, rows: &Rows, language: Language) -> f32 
                 FontMeasure::width(&name, LABEL_SIZE) * 1.2 + 28.0
             }
             Row::Item { index } => project.items.get(*index).map_or(0.0, |item| {
-                FontMeasure::width(&item_dates(item, language), SMALL_SIZE) + 40.0
+                FontMeasure::width(
+                    &crate::i18n::format_span(item.start, item.finish, language),
+                    SMALL_SIZE,
+                ) + 40.0
             }),
         })
         .fold(0.0, f32::max);
@@ -408,18 +406,6 @@ fn lane_name(project: &Project, lane: Option<crate::model::LaneId>, language: La
         || text!(language, "export.no_lane"),
         |lane| lane.name.clone(),
     )
-}
-
-fn item_dates(item: &crate::model::Item, language: Language) -> String {
-    if item.kind == ItemKind::Milestone || item.start == item.finish {
-        short_date(item.finish, language)
-    } else {
-        format!(
-            "{} – {}",
-            short_date(item.start, language),
-            short_date(item.finish, language)
-        )
-    }
 }
 
 /// The project's name, its client, the dates shown and when the picture was made.
@@ -516,7 +502,10 @@ fn left_column(
                         bold: false,
                         anchor: "start",
                     }
-                    .write(out, &item_dates(item, language));
+                    .write(
+                        out,
+                        &crate::i18n::format_span(item.start, item.finish, language),
+                    );
                 }
             }
         }
