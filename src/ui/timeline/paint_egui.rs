@@ -4,7 +4,7 @@
 
 use egui::{Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, pos2};
 
-use crate::timeline::paint::{Box2, Drawn, Edge, Line, Paint, Prim, hundredths};
+use crate::timeline::paint::{Box2, Drawn, Edge, Line, Paint, Prim};
 use crate::ui::theme::Palette;
 
 /// Draws primitives on one painter; keeps the clips open between calls.
@@ -86,14 +86,11 @@ impl<'a> EguiPainter<'a> {
                 if let Some(fill) = fill {
                     let colour = self.colour(*fill);
                     painter.rect_filled(area, corners, colour);
-                    let mut drawn =
-                        Drawn::new("rect", &[area.min.x, area.min.y, area.max.x, area.max.y]);
-                    drawn.coords.extend(
-                        [corners.nw, corners.ne, corners.se, corners.sw]
-                            .map(|r| hundredths(f32::from(r))),
+                    let drawn = Drawn::rounded_rect(
+                        [area.min.x, area.min.y, area.max.x, area.max.y],
+                        [corners.nw, corners.ne, corners.se, corners.sw].map(f32::from),
                     );
-                    drawn.colour = Some(colour.to_array());
-                    self.push(drawn);
+                    self.push(drawn.painted(Some(colour.to_array()), None));
                 }
                 if let Some((line, edge)) = stroke {
                     let stroke = self.stroke(*line);
@@ -102,12 +99,11 @@ impl<'a> EguiPainter<'a> {
                         Edge::Outside => (StrokeKind::Outside, area.expand(stroke.width)),
                     };
                     painter.rect_stroke(area, corners, stroke, kind);
-                    let mut drawn = Drawn::new(
+                    let drawn = Drawn::new(
                         "outline",
                         &[outer.min.x, outer.min.y, outer.max.x, outer.max.y],
                     );
-                    drawn.outline = Some((stroke.color.to_array(), hundredths(stroke.width)));
-                    self.push(drawn);
+                    self.push(drawn.painted(None, Some((stroke.color.to_array(), stroke.width))));
                 }
             }
             Prim::Polyline { points, line } => {
@@ -119,10 +115,8 @@ impl<'a> EguiPainter<'a> {
                     Shape::line(points.clone(), stroke)
                 };
                 self.painter().add(shape);
-                let flat: Vec<f32> = points.iter().flat_map(|p| [p.x, p.y]).collect();
-                let mut drawn = Drawn::new("line", &flat);
-                drawn.outline = Some((stroke.color.to_array(), hundredths(stroke.width)));
-                self.push(drawn);
+                let drawn = Drawn::through("line", points.iter().map(|p| (p.x, p.y)));
+                self.push(drawn.painted(None, Some((stroke.color.to_array(), stroke.width))));
             }
             Prim::Polygon {
                 points,
@@ -134,12 +128,9 @@ impl<'a> EguiPainter<'a> {
                 let points: Vec<Pos2> = points.iter().map(|&(x, y)| pos2(x, y)).collect();
                 self.painter()
                     .add(Shape::convex_polygon(points.clone(), fill, outline));
-                let flat: Vec<f32> = points.iter().flat_map(|p| [p.x, p.y]).collect();
-                let mut drawn = Drawn::new("polygon", &flat);
-                drawn.colour = Some(fill.to_array());
-                drawn.outline =
-                    stroke.map(|_| (outline.color.to_array(), hundredths(outline.width)));
-                self.push(drawn);
+                let drawn = Drawn::through("polygon", points.iter().map(|p| (p.x, p.y)));
+                let ink = stroke.map(|_| (outline.color.to_array(), outline.width));
+                self.push(drawn.painted(Some(fill.to_array()), ink));
             }
             Prim::Circle {
                 centre: (x, y),
@@ -151,11 +142,9 @@ impl<'a> EguiPainter<'a> {
                 let outline = stroke.map_or(Stroke::NONE, |line| self.stroke(line));
                 self.painter().circle(pos2(*x, *y), *radius, fill, outline);
                 let outer = radius + outline.width;
-                let mut drawn = Drawn::new("circle", &[*x, *y, *radius, outer]);
-                drawn.colour = Some(fill.to_array());
-                drawn.outline =
-                    stroke.map(|_| (outline.color.to_array(), hundredths(outline.width)));
-                self.push(drawn);
+                let drawn = Drawn::new("circle", &[*x, *y, *radius, outer]);
+                let ink = stroke.map(|_| (outline.color.to_array(), outline.width));
+                self.push(drawn.painted(Some(fill.to_array()), ink));
             }
             Prim::Text {
                 x,
@@ -171,10 +160,8 @@ impl<'a> EguiPainter<'a> {
                     painter.layout_no_wrap(text.clone(), FontId::proportional(*font_size), colour);
                 let centre = y + galley.size().y / 2.0;
                 painter.galley(pos2(*x, *y), galley, colour);
-                let mut drawn = Drawn::new("text", &[*x, centre, *font_size]);
-                drawn.colour = Some(colour.to_array());
-                drawn.text.clone_from(text);
-                self.push(drawn);
+                let drawn = Drawn::run(text, *x, centre, *font_size);
+                self.push(drawn.painted(Some(colour.to_array()), None));
             }
             Prim::PushClip(rect) => {
                 let outer = self.clips.last().copied().unwrap_or(self.base.clip_rect());
