@@ -2,7 +2,7 @@
 //! tokens' colours, recorded as it is written.
 
 use crate::theme::tokens::{self, Tokens};
-use crate::timeline::paint::{Drawn, Edge, Line, Paint, Prim, premultiplied};
+use crate::timeline::paint::{Box2, Drawn, Edge, Line, Paint, Prim, premultiplied};
 
 use super::{TEXT_FAMILIES, baseline, escape, num, put};
 
@@ -69,6 +69,64 @@ impl<'a> Writer<'a> {
         )
     }
 
+    /// Writes a rectangle's body and its outline, each when it has one.
+    fn rect(
+        &mut self,
+        rect: &Box2,
+        radius: [f32; 4],
+        fill: Option<Paint>,
+        stroke: Option<(Line, Edge)>,
+    ) {
+        if let Some(fill) = fill {
+            let paint = self.fill(fill);
+            let shape = if radius.iter().all(|r| *r <= 0.0) {
+                format!(
+                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{paint}/>\n",
+                    num(rect.x0),
+                    num(rect.y0),
+                    num(rect.x1 - rect.x0),
+                    num(rect.y1 - rect.y0)
+                )
+            } else {
+                format!(
+                    "<path d=\"{}\"{paint}/>\n",
+                    rounded(rect.x0, rect.y0, rect.x1, rect.y1, radius)
+                )
+            };
+            self.out.push_str(&shape);
+            let drawn = Drawn::rounded_rect([rect.x0, rect.y0, rect.x1, rect.y1], radius);
+            self.record
+                .push(drawn.painted(Some(self.colour(fill)), None));
+        }
+        if let Some((line, edge)) = stroke {
+            // SVG strokes straddle the path: move it by half the width.
+            let shift = match edge {
+                Edge::Inside => line.width / 2.0,
+                Edge::Outside => -line.width / 2.0,
+            };
+            let (x0, y0, x1, y1) = (
+                rect.x0 + shift,
+                rect.y0 + shift,
+                rect.x1 - shift,
+                rect.y1 - shift,
+            );
+            let radii = radius.map(|r| (r - shift).max(0.0));
+            let paint = self.stroke(line);
+            put(
+                self.out,
+                format_args!(
+                    "<path d=\"{}\" fill=\"none\"{paint}/>\n",
+                    rounded(x0, y0, x1, y1, radii)
+                ),
+            );
+            // The outer edge of the ink, as the window records it.
+            let half = line.width / 2.0;
+            let drawn = Drawn::new("outline", &[x0 - half, y0 - half, x1 + half, y1 + half]);
+            self.record
+                .push(drawn.painted(None, Some((self.colour(line.paint), line.width))));
+        }
+    }
+
     fn write(&mut self, prim: &Prim) {
         match prim {
             Prim::Rect {
@@ -76,57 +134,7 @@ impl<'a> Writer<'a> {
                 radius,
                 fill,
                 stroke,
-            } => {
-                if let Some(fill) = fill {
-                    let paint = self.fill(*fill);
-                    let shape = if radius.iter().all(|r| *r <= 0.0) {
-                        format!(
-                            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{paint}/>\n",
-                            num(rect.x0),
-                            num(rect.y0),
-                            num(rect.x1 - rect.x0),
-                            num(rect.y1 - rect.y0)
-                        )
-                    } else {
-                        format!(
-                            "<path d=\"{}\"{paint}/>\n",
-                            rounded(rect.x0, rect.y0, rect.x1, rect.y1, *radius)
-                        )
-                    };
-                    self.out.push_str(&shape);
-                    let drawn = Drawn::rounded_rect([rect.x0, rect.y0, rect.x1, rect.y1], *radius);
-                    self.record
-                        .push(drawn.painted(Some(self.colour(*fill)), None));
-                }
-                if let Some((line, edge)) = stroke {
-                    // SVG strokes straddle the path: move it by half the width.
-                    let shift = match edge {
-                        Edge::Inside => line.width / 2.0,
-                        Edge::Outside => -line.width / 2.0,
-                    };
-                    let (x0, y0, x1, y1) = (
-                        rect.x0 + shift,
-                        rect.y0 + shift,
-                        rect.x1 - shift,
-                        rect.y1 - shift,
-                    );
-                    let radii = radius.map(|r| (r - shift).max(0.0));
-                    let paint = self.stroke(*line);
-                    put(
-                        self.out,
-                        format_args!(
-                            "<path d=\"{}\" fill=\"none\"{paint}/>\n",
-                            rounded(x0, y0, x1, y1, radii)
-                        ),
-                    );
-                    // The outer edge of the ink, as the window records it.
-                    let half = line.width / 2.0;
-                    let drawn =
-                        Drawn::new("outline", &[x0 - half, y0 - half, x1 + half, y1 + half]);
-                    self.record
-                        .push(drawn.painted(None, Some((self.colour(line.paint), line.width))));
-                }
-            }
+            } => self.rect(rect, *radius, *fill, *stroke),
             Prim::Polyline { points, line } => {
                 let paint = self.stroke(*line);
                 if let [(x1, y1), (x2, y2)] = points.as_slice() {

@@ -58,6 +58,18 @@ impl<'a> EguiPainter<'a> {
         Stroke::new(line.width, self.colour(line.paint))
     }
 
+    /// The fill colour of a filled shape and its outline (none without `stroke`).
+    fn fill_and_outline(&self, fill: Paint, stroke: Option<Line>) -> (Color32, Stroke) {
+        let outline = stroke.map_or(Stroke::NONE, |line| self.stroke(line));
+        (self.colour(fill), outline)
+    }
+
+    /// Records `drawn` filled with `fill` and, when it was stroked, outlined with `outline`.
+    fn push_filled(&mut self, drawn: Drawn, fill: Color32, outline: Option<Stroke>) {
+        let ink = outline.map(|outline| (outline.color.to_array(), outline.width));
+        self.push(drawn.painted(Some(fill.to_array()), ink));
+    }
+
     fn push(&mut self, drawn: Drawn) {
         if let Some(record) = &mut self.record {
             record.push(drawn);
@@ -123,14 +135,12 @@ impl<'a> EguiPainter<'a> {
                 fill,
                 stroke,
             } => {
-                let fill = self.colour(*fill);
-                let outline = stroke.map_or(Stroke::NONE, |line| self.stroke(line));
+                let (fill, outline) = self.fill_and_outline(*fill, *stroke);
                 let points: Vec<Pos2> = points.iter().map(|&(x, y)| pos2(x, y)).collect();
                 self.painter()
                     .add(Shape::convex_polygon(points.clone(), fill, outline));
                 let drawn = Drawn::through("polygon", points.iter().map(|p| (p.x, p.y)));
-                let ink = stroke.map(|_| (outline.color.to_array(), outline.width));
-                self.push(drawn.painted(Some(fill.to_array()), ink));
+                self.push_filled(drawn, fill, stroke.map(|_| outline));
             }
             Prim::Circle {
                 centre: (x, y),
@@ -138,13 +148,10 @@ impl<'a> EguiPainter<'a> {
                 fill,
                 stroke,
             } => {
-                let fill = self.colour(*fill);
-                let outline = stroke.map_or(Stroke::NONE, |line| self.stroke(line));
+                let (fill, outline) = self.fill_and_outline(*fill, *stroke);
                 self.painter().circle(pos2(*x, *y), *radius, fill, outline);
-                let outer = radius + outline.width;
-                let drawn = Drawn::new("circle", &[*x, *y, *radius, outer]);
-                let ink = stroke.map(|_| (outline.color.to_array(), outline.width));
-                self.push(drawn.painted(Some(fill.to_array()), ink));
+                let drawn = Drawn::new("circle", &[*x, *y, *radius, radius + outline.width]);
+                self.push_filled(drawn, fill, stroke.map(|_| outline));
             }
             Prim::Text {
                 x,
