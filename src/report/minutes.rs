@@ -193,28 +193,19 @@ pub fn contact_gap(project: &Project, today: NaiveDate) -> Option<ContactGap> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActionItem, Item, ItemId, MeetingId, Participant, Person, PersonId};
+    use crate::model::{ActionItem, Item, ItemId, Participant, Person, PersonId};
 
     fn date(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date")
     }
 
+    /// A meeting on `day` (`YYYY-MM-DD`); every field not named here has its default in the
+    /// file format.
     fn meeting(id: u32, day: &str, channel: Channel) -> Meeting {
-        Meeting {
-            id: MeetingId(id),
-            date: date(day),
-            time: None,
-            title: String::new(),
-            channel,
-            participants: Vec::new(),
-            agenda: String::new(),
-            notes: String::new(),
-            decisions: Vec::new(),
-            actions: Vec::new(),
-            items: Vec::new(),
-            confirmed_by_client: false,
-            client_visible: true,
-        }
+        let mut meeting: Meeting =
+            ron::from_str(&format!("(id: {id}, date: \"{day}\")")).expect("a meeting");
+        meeting.channel = channel;
+        meeting
     }
 
     fn project() -> Project {
