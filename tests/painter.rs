@@ -35,23 +35,34 @@ fn options(language: Language) -> PictureOptions {
     }
 }
 
-/// Runs one egui frame in which the window's back-end draws `layers`, and returns what it
-/// emitted and, for every text run, the width egui laid it out at.
-fn drawn_on_screen(layers: &Layers) -> (Vec<Drawn>, Vec<(String, f32, f32)>) {
+/// A context with the window's fonts: as the window does, Chinese falls back to a system CJK
+/// font.
+fn context() -> egui::Context {
     let ctx = egui::Context::default();
-    // As the window does: Chinese falls back to a system CJK font.
     ctx.add_font_provider(std::sync::Arc::new(
         egui_system_font_provider::SystemFontProvider::new().with_locale(Some("zh-Hans")),
     ));
-    let mut record = Vec::new();
-    let mut widths = Vec::new();
-    let input = egui::RawInput {
+    ctx
+}
+
+/// The input of one frame on a screen `width` × `height` points large.
+fn frame_input(width: f32, height: f32) -> egui::RawInput {
+    egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
-            egui::vec2(20_000.0, 20_000.0),
+            egui::vec2(width, height),
         )),
         ..egui::RawInput::default()
-    };
+    }
+}
+
+/// Runs one egui frame in which the window's back-end draws `layers`, and returns what it
+/// emitted and, for every text run, the width egui laid it out at.
+fn drawn_on_screen(layers: &Layers) -> (Vec<Drawn>, Vec<(String, f32, f32)>) {
+    let ctx = context();
+    let mut record = Vec::new();
+    let mut widths = Vec::new();
+    let input = frame_input(20_000.0, 20_000.0);
     let output = ctx.run_ui(input, |ui| {
         let painter = ui
             .ctx()
@@ -219,20 +230,11 @@ fn painted_by_the_canvas(project: &Project, language: Language) -> Layers {
         risk_badges: Some(&badges),
     };
     let mut state = TimelineState::default();
-    let ctx = egui::Context::default();
-    ctx.add_font_provider(std::sync::Arc::new(
-        egui_system_font_provider::SystemFontProvider::new().with_locale(Some("zh-Hans")),
-    ));
+    let ctx = context();
     let mut layers = Layers::default();
     // The first frame fits the project into view; the second draws it there.
     for _ in 0..2 {
-        let input_frame = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(1400.0, 900.0),
-            )),
-            ..egui::RawInput::default()
-        };
+        let input_frame = frame_input(1400.0, 900.0);
         let output = ctx.run_ui(input_frame, |ui| {
             layers = canvas::canvas_ui(ui, &mut state, &input).layers;
         });

@@ -4,8 +4,7 @@
 
 mod window_harness;
 
-use chrono::NaiveDate;
-use egui::{Key, ViewportCommand, ViewportEvent, ViewportId};
+use egui::{Key, ViewportCommand, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use milepost::i18n::Language;
@@ -13,6 +12,7 @@ use milepost::model::ItemId;
 use milepost::ui::present::Step;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Command, Startup};
+use window_harness::{click, click_containing, request_close, startup};
 
 const SOLUTION_DESIGN: ItemId = ItemId(7);
 const SALES_REPORTS: ItemId = ItemId(12);
@@ -22,24 +22,9 @@ const SYSTEM_READY_FOR_UAT: ItemId = ItemId(15);
 /// The sample's items that are not client-visible.
 const INTERNAL: [ItemId; 3] = [ItemId(6), INTERNAL_QA_REVIEW, ItemId(33)];
 
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
-}
-
-fn startup(language: Language, theme: ThemeChoice) -> Startup {
-    Startup {
-        language: Some(language),
-        theme: Some(theme),
-        today: Some(date(2026, 11, 27)),
-        ..Startup::default()
-    }
-}
-
 fn harness_with(startup: Startup) -> Harness<'static, App> {
     // A 16:9 projector.
-    let mut harness = window_harness::build(startup, [1600.0, 900.0]);
-    harness.run();
-    harness
+    window_harness::started(startup, [1600.0, 900.0])
 }
 
 fn harness() -> Harness<'static, App> {
@@ -136,10 +121,8 @@ fn f5_opens_the_title_card_full_screen_without_menus_or_internal_items() {
 #[test]
 fn view_menu_present_starts_presenting_too() {
     let mut harness = harness();
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label_contains("Present").click();
-    harness.run();
+    click(&mut harness, "View");
+    click_containing(&mut harness, "Present");
     assert!(
         harness.state().presentation().is_some(),
         "View ▸ Present starts presenting"
@@ -290,8 +273,7 @@ fn esc_returns_to_the_editing_view_exactly_as_it_was() {
         timeline.scroll_y = 52.0;
     }
     harness.run();
-    harness.get_by_label("Risks").click();
-    harness.run();
+    click(&mut harness, "Risks");
     let transform = harness.state_mut().timeline_mut().transform;
     let scroll_y = harness.state_mut().timeline_mut().scroll_y;
     let drawn = harness.state().items_on_screen();
@@ -424,14 +406,7 @@ fn presenting_is_full_screen_and_closing_leaves_full_screen_before_quitting() {
     );
     harness.run();
 
-    harness
-        .input_mut()
-        .viewports
-        .get_mut(&ViewportId::ROOT)
-        .expect("root viewport")
-        .events
-        .push(ViewportEvent::Close);
-    harness.step();
+    request_close(&mut harness);
     let sent = commands(&harness);
     assert!(
         sent.contains(&ViewportCommand::CancelClose)

@@ -1,15 +1,31 @@
 //! The status report (Markdown and HTML, both languages, client-safe) and the `report`,
 //! `export --format csv|ics` and `import` commands.
 
-use std::process::Command;
+use std::ffi::OsStr;
+use std::process::{Command, Output};
 
 use chrono::NaiveDate;
 use milepost::i18n::{self, Language};
 use milepost::model::Project;
 use milepost::report::status;
 
-fn milepost() -> Command {
+/// Runs the `milepost` binary with `args` and returns what it printed and how it exited.
+fn run(args: &[&dyn AsRef<OsStr>]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_milepost"))
+        .args(args)
+        .output()
+        .expect("milepost runs")
+}
+
+/// [`run`], asserting that it succeeded; the message is its standard error.
+fn run_ok(args: &[&dyn AsRef<OsStr>]) -> Output {
+    let output = run(args);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
 }
 
 fn sample_path(name: &str) -> String {
@@ -179,32 +195,23 @@ fn report_command_writes_md_or_html_and_leaves_the_input_alone() {
     let folder = tempfile::tempdir().expect("a temporary folder");
     let input = sample_path("sample.ron");
     let before = std::fs::read(&input).expect("readable");
-    let stdout = milepost()
-        .args(["report", &input, "--lang", "en"])
-        .output()
-        .expect("milepost runs");
-    assert!(
-        stdout.status.success(),
-        "{}",
-        String::from_utf8_lossy(&stdout.stderr)
-    );
+    let stdout = run_ok(&[&"report", &input, &"--lang", &"en"]);
     let text = String::from_utf8_lossy(&stdout.stdout);
     assert!(text.starts_with("# "), "Markdown by default on stdout");
     assert!(!text.contains(INTERNAL_EN[1]), "client-safe by default");
 
     let out = folder.path().join("report.html");
-    let written = milepost()
-        .args([
-            "report", &input, "--format", "html", "--all", "--lang", "en", "-o",
-        ])
-        .arg(&out)
-        .output()
-        .expect("milepost runs");
-    assert!(
-        written.status.success(),
-        "{}",
-        String::from_utf8_lossy(&written.stderr)
-    );
+    run_ok(&[
+        &"report",
+        &input,
+        &"--format",
+        &"html",
+        &"--all",
+        &"--lang",
+        &"en",
+        &"-o",
+        &out,
+    ]);
     let html = std::fs::read_to_string(&out).expect("the report is written");
     assert!(html.starts_with("<!DOCTYPE html>"), "an HTML page");
     assert!(
@@ -223,34 +230,9 @@ fn export_data_then_import_gives_a_loadable_project() {
     let folder = tempfile::tempdir().expect("a temporary folder");
     let csv = folder.path().join("plan.csv");
     let ron = folder.path().join("plan.ron");
-    let export = milepost()
-        .args([
-            "export",
-            &sample_path("sample-zh.ron"),
-            "--format",
-            "csv",
-            "-o",
-        ])
-        .arg(&csv)
-        .output()
-        .expect("milepost runs");
-    assert!(
-        export.status.success(),
-        "{}",
-        String::from_utf8_lossy(&export.stderr)
-    );
-    let import = milepost()
-        .arg("import")
-        .arg(&csv)
-        .arg("-o")
-        .arg(&ron)
-        .output()
-        .expect("milepost runs");
-    assert!(
-        import.status.success(),
-        "{}",
-        String::from_utf8_lossy(&import.stderr)
-    );
+    let sample_zh = sample_path("sample-zh.ron");
+    run_ok(&[&"export", &sample_zh, &"--format", &"csv", &"-o", &csv]);
+    run_ok(&[&"import", &csv, &"-o", &ron]);
     let loaded = milepost::store::load_file(&ron).expect("the imported project loads");
     assert_eq!(
         loaded.project.items.len(),
@@ -260,22 +242,8 @@ fn export_data_then_import_gives_a_loadable_project() {
     assert_eq!(loaded.project.name, "plan", "named after the file");
 
     let ics = folder.path().join("plan.ics");
-    let calendar = milepost()
-        .args([
-            "export",
-            &sample_path("sample.ron"),
-            "--format",
-            "ics",
-            "-o",
-        ])
-        .arg(&ics)
-        .output()
-        .expect("milepost runs");
-    assert!(
-        calendar.status.success(),
-        "{}",
-        String::from_utf8_lossy(&calendar.stderr)
-    );
+    let sample_en = sample_path("sample.ron");
+    run_ok(&[&"export", &sample_en, &"--format", &"ics", &"-o", &ics]);
     let text = std::fs::read_to_string(&ics).expect("written");
     assert!(text.starts_with("BEGIN:VCALENDAR"), "a calendar");
 }
@@ -290,13 +258,7 @@ fn import_with_bad_rows_writes_nothing_and_names_rows_and_columns() {
         "名称,开始日期,结束日期,进度\n调研,2026-11-02,2026-11-06,40%\n设计,2026/11/31,2026-12-04,0\n开发,2026-12-07,2026-12-18,多\n",
     )
     .expect("written");
-    let output = milepost()
-        .arg("import")
-        .arg(&csv)
-        .arg("-o")
-        .arg(&ron)
-        .output()
-        .expect("milepost runs");
+    let output = run(&[&"import", &csv, &"-o", &ron]);
     assert!(!output.status.success(), "bad rows fail");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(

@@ -193,12 +193,14 @@ pub fn contact_gap(project: &Project, today: NaiveDate) -> Option<ContactGap> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActionItem, Item, ItemId, MeetingId, Participant, Person, PersonId};
+    use crate::model::{ActionItem, Item, ItemId, Participant, Person, PersonId};
 
     fn date(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date")
     }
 
+    /// A meeting on `day` (`YYYY-MM-DD`); every field not named here has its default in the
+    /// file format.
     fn meeting(id: u32, day: &str, channel: Channel) -> Meeting {
         Meeting::new(MeetingId(id), date(day), String::new(), channel)
     }

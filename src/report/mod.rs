@@ -16,12 +16,11 @@ pub use crate::rules::{HIGH_RISK_SCORE, MEDIUM_RISK_SCORE, RiskLevel, Status, ov
 
 /// The baseline taken first (the earliest `taken` date; the first listed among equals).
 pub fn earliest_baseline(project: &Project) -> Option<&Baseline> {
+    // `min_by_key` gives the first of equal minima.
     project
         .baselines
         .iter()
-        .enumerate()
-        .min_by_key(|(index, baseline)| (baseline.taken, *index))
-        .map(|(_, baseline)| baseline)
+        .min_by_key(|baseline| baseline.taken)
 }
 
 /// The baseline taken last (the latest `taken` date; the last listed among equals): the one

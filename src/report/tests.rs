@@ -133,18 +133,14 @@ fn the_client_view_leaves_out_what_is_internal() {
     let mut internal = Item::task(ItemId(20), "Internal QA", day(1), day(2));
     internal.client_visible = false;
     project.items.push(internal);
-    project.links.push(Link {
-        from: ItemId(20),
-        to: ItemId(1),
+    let finish_to_start = |from, to| Link {
+        from: ItemId(from),
+        to: ItemId(to),
         kind: LinkKind::FinishToStart,
         lag_workdays: 0,
-    });
-    project.links.push(Link {
-        from: ItemId(5),
-        to: ItemId(7),
-        kind: LinkKind::FinishToStart,
-        lag_workdays: 0,
-    });
+    };
+    project.links.push(finish_to_start(20, 1));
+    project.links.push(finish_to_start(5, 7));
     project.risks[0].client_visible = true;
     project.risks[0].items = vec![ItemId(20), ItemId(1)];
     project.meetings[0].items = vec![ItemId(20)];

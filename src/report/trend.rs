@@ -92,10 +92,7 @@ mod tests {
     use super::*;
     use crate::model::{BaselineId, Item};
     use crate::schedule::take_baseline;
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
-    }
+    use crate::timeline::testing::date;
 
     fn project() -> Project {
         let mut project = Project::named("Trend");

@@ -133,12 +133,11 @@ pub struct Judgement {
 
 /// The baseline milestones are compared with: the latest taken (the last listed among equals).
 pub fn compared_baseline(project: &Project) -> Option<&Baseline> {
+    // `max_by_key` gives the last of equal maxima.
     project
         .baselines
         .iter()
-        .enumerate()
-        .max_by_key(|(index, baseline)| (baseline.taken, *index))
-        .map(|(_, baseline)| baseline)
+        .max_by_key(|baseline| baseline.taken)
 }
 
 /// The status of `milestone` on `today`, against its record `compared` in the compared baseline

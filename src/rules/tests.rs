@@ -34,171 +34,48 @@ fn ticked(done: &[bool]) -> Vec<Criterion> {
         .collect()
 }
 
-/// One case of the milestone rule.
-struct Case {
-    what: &'static str,
-    progress: u8,
-    criteria: Vec<Criterion>,
-    deadline: Option<NaiveDate>,
-    compared: Option<NaiveDate>,
-    today: NaiveDate,
-    expected: Judgement,
+/// The milestone rule's table, a case a line:
+/// `what: progress, criteria, deadline, compared, today => status, why;`.
+macro_rules! cases {
+    ($($what:literal: $progress:literal, $criteria:expr, $deadline:expr, $compared:expr, $today:expr => $status:ident, $why:expr;)*) => {
+        [$(($what, $progress, $criteria, $deadline, $compared, $today, Judgement { status: $status, why: $why })),*]
+    };
 }
 
 #[test]
 fn milestone_status_follows_the_written_rule() {
     use MilestoneStatus::{AtRisk, Late, OnTime, Reached, ReachedLate};
     let calendar = WorkCalendar::new(&crate::model::Calendar::default());
-    let monday = date(2026, 11, 2);
-    let j = |status, why| Judgement { status, why };
-    let cases = [
-        Case {
-            what: "nothing to judge it by",
-            progress: 0,
-            criteria: vec![],
-            deadline: None,
-            compared: None,
-            today: monday,
-            expected: j(OnTime, Why::Clear),
-        },
-        Case {
-            what: "well before its deadline, as planned",
-            progress: 0,
-            criteria: vec![],
-            deadline: Some(date(2026, 11, 13)),
-            compared: Some(date(2026, 11, 6)),
-            today: monday,
-            expected: j(OnTime, Why::Clear),
-        },
-        Case {
-            what: "earlier than planned",
-            progress: 0,
-            criteria: vec![],
-            deadline: None,
-            compared: Some(date(2026, 11, 9)),
-            today: monday,
-            expected: j(OnTime, Why::Clear),
-        },
-        Case {
-            what: "Tue 3 → Fri 6: slipped three working days",
-            progress: 0,
-            criteria: vec![],
-            deadline: Some(date(2026, 11, 13)),
-            compared: Some(date(2026, 11, 3)),
-            today: monday,
-            expected: j(AtRisk, Why::Slipped { workdays: 3 }),
-        },
-        Case {
-            what: "one working day before its deadline",
-            progress: 0,
-            criteria: vec![],
-            deadline: Some(date(2026, 11, 9)),
-            compared: None,
-            today: monday,
-            expected: j(AtRisk, Why::NearDeadline { spare_workdays: 1 }),
-        },
-        Case {
-            what: "on its deadline",
-            progress: 40,
-            criteria: vec![],
-            deadline: Some(date(2026, 11, 6)),
-            compared: None,
-            today: monday,
-            expected: j(AtRisk, Why::NearDeadline { spare_workdays: 0 }),
-        },
-        Case {
-            what: "exactly the margin before its deadline",
-            progress: 0,
-            criteria: vec![],
-            deadline: Some(date(2026, 11, 10)),
-            compared: None,
-            today: monday,
-            expected: j(OnTime, Why::Clear),
-        },
-        Case {
-            what: "past its deadline (Thu 5 → Fri 6)",
-            progress: 0,
-            criteria: vec![],
-            deadline: Some(date(2026, 11, 5)),
-            compared: None,
-            today: monday,
-            expected: j(Late, Why::PastDeadline { workdays: 1 }),
-        },
-        Case {
-            what: "past its deadline beats slipped",
-            progress: 0,
-            criteria: ticked(&[true, false]),
-            deadline: Some(date(2026, 11, 4)),
-            compared: Some(date(2026, 11, 3)),
-            today: monday,
-            expected: j(Late, Why::PastDeadline { workdays: 2 }),
-        },
-        Case {
-            what: "its date passed unreached (Fri 6 → Wed 11)",
-            progress: 90,
-            criteria: vec![],
-            deadline: Some(date(2026, 11, 20)),
-            compared: None,
-            today: date(2026, 11, 11),
-            expected: j(Late, Why::Overdue { workdays: 3 }),
-        },
-        Case {
-            what: "today is its date: not overdue yet",
-            progress: 0,
-            criteria: vec![],
-            deadline: None,
-            compared: None,
-            today: date(2026, 11, 6),
-            expected: j(OnTime, Why::Clear),
-        },
-        Case {
-            what: "progress 100",
-            progress: 100,
-            criteria: ticked(&[false]),
-            deadline: Some(date(2026, 11, 6)),
-            compared: Some(date(2026, 11, 3)),
-            today: date(2026, 11, 30),
-            expected: j(Reached, Why::Complete),
-        },
-        Case {
-            what: "every criterion ticked",
-            progress: 0,
-            criteria: ticked(&[true, true]),
-            deadline: None,
-            compared: None,
-            today: date(2026, 11, 30),
-            expected: j(Reached, Why::CriteriaMet),
-        },
-        Case {
-            what: "reached, but past its deadline (Mon 2 → Fri 6)",
-            progress: 100,
-            criteria: vec![],
-            deadline: Some(date(2026, 11, 2)),
-            compared: None,
-            today: monday,
-            expected: j(ReachedLate, Why::PastDeadline { workdays: 4 }),
-        },
-        Case {
-            what: "criteria ticked, past its deadline",
-            progress: 0,
-            criteria: ticked(&[true]),
-            deadline: Some(date(2026, 11, 5)),
-            compared: None,
-            today: monday,
-            expected: j(ReachedLate, Why::PastDeadline { workdays: 1 }),
-        },
+    let nov = |day| date(2026, 11, day);
+    let monday = nov(2);
+    // what: progress, criteria, deadline, compared, today => status, why;
+    let cases = cases![
+        "nothing to judge it by": 0, vec![], None, None, monday => OnTime, Why::Clear;
+        "well before its deadline, as planned": 0, vec![], Some(nov(13)), Some(nov(6)), monday => OnTime, Why::Clear;
+        "earlier than planned": 0, vec![], None, Some(nov(9)), monday => OnTime, Why::Clear;
+        "Tue 3 → Fri 6: slipped three working days": 0, vec![], Some(nov(13)), Some(nov(3)), monday => AtRisk, Why::Slipped { workdays: 3 };
+        "one working day before its deadline": 0, vec![], Some(nov(9)), None, monday => AtRisk, Why::NearDeadline { spare_workdays: 1 };
+        "on its deadline": 40, vec![], Some(nov(6)), None, monday => AtRisk, Why::NearDeadline { spare_workdays: 0 };
+        "exactly the margin before its deadline": 0, vec![], Some(nov(10)), None, monday => OnTime, Why::Clear;
+        "past its deadline (Thu 5 → Fri 6)": 0, vec![], Some(nov(5)), None, monday => Late, Why::PastDeadline { workdays: 1 };
+        "past its deadline beats slipped": 0, ticked(&[true, false]), Some(nov(4)), Some(nov(3)), monday => Late, Why::PastDeadline { workdays: 2 };
+        "its date passed unreached (Fri 6 → Wed 11)": 90, vec![], Some(nov(20)), None, nov(11) => Late, Why::Overdue { workdays: 3 };
+        "today is its date: not overdue yet": 0, vec![], None, None, nov(6) => OnTime, Why::Clear;
+        "progress 100": 100, ticked(&[false]), Some(nov(6)), Some(nov(3)), nov(30) => Reached, Why::Complete;
+        "every criterion ticked": 0, ticked(&[true, true]), None, None, nov(30) => Reached, Why::CriteriaMet;
+        "reached, but past its deadline (Mon 2 → Fri 6)": 100, vec![], Some(nov(2)), None, monday => ReachedLate, Why::PastDeadline { workdays: 4 };
+        "criteria ticked, past its deadline": 0, ticked(&[true]), Some(nov(5)), None, monday => ReachedLate, Why::PastDeadline { workdays: 1 };
     ];
-    for case in cases {
+    for (what, progress, criteria, deadline, compared, today, expected) in cases {
         let mut item = milestone();
-        item.progress = case.progress;
-        item.criteria = case.criteria;
-        item.deadline = case.deadline;
-        let compared = case.compared.map(was);
+        item.progress = progress;
+        item.criteria = criteria;
+        item.deadline = deadline;
+        let compared = compared.map(was);
         assert_eq!(
-            judge(&item, compared.as_ref(), &calendar, case.today),
-            case.expected,
-            "{}",
-            case.what
+            judge(&item, compared.as_ref(), &calendar, today),
+            expected,
+            "{what}"
         );
     }
 }
@@ -256,35 +133,27 @@ fn the_compared_baseline_is_the_latest_taken() {
     assert!(compared_baseline(&none).is_none(), "no baseline");
 }
 
+/// Asserts that `rule` puts each input listed under a zone in that zone; `message` (with the
+/// input in its `{}`) names a failure.
+macro_rules! assert_zones {
+    ($rule:path, $message:literal; $($zone:expr => [$($input:expr),*]),* $(,)?) => {
+        $($(
+            let input = $input;
+            assert_eq!($rule(input), $zone, $message, input);
+        )*)*
+    };
+}
+
 #[test]
 fn buffer_health_has_three_zones_of_a_third() {
-    let table = [
-        (0.0, BufferHealth::Green),
-        (0.329, BufferHealth::Green),
-        (0.33, BufferHealth::Amber),
-        (0.5, BufferHealth::Amber),
-        (0.659, BufferHealth::Amber),
-        (0.66, BufferHealth::Red),
-        (1.0, BufferHealth::Red),
-    ];
-    for (consumption, health) in table {
-        assert_eq!(BufferHealth::of(consumption), health, "{consumption}");
-    }
+    use BufferHealth::{Amber, Green, Red};
+    assert_zones!(BufferHealth::of, "{}"; Green => [0.0, 0.329], Amber => [0.33, 0.5, 0.659], Red => [0.66, 1.0]);
 }
 
 #[test]
 fn risk_levels_follow_the_score_thresholds() {
-    let table = [
-        (25, RiskLevel::High),
-        (15, RiskLevel::High),
-        (14, RiskLevel::Medium),
-        (8, RiskLevel::Medium),
-        (7, RiskLevel::Low),
-        (1, RiskLevel::Low),
-    ];
-    for (score, level) in table {
-        assert_eq!(RiskLevel::of(score), level, "score {score}");
-    }
+    use RiskLevel::{High, Low, Medium};
+    assert_zones!(RiskLevel::of, "score {}"; High => [25, 15], Medium => [14, 8], Low => [7, 1]);
 }
 
 #[test]

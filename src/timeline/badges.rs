@@ -115,29 +115,18 @@ pub fn level_name(level: RiskLevel) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Risk, RiskCategory, RiskResponse, RiskStatus};
-    use chrono::NaiveDate;
+    use crate::model::{Risk, RiskStatus};
 
+    /// A risk on `items`; every field not named here has its default in the file format.
     fn risk(id: u32, probability: u8, impact: u8, status: RiskStatus, items: &[u32]) -> Risk {
-        Risk {
-            id: RiskId(id),
-            title: format!("Risk {id}"),
-            description: String::new(),
-            category: RiskCategory::Other,
-            probability,
-            impact,
-            response: RiskResponse::Mitigate,
-            mitigation: String::new(),
-            contingency: String::new(),
-            trigger: String::new(),
-            owner: None,
-            status,
-            identified: NaiveDate::from_ymd_opt(2026, 11, 2).expect("valid date"),
-            review: None,
-            items: items.iter().copied().map(ItemId).collect(),
-            history: Vec::new(),
-            client_visible: false,
-        }
+        let mut risk: Risk = ron::from_str(&format!(
+            "(id: {id}, title: \"Risk {id}\", probability: {probability}, impact: {impact}, \
+             identified: \"2026-11-02\")"
+        ))
+        .expect("a risk");
+        risk.status = status;
+        risk.items = items.iter().copied().map(ItemId).collect();
+        risk
     }
 
     #[test]

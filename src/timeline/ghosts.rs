@@ -124,11 +124,8 @@ mod tests {
     use super::*;
     use crate::model::{BaselineId, Item};
     use crate::schedule::take_baseline;
+    use crate::timeline::testing::date;
     use crate::timeline::transform::{Transform, days_from_date};
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
-    }
 
     fn viewport() -> Viewport {
         Viewport {
@@ -144,6 +141,17 @@ mod tests {
         }
     }
 
+    /// The baseline "Plan" of `project` as it is, taken on 1 December 2026.
+    fn plan(project: &Project) -> Baseline {
+        take_baseline(project, BaselineId(1), "Plan", date(2026, 12, 1))
+    }
+
+    /// Moves the item at `index` of `project` to run from `start` to `finish`.
+    fn move_item(project: &mut Project, index: usize, start: NaiveDate, finish: NaiveDate) {
+        project.items[index].start = start;
+        project.items[index].finish = finish;
+    }
+
     fn project() -> Project {
         let mut project = Project::named("Ghosts");
         project.items = vec![
@@ -157,12 +165,10 @@ mod tests {
     #[test]
     fn only_moved_items_get_a_ghost_at_their_baseline_dates() {
         let mut project = project();
-        let baseline = take_baseline(&project, BaselineId(1), "Plan", date(2026, 12, 1));
+        let baseline = plan(&project);
         // A slips two days; B slips to the 12th; C stays.
-        project.items[0].start = date(2027, 1, 6);
-        project.items[0].finish = date(2027, 1, 12);
-        project.items[1].start = date(2027, 1, 12);
-        project.items[1].finish = date(2027, 1, 12);
+        move_item(&mut project, 0, date(2027, 1, 6), date(2027, 1, 12));
+        move_item(&mut project, 1, date(2027, 1, 12), date(2027, 1, 12));
         let rows = Rows::new(&project, &HashSet::new());
         let viewport = viewport();
         let ghosts = ghosts(&project, &rows, &viewport, &baseline);
@@ -198,10 +204,9 @@ mod tests {
     #[test]
     fn a_baseline_in_another_order_finds_each_item() {
         let mut project = project();
-        let mut baseline = take_baseline(&project, BaselineId(1), "Plan", date(2026, 12, 1));
+        let mut baseline = plan(&project);
         baseline.items.reverse();
-        project.items[1].start = date(2027, 1, 12);
-        project.items[1].finish = date(2027, 1, 12);
+        move_item(&mut project, 1, date(2027, 1, 12), date(2027, 1, 12));
         let rows = Rows::new(&project, &HashSet::new());
         let ghosts = ghosts(&project, &rows, &viewport(), &baseline);
         assert_eq!(ghosts.len(), 1, "only B moved: {ghosts:?}");
@@ -214,9 +219,8 @@ mod tests {
     #[test]
     fn items_off_screen_or_new_have_no_ghost() {
         let mut project = project();
-        let baseline = take_baseline(&project, BaselineId(1), "Plan", date(2026, 12, 1));
-        project.items[2].start = date(2027, 1, 13);
-        project.items[2].finish = date(2027, 1, 14);
+        let baseline = plan(&project);
+        move_item(&mut project, 2, date(2027, 1, 13), date(2027, 1, 14));
         project.items.push(Item::task(
             ItemId(4),
             "D",

@@ -9,5 +9,7 @@ pub mod ghosts;
 pub mod header;
 pub mod layout;
 pub mod paint;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod tooltip;
 pub mod transform;

@@ -119,10 +119,7 @@ impl Transform {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
-    }
+    use crate::timeline::testing::date;
 
     #[test]
     fn x_and_date_are_inverse() {

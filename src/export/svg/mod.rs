@@ -324,12 +324,7 @@ pub fn recorded(
 
     let mut body = format!("<g font-family=\"{FONT_FAMILIES}\">\n");
     let mut record = Vec::new();
-    let mut writer = Writer {
-        out: &mut body,
-        tokens: &tokens::LIGHT,
-        record: &mut record,
-        clips: 0,
-    };
+    let mut writer = Writer::light(&mut body, &mut record);
     writer.write_all(&layers.background);
     title_block(writer.out, &shown, options, width, (from, to));
     left_column(writer.out, &shown, &rows, rows_top, language);
@@ -364,12 +359,7 @@ pub fn recorded(
 pub fn write_layers(layers: &Layers) -> (String, Vec<Drawn>) {
     let mut out = String::new();
     let mut record = Vec::new();
-    let mut writer = Writer {
-        out: &mut out,
-        tokens: &tokens::LIGHT,
-        record: &mut record,
-        clips: 0,
-    };
+    let mut writer = Writer::light(&mut out, &mut record);
     writer.write_all(&layers.background);
     writer.write_all(&layers.ghosts);
     writer.write_all(&layers.marks);

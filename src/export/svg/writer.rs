@@ -1,8 +1,8 @@
 //! The SVG back-end of the timeline painter: each primitive as an SVG element, in the design
 //! tokens' colours, recorded as it is written.
 
-use crate::theme::tokens::Tokens;
-use crate::timeline::paint::{Drawn, Edge, Line, Paint, Prim, hundredths, premultiplied};
+use crate::theme::tokens::{self, Tokens};
+use crate::timeline::paint::{Box2, Drawn, Edge, Line, Paint, Prim, premultiplied};
 
 use super::{TEXT_FAMILIES, baseline, escape, num, put};
 
@@ -18,7 +18,17 @@ pub(super) struct Writer<'a> {
     pub clips: usize,
 }
 
-impl Writer<'_> {
+impl<'a> Writer<'a> {
+    /// A writer in the light theme, with no clip path written yet.
+    pub fn light(out: &'a mut String, record: &'a mut Vec<Drawn>) -> Self {
+        Writer {
+            out,
+            tokens: &tokens::LIGHT,
+            record,
+            clips: 0,
+        }
+    }
+
     /// Writes `prims` in order, their text in the window's face.
     pub fn write_all(&mut self, prims: &[Prim]) {
         put(
@@ -59,6 +69,64 @@ impl Writer<'_> {
         )
     }
 
+    /// Writes a rectangle's body and its outline, each when it has one.
+    fn rect(
+        &mut self,
+        rect: &Box2,
+        radius: [f32; 4],
+        fill: Option<Paint>,
+        stroke: Option<(Line, Edge)>,
+    ) {
+        if let Some(fill) = fill {
+            let paint = self.fill(fill);
+            let shape = if radius.iter().all(|r| *r <= 0.0) {
+                format!(
+                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{paint}/>\n",
+                    num(rect.x0),
+                    num(rect.y0),
+                    num(rect.x1 - rect.x0),
+                    num(rect.y1 - rect.y0)
+                )
+            } else {
+                format!(
+                    "<path d=\"{}\"{paint}/>\n",
+                    rounded(rect.x0, rect.y0, rect.x1, rect.y1, radius)
+                )
+            };
+            self.out.push_str(&shape);
+            let drawn = Drawn::rounded_rect([rect.x0, rect.y0, rect.x1, rect.y1], radius);
+            self.record
+                .push(drawn.painted(Some(self.colour(fill)), None));
+        }
+        if let Some((line, edge)) = stroke {
+            // SVG strokes straddle the path: move it by half the width.
+            let shift = match edge {
+                Edge::Inside => line.width / 2.0,
+                Edge::Outside => -line.width / 2.0,
+            };
+            let (x0, y0, x1, y1) = (
+                rect.x0 + shift,
+                rect.y0 + shift,
+                rect.x1 - shift,
+                rect.y1 - shift,
+            );
+            let radii = radius.map(|r| (r - shift).max(0.0));
+            let paint = self.stroke(line);
+            put(
+                self.out,
+                format_args!(
+                    "<path d=\"{}\" fill=\"none\"{paint}/>\n",
+                    rounded(x0, y0, x1, y1, radii)
+                ),
+            );
+            // The outer edge of the ink, as the window records it.
+            let half = line.width / 2.0;
+            let drawn = Drawn::new("outline", &[x0 - half, y0 - half, x1 + half, y1 + half]);
+            self.record
+                .push(drawn.painted(None, Some((self.colour(line.paint), line.width))));
+        }
+    }
+
     fn write(&mut self, prim: &Prim) {
         match prim {
             Prim::Rect {
@@ -66,58 +134,7 @@ impl Writer<'_> {
                 radius,
                 fill,
                 stroke,
-            } => {
-                if let Some(fill) = fill {
-                    let paint = self.fill(*fill);
-                    let shape = if radius.iter().all(|r| *r <= 0.0) {
-                        format!(
-                            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{paint}/>\n",
-                            num(rect.x0),
-                            num(rect.y0),
-                            num(rect.x1 - rect.x0),
-                            num(rect.y1 - rect.y0)
-                        )
-                    } else {
-                        format!(
-                            "<path d=\"{}\"{paint}/>\n",
-                            rounded(rect.x0, rect.y0, rect.x1, rect.y1, *radius)
-                        )
-                    };
-                    self.out.push_str(&shape);
-                    let mut drawn = Drawn::new("rect", &[rect.x0, rect.y0, rect.x1, rect.y1]);
-                    drawn.coords.extend(radius.iter().map(|r| hundredths(*r)));
-                    drawn.colour = Some(self.colour(*fill));
-                    self.record.push(drawn);
-                }
-                if let Some((line, edge)) = stroke {
-                    // SVG strokes straddle the path: move it by half the width.
-                    let shift = match edge {
-                        Edge::Inside => line.width / 2.0,
-                        Edge::Outside => -line.width / 2.0,
-                    };
-                    let (x0, y0, x1, y1) = (
-                        rect.x0 + shift,
-                        rect.y0 + shift,
-                        rect.x1 - shift,
-                        rect.y1 - shift,
-                    );
-                    let radii = radius.map(|r| (r - shift).max(0.0));
-                    let paint = self.stroke(*line);
-                    put(
-                        self.out,
-                        format_args!(
-                            "<path d=\"{}\" fill=\"none\"{paint}/>\n",
-                            rounded(x0, y0, x1, y1, radii)
-                        ),
-                    );
-                    // The outer edge of the ink, as the window records it.
-                    let half = line.width / 2.0;
-                    let mut drawn =
-                        Drawn::new("outline", &[x0 - half, y0 - half, x1 + half, y1 + half]);
-                    drawn.outline = Some((self.colour(line.paint), hundredths(line.width)));
-                    self.record.push(drawn);
-                }
-            }
+            } => self.rect(rect, *radius, *fill, *stroke),
             Prim::Polyline { points, line } => {
                 let paint = self.stroke(*line);
                 if let [(x1, y1), (x2, y2)] = points.as_slice() {
@@ -140,10 +157,9 @@ impl Writer<'_> {
                         ),
                     );
                 }
-                let flat: Vec<f32> = points.iter().flat_map(|&(x, y)| [x, y]).collect();
-                let mut drawn = Drawn::new("line", &flat);
-                drawn.outline = Some((self.colour(line.paint), hundredths(line.width)));
-                self.record.push(drawn);
+                let drawn = Drawn::through("line", points.iter().copied());
+                self.record
+                    .push(drawn.painted(None, Some((self.colour(line.paint), line.width))));
             }
             Prim::Polygon {
                 points,
@@ -159,12 +175,10 @@ impl Writer<'_> {
                         point_list(points)
                     ),
                 );
-                let flat: Vec<f32> = points.iter().flat_map(|&(x, y)| [x, y]).collect();
-                let mut drawn = Drawn::new("polygon", &flat);
-                drawn.colour = Some(self.colour(*fill));
-                drawn.outline =
-                    stroke.map(|line| (self.colour(line.paint), hundredths(line.width)));
-                self.record.push(drawn);
+                let outline = stroke.map(|line| (self.colour(line.paint), line.width));
+                let drawn = Drawn::through("polygon", points.iter().copied());
+                self.record
+                    .push(drawn.painted(Some(self.colour(*fill)), outline));
             }
             Prim::Circle {
                 centre: (cx, cy),
@@ -197,11 +211,10 @@ impl Writer<'_> {
                     );
                     outer = radius + line.width;
                 }
-                let mut drawn = Drawn::new("circle", &[*cx, *cy, *radius, outer]);
-                drawn.colour = Some(self.colour(*fill));
-                drawn.outline =
-                    stroke.map(|line| (self.colour(line.paint), hundredths(line.width)));
-                self.record.push(drawn);
+                let outline = stroke.map(|line| (self.colour(line.paint), line.width));
+                let drawn = Drawn::new("circle", &[*cx, *cy, *radius, outer]);
+                self.record
+                    .push(drawn.painted(Some(self.colour(*fill)), outline));
             }
             Prim::Text {
                 x,
@@ -225,10 +238,9 @@ impl Writer<'_> {
                         escape(text)
                     ),
                 );
-                let mut drawn = Drawn::new("text", &[*x, centre, *font_size]);
-                drawn.colour = Some(self.colour(*paint));
-                drawn.text.clone_from(text);
-                self.record.push(drawn);
+                let drawn = Drawn::run(text, *x, centre, *font_size);
+                self.record
+                    .push(drawn.painted(Some(self.colour(*paint)), None));
             }
             Prim::PushClip(rect) => {
                 self.clips += 1;

@@ -456,11 +456,8 @@ mod tests {
     use super::*;
     use crate::model::{Item, ItemId};
     use crate::timeline::layout::Overlay;
+    use crate::timeline::testing::date;
     use crate::timeline::transform::Transform;
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
-    }
 
     /// Every character is 7 points wide and every line 15 points tall.
     struct Fixed;

@@ -287,6 +287,35 @@ impl Drawn {
             text: String::new(),
         }
     }
+
+    /// A record of `kind` through `points` (in points), listed `x, y, x, y, …`.
+    pub fn through(kind: &'static str, points: impl IntoIterator<Item = (f32, f32)>) -> Self {
+        let flat: Vec<f32> = points.into_iter().flat_map(|(x, y)| [x, y]).collect();
+        Self::new(kind, &flat)
+    }
+
+    /// A record of a rectangle from `(x0, y0)` to `(x1, y1)` with corner radii `radius`
+    /// (clockwise from the top left), all in points.
+    pub fn rounded_rect([x0, y0, x1, y1]: [f32; 4], [nw, ne, se, sw]: [f32; 4]) -> Self {
+        Self::new("rect", &[x0, y0, x1, y1, nw, ne, se, sw])
+    }
+
+    /// A record of the text run `text` starting at `x`, centred on `centre`, `font_size` high.
+    pub fn run(text: &str, x: f32, centre: f32, font_size: f32) -> Self {
+        Self {
+            text: text.to_owned(),
+            ..Self::new("text", &[x, centre, font_size])
+        }
+    }
+
+    /// This record filled with `colour` and outlined with `outline` (its colour and width in
+    /// points), each when there is one.
+    #[must_use]
+    pub fn painted(mut self, colour: Option<[u8; 4]>, outline: Option<([u8; 4], f32)>) -> Self {
+        self.colour = colour;
+        self.outline = outline.map(|(colour, width)| (colour, hundredths(width)));
+        self
+    }
 }
 
 /// A length in hundredths of a point, as records compare them.

@@ -4,7 +4,7 @@
 
 use egui::{Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, pos2};
 
-use crate::timeline::paint::{Box2, Drawn, Edge, Line, Paint, Prim, hundredths};
+use crate::timeline::paint::{Box2, Drawn, Edge, Line, Paint, Prim};
 use crate::ui::theme::Palette;
 
 /// Draws primitives on one painter; keeps the clips open between calls.
@@ -58,6 +58,18 @@ impl<'a> EguiPainter<'a> {
         Stroke::new(line.width, self.colour(line.paint))
     }
 
+    /// The fill colour of a filled shape and its outline (none without `stroke`).
+    fn fill_and_outline(&self, fill: Paint, stroke: Option<Line>) -> (Color32, Stroke) {
+        let outline = stroke.map_or(Stroke::NONE, |line| self.stroke(line));
+        (self.colour(fill), outline)
+    }
+
+    /// Records `drawn` filled with `fill` and, when it was stroked, outlined with `outline`.
+    fn push_filled(&mut self, drawn: Drawn, fill: Color32, outline: Option<Stroke>) {
+        let ink = outline.map(|outline| (outline.color.to_array(), outline.width));
+        self.push(drawn.painted(Some(fill.to_array()), ink));
+    }
+
     fn push(&mut self, drawn: Drawn) {
         if let Some(record) = &mut self.record {
             record.push(drawn);
@@ -86,14 +98,11 @@ impl<'a> EguiPainter<'a> {
                 if let Some(fill) = fill {
                     let colour = self.colour(*fill);
                     painter.rect_filled(area, corners, colour);
-                    let mut drawn =
-                        Drawn::new("rect", &[area.min.x, area.min.y, area.max.x, area.max.y]);
-                    drawn.coords.extend(
-                        [corners.nw, corners.ne, corners.se, corners.sw]
-                            .map(|r| hundredths(f32::from(r))),
+                    let drawn = Drawn::rounded_rect(
+                        [area.min.x, area.min.y, area.max.x, area.max.y],
+                        [corners.nw, corners.ne, corners.se, corners.sw].map(f32::from),
                     );
-                    drawn.colour = Some(colour.to_array());
-                    self.push(drawn);
+                    self.push(drawn.painted(Some(colour.to_array()), None));
                 }
                 if let Some((line, edge)) = stroke {
                     let stroke = self.stroke(*line);
@@ -102,12 +111,11 @@ impl<'a> EguiPainter<'a> {
                         Edge::Outside => (StrokeKind::Outside, area.expand(stroke.width)),
                     };
                     painter.rect_stroke(area, corners, stroke, kind);
-                    let mut drawn = Drawn::new(
+                    let drawn = Drawn::new(
                         "outline",
                         &[outer.min.x, outer.min.y, outer.max.x, outer.max.y],
                     );
-                    drawn.outline = Some((stroke.color.to_array(), hundredths(stroke.width)));
-                    self.push(drawn);
+                    self.push(drawn.painted(None, Some((stroke.color.to_array(), stroke.width))));
                 }
             }
             Prim::Polyline { points, line } => {
@@ -119,27 +127,20 @@ impl<'a> EguiPainter<'a> {
                     Shape::line(points.clone(), stroke)
                 };
                 self.painter().add(shape);
-                let flat: Vec<f32> = points.iter().flat_map(|p| [p.x, p.y]).collect();
-                let mut drawn = Drawn::new("line", &flat);
-                drawn.outline = Some((stroke.color.to_array(), hundredths(stroke.width)));
-                self.push(drawn);
+                let drawn = Drawn::through("line", points.iter().map(|p| (p.x, p.y)));
+                self.push(drawn.painted(None, Some((stroke.color.to_array(), stroke.width))));
             }
             Prim::Polygon {
                 points,
                 fill,
                 stroke,
             } => {
-                let fill = self.colour(*fill);
-                let outline = stroke.map_or(Stroke::NONE, |line| self.stroke(line));
+                let (fill, outline) = self.fill_and_outline(*fill, *stroke);
                 let points: Vec<Pos2> = points.iter().map(|&(x, y)| pos2(x, y)).collect();
                 self.painter()
                     .add(Shape::convex_polygon(points.clone(), fill, outline));
-                let flat: Vec<f32> = points.iter().flat_map(|p| [p.x, p.y]).collect();
-                let mut drawn = Drawn::new("polygon", &flat);
-                drawn.colour = Some(fill.to_array());
-                drawn.outline =
-                    stroke.map(|_| (outline.color.to_array(), hundredths(outline.width)));
-                self.push(drawn);
+                let drawn = Drawn::through("polygon", points.iter().map(|p| (p.x, p.y)));
+                self.push_filled(drawn, fill, stroke.map(|_| outline));
             }
             Prim::Circle {
                 centre: (x, y),
@@ -147,15 +148,10 @@ impl<'a> EguiPainter<'a> {
                 fill,
                 stroke,
             } => {
-                let fill = self.colour(*fill);
-                let outline = stroke.map_or(Stroke::NONE, |line| self.stroke(line));
+                let (fill, outline) = self.fill_and_outline(*fill, *stroke);
                 self.painter().circle(pos2(*x, *y), *radius, fill, outline);
-                let outer = radius + outline.width;
-                let mut drawn = Drawn::new("circle", &[*x, *y, *radius, outer]);
-                drawn.colour = Some(fill.to_array());
-                drawn.outline =
-                    stroke.map(|_| (outline.color.to_array(), hundredths(outline.width)));
-                self.push(drawn);
+                let drawn = Drawn::new("circle", &[*x, *y, *radius, radius + outline.width]);
+                self.push_filled(drawn, fill, stroke.map(|_| outline));
             }
             Prim::Text {
                 x,
@@ -171,10 +167,8 @@ impl<'a> EguiPainter<'a> {
                     painter.layout_no_wrap(text.clone(), FontId::proportional(*font_size), colour);
                 let centre = y + galley.size().y / 2.0;
                 painter.galley(pos2(*x, *y), galley, colour);
-                let mut drawn = Drawn::new("text", &[*x, centre, *font_size]);
-                drawn.colour = Some(colour.to_array());
-                drawn.text.clone_from(text);
-                self.push(drawn);
+                let drawn = Drawn::run(text, *x, centre, *font_size);
+                self.push(drawn.painted(Some(colour.to_array()), None));
             }
             Prim::PushClip(rect) => {
                 let outer = self.clips.last().copied().unwrap_or(self.base.clip_rect());
