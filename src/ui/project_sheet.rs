@@ -13,7 +13,7 @@ use crate::tr;
 
 use super::Command;
 use super::fields::{Drafts, FieldKind};
-use super::panels::PanelInput;
+use super::panels::{Panel, PanelInput};
 
 mod calendar;
 
@@ -222,32 +222,24 @@ fn section<R>(
 }
 
 /// The tab.
-pub fn project_sheet_ui(
-    ui: &mut egui::Ui,
-    state: &mut ProjectSheetState,
-    input: &PanelInput<'_>,
-    commands: &mut Vec<Command>,
-) {
+pub fn project_sheet_ui(ui: &mut egui::Ui, state: &mut ProjectSheetState, panel: Panel<'_>) {
+    let Panel { input, commands } = panel;
     egui::ScrollArea::vertical()
         .id_salt("project_sheet_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            header_ui(ui, state, input, commands);
-            scope_ui(ui, state, input, commands);
-            team_ui(ui, state, input, commands);
-            lanes_ui(ui, state, input, commands);
-            calendar::calendar_ui(ui, state, input, commands);
+            header_ui(ui, state, Panel { input, commands });
+            scope_ui(ui, state, Panel { input, commands });
+            team_ui(ui, state, Panel { input, commands });
+            lanes_ui(ui, state, Panel { input, commands });
+            calendar::calendar_ui(ui, state, Panel { input, commands });
             ui.add_space(8.0);
         });
 }
 
 /// Name, client, contact, goal and meeting cadence.
-fn header_ui(
-    ui: &mut egui::Ui,
-    state: &mut ProjectSheetState,
-    input: &PanelInput<'_>,
-    commands: &mut Vec<Command>,
-) {
+fn header_ui(ui: &mut egui::Ui, state: &mut ProjectSheetState, panel: Panel<'_>) {
+    let Panel { input, commands } = panel;
     let project = input.project;
     let drafts = &mut state.drafts;
     section(ui, tr!("sheet.project").into_owned(), |ui| {
@@ -311,12 +303,8 @@ fn header_ui(
 }
 
 /// What is in scope and what is out.
-fn scope_ui(
-    ui: &mut egui::Ui,
-    state: &mut ProjectSheetState,
-    input: &PanelInput<'_>,
-    commands: &mut Vec<Command>,
-) {
+fn scope_ui(ui: &mut egui::Ui, state: &mut ProjectSheetState, panel: Panel<'_>) {
+    let Panel { input, commands } = panel;
     let project = input.project;
     let drafts = &mut state.drafts;
     let lists = [
@@ -378,12 +366,8 @@ fn scope_ui(
 }
 
 /// The people on both sides.
-fn team_ui(
-    ui: &mut egui::Ui,
-    state: &mut ProjectSheetState,
-    input: &PanelInput<'_>,
-    commands: &mut Vec<Command>,
-) {
+fn team_ui(ui: &mut egui::Ui, state: &mut ProjectSheetState, panel: Panel<'_>) {
+    let Panel { input, commands } = panel;
     let project = input.project;
     let palette = input.palette;
     let open_person = state.open_person.take();
@@ -496,12 +480,8 @@ fn person_ui(
 }
 
 /// The lanes: rename, reorder, delete when empty, add.
-fn lanes_ui(
-    ui: &mut egui::Ui,
-    state: &mut ProjectSheetState,
-    input: &PanelInput<'_>,
-    commands: &mut Vec<Command>,
-) {
+fn lanes_ui(ui: &mut egui::Ui, state: &mut ProjectSheetState, panel: Panel<'_>) {
+    let Panel { input, commands } = panel;
     let project = input.project;
     let drafts = &mut state.drafts;
     let notice = &mut state.lane_notice;

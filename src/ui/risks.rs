@@ -24,7 +24,7 @@ use crate::tr;
 
 use super::Command;
 use super::outline::short_date;
-use super::panels::PanelInput;
+use super::panels::{Panel, PanelInput};
 use super::theme::Palette;
 
 /// Height of a table row.
@@ -145,12 +145,8 @@ fn new_risk(project: &Project, today: NaiveDate) -> Risk {
 }
 
 /// The tab.
-pub fn risks_ui(
-    ui: &mut egui::Ui,
-    state: &mut RisksState,
-    input: &PanelInput<'_>,
-    commands: &mut Vec<Command>,
-) {
+pub fn risks_ui(ui: &mut egui::Ui, state: &mut RisksState, panel: Panel<'_>) {
+    let Panel { input, commands } = panel;
     let project = input.project;
     let palette = input.palette;
     // Text typed for a risk that is no longer in the editor is committed first.
