@@ -105,14 +105,9 @@ fn edit_for(project: &Project, field: Field, text: &str) -> Option<Edit> {
             if trimmed.is_empty() {
                 return None;
             }
+            let id = PersonId(next_id(project.team.iter().map(|p| p.id.0)));
             return Some(Edit::AddPerson {
-                person: Person {
-                    id: PersonId(next_id(project.team.iter().map(|p| p.id.0))),
-                    name: trimmed.to_owned(),
-                    role: String::new(),
-                    client_side: false,
-                    responsibility: String::new(),
-                },
+                person: Person::new(id, trimmed.to_owned()),
             });
         }
         Field::LaneName(lane) => {
