@@ -400,36 +400,16 @@ mod tests {
     #[test]
     fn predecessors_in_the_notation_and_its_loose_forms() {
         use crate::model::LinkKind::{FinishToFinish, FinishToStart, StartToStart};
-        assert_eq!(
-            parse_predecessor("3"),
-            Some((ItemId(3), FinishToStart, 0)),
-            "bare id"
-        );
-        assert_eq!(
-            parse_predecessor("3FS"),
-            Some((ItemId(3), FinishToStart, 0)),
-            "FS"
-        );
-        assert_eq!(
-            parse_predecessor("5SS+2"),
-            Some((ItemId(5), StartToStart, 2)),
-            "lag"
-        );
-        assert_eq!(
-            parse_predecessor("2fs-1"),
-            Some((ItemId(2), FinishToStart, -1)),
-            "lead"
-        );
-        assert_eq!(
-            parse_predecessor("4FF+3d"),
-            Some((ItemId(4), FinishToFinish, 3)),
-            "d"
-        );
-        assert_eq!(
-            parse_predecessor("4FF + 3天"),
-            Some((ItemId(4), FinishToFinish, 3)),
-            "天"
-        );
+        for (text, expected, what) in [
+            ("3", (ItemId(3), FinishToStart, 0), "bare id"),
+            ("3FS", (ItemId(3), FinishToStart, 0), "FS"),
+            ("5SS+2", (ItemId(5), StartToStart, 2), "lag"),
+            ("2fs-1", (ItemId(2), FinishToStart, -1), "lead"),
+            ("4FF+3d", (ItemId(4), FinishToFinish, 3), "d"),
+            ("4FF + 3天", (ItemId(4), FinishToFinish, 3), "天"),
+        ] {
+            assert_eq!(parse_predecessor(text), Some(expected), "{what}");
+        }
         for text in ["FS", "3XX", "3FS2", "3FS+x"] {
             assert_eq!(parse_predecessor(text), None, "{text} is refused");
         }

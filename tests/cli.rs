@@ -5,7 +5,7 @@ use std::process::Command;
 
 mod common;
 
-use common::{assert_succeeded, milepost};
+use common::{assert_succeeded, milepost, temp_file};
 
 #[test]
 fn check_accepts_the_samples() {
@@ -21,12 +21,10 @@ fn check_accepts_the_samples() {
 
 #[test]
 fn check_reports_file_line_column_and_leaves_the_file_alone() {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let path = dir.path().join("broken.ron");
     let text = std::fs::read_to_string("assets/sample.ron")
         .expect("sample")
         .replacen("progress: 100", "progress: 250", 1);
-    std::fs::write(&path, &text).expect("write");
+    let (_dir, path) = temp_file("broken.ron", &text);
     let output = milepost([Path::new("check"), &path]);
     assert_eq!(
         output.status.code(),

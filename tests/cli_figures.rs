@@ -4,7 +4,7 @@ use std::path::Path;
 
 mod common;
 
-use common::{assert_succeeded, milepost};
+use common::{assert_succeeded, milepost, temp_file};
 
 #[test]
 fn figures_prints_every_key_with_its_hand_computed_value() {
@@ -26,13 +26,8 @@ fn figures_prints_every_key_with_its_hand_computed_value() {
 
 #[test]
 fn figures_of_a_broken_file_names_the_line_and_fails() {
-    let folder = tempfile::tempdir().expect("a temporary folder");
-    let path = folder.path().join("broken.ron");
-    std::fs::write(
-        &path,
-        "(format: \"milepost\", version: 1, project: (nme: \"x\"))",
-    )
-    .expect("written");
+    let broken = "(format: \"milepost\", version: 1, project: (nme: \"x\"))";
+    let (_folder, path) = temp_file("broken.ron", broken);
     let output = milepost([Path::new("figures"), &path]);
     assert!(!output.status.success(), "a broken file fails");
     let stderr = String::from_utf8_lossy(&output.stderr);

@@ -2,6 +2,7 @@
 //! Chinese text and headers, bad rows.
 
 #[cfg(feature = "gui")]
+mod common;
 mod window_harness;
 
 use chrono::{NaiveDate, TimeZone as _, Utc};
@@ -504,13 +505,9 @@ mod window {
 
     #[test]
     fn a_bad_csv_shows_every_row_in_the_error_dialog_and_keeps_the_project() {
-        let folder = tempfile::tempdir().expect("a temporary folder");
-        let csv = folder.path().join("bad.csv");
-        std::fs::write(
-            &csv,
-            "名称,开始日期,进度\n调研,2026-11-02,40%\n设计,2026/11/31,0\n开发,2026-12-07,多\n",
-        )
-        .expect("written");
+        let bad =
+            "名称,开始日期,进度\n调研,2026-11-02,40%\n设计,2026/11/31,0\n开发,2026-12-07,多\n";
+        let (_folder, csv) = crate::common::temp_file("bad.csv", bad);
         let mut harness = harness(Language::Chinese);
         harness.run();
         let before = harness.state().project().clone();

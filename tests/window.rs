@@ -2,6 +2,7 @@
 //! asks before losing unsaved changes, and looks as the committed snapshots show.
 #![cfg(feature = "gui")]
 
+mod common;
 mod window_harness;
 
 use std::path::Path;
@@ -89,13 +90,8 @@ fn open_recent_lists_a_file_after_it_was_opened() {
 
 #[test]
 fn a_broken_file_shows_its_error_and_keeps_the_project() {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let path = dir.path().join("broken.ron");
-    std::fs::write(
-        &path,
-        "(format: \"milepost\", version: 1, project: (name: \"x\", colour: 1))",
-    )
-    .expect("write");
+    let broken = "(format: \"milepost\", version: 1, project: (name: \"x\", colour: 1))";
+    let (_dir, path) = common::temp_file("broken.ron", broken);
     let mut harness = harness(english());
     harness.run();
     harness.state_mut().open_path(&path);

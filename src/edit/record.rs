@@ -134,7 +134,9 @@ impl Delta {
     pub(super) fn apply(&self, project: &mut Project) {
         match self.clone() {
             Self::Insert { index, record } => insert(project, index, record),
-            Self::Remove { index, record } => remove(project, index, &record),
+            Self::Remove { index, record } => {
+                remove(project, index, &record);
+            }
             Self::Replace { index, after, .. } => replace(project, index, after),
             Self::Header { after, .. } => after.write(project),
             Self::Calendar { after, .. } => project.calendar = *after,
@@ -155,32 +157,17 @@ fn insert(project: &mut Project, index: usize, record: Record) {
     }
 }
 
-fn remove(project: &mut Project, index: usize, record: &Record) {
-    match record {
-        Record::Item(_) => {
-            project.items.remove(index);
-        }
-        Record::Link(_) => {
-            project.links.remove(index);
-        }
-        Record::Lane(_) => {
-            project.lanes.remove(index);
-        }
-        Record::Person(_) => {
-            project.team.remove(index);
-        }
-        Record::Meeting(_) => {
-            project.meetings.remove(index);
-        }
-        Record::Risk(_) => {
-            project.risks.remove(index);
-        }
-        Record::Retrospective(_) => {
-            project.retrospectives.remove(index);
-        }
-        Record::Baseline(_) => {
-            project.baselines.remove(index);
-        }
+/// Takes the record of `like`'s kind at `index` out of the project.
+fn remove(project: &mut Project, index: usize, like: &Record) -> Record {
+    match like {
+        Record::Item(_) => Record::Item(project.items.remove(index)),
+        Record::Link(_) => Record::Link(project.links.remove(index)),
+        Record::Lane(_) => Record::Lane(project.lanes.remove(index)),
+        Record::Person(_) => Record::Person(project.team.remove(index)),
+        Record::Meeting(_) => Record::Meeting(project.meetings.remove(index)),
+        Record::Risk(_) => Record::Risk(project.risks.remove(index)),
+        Record::Retrospective(_) => Record::Retrospective(project.retrospectives.remove(index)),
+        Record::Baseline(_) => Record::Baseline(project.baselines.remove(index)),
     }
 }
 

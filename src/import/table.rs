@@ -227,29 +227,24 @@ pub fn csv(text: &str) -> Result<Project, ImportErrors> {
         let id = ItemId(row.id.unwrap_or_default());
         row.item.id = id;
         if !row.lane.is_empty() {
-            let next = LaneId(u32::try_from(project.lanes.len() + 1).unwrap_or(u32::MAX));
-            let lane = *lanes.entry(row.lane.clone()).or_insert_with(|| {
-                project.lanes.push(Lane {
-                    id: next,
-                    name: row.lane.clone(),
-                });
-                next
-            });
+            let lane = named_id(
+                &mut lanes,
+                &mut project.lanes,
+                &row.lane,
+                LaneId,
+                |id, name| Lane { id, name },
+            );
             row.item.lane = Some(lane);
         }
         if !row.owner.is_empty() {
-            let next = PersonId(u32::try_from(project.team.len() + 1).unwrap_or(u32::MAX));
-            let person = *people.entry(row.owner.clone()).or_insert_with(|| {
-                project.team.push(Person {
-                    id: next,
-                    name: row.owner.clone(),
-                    role: String::new(),
-                    client_side: false,
-                    responsibility: String::new(),
-                });
-                next
-            });
-            row.item.owner = Some(person);
+            let owner = named_id(
+                &mut people,
+                &mut project.team,
+                &row.owner,
+                PersonId,
+                Person::new,
+            );
+            row.item.owner = Some(owner);
         }
         let mut from_here = HashSet::new();
         for &(from, kind, lag_workdays) in &row.predecessors {
@@ -310,6 +305,22 @@ pub fn csv(text: &str) -> Result<Project, ImportErrors> {
 }
 
 /// A buffer's planned length defaults to its length as imported.
+/// The id of the lane or person called `name` in this import, added to `list` (numbered after
+/// the last) the first time the name is seen.
+fn named_id<T, Id: Copy>(
+    ids: &mut HashMap<String, Id>,
+    list: &mut Vec<T>,
+    name: &str,
+    id: fn(u32) -> Id,
+    make: impl FnOnce(Id, String) -> T,
+) -> Id {
+    let next = id(u32::try_from(list.len() + 1).unwrap_or(u32::MAX));
+    *ids.entry(name.to_owned()).or_insert_with(|| {
+        list.push(make(next, name.to_owned()));
+        next
+    })
+}
+
 fn finish_row(mut row: Row) -> Item {
     if row.item.kind == ItemKind::Buffer && !row.planned_given {
         let calendar = crate::schedule::WorkCalendar::new(&crate::model::Calendar::default());

@@ -93,6 +93,19 @@ pub struct Person {
     pub responsibility: String,
 }
 
+impl Person {
+    /// A person on our side called `name`, with no role or responsibility yet.
+    pub fn new(id: PersonId, name: String) -> Self {
+        Self {
+            id,
+            name,
+            role: String::new(),
+            client_side: false,
+            responsibility: String::new(),
+        }
+    }
+}
+
 /// A row group on the timeline: a phase or a workstream.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -13,7 +13,7 @@ use crate::tr;
 
 use super::Command;
 use super::fields::{DateLabel, date_ui};
-use super::panels::PanelInput;
+use super::panels::{Panel, PanelInput};
 use super::theme::Palette;
 
 mod trend_chart;
@@ -100,12 +100,8 @@ fn workdays_text(workdays: i64) -> String {
 }
 
 /// The baseline section of the Project tab.
-pub fn baselines_ui(
-    ui: &mut egui::Ui,
-    state: &mut BaselinesState,
-    input: &PanelInput<'_>,
-    commands: &mut Vec<Command>,
-) {
+pub fn baselines_ui(ui: &mut egui::Ui, state: &mut BaselinesState, panel: Panel<'_>) {
+    let Panel { input, commands } = panel;
     let project = input.project;
     let palette = input.palette;
     ui.add_space(8.0);
@@ -122,7 +118,7 @@ pub fn baselines_ui(
         ui.label(RichText::new(tr!("baselines.none")).color(palette.text_muted));
         return;
     }
-    list_ui(ui, state, input, commands);
+    list_ui(ui, state, Panel { input, commands });
 
     ui.add_space(6.0);
     let Some(compared) = state.compared(project) else {
@@ -161,12 +157,8 @@ pub fn baselines_ui(
 
 /// The list of baselines, newest first: name and date; double-click or right-click the name to
 /// rename, ✕ to delete (undoable).
-fn list_ui(
-    ui: &mut egui::Ui,
-    state: &mut BaselinesState,
-    input: &PanelInput<'_>,
-    commands: &mut Vec<Command>,
-) {
+fn list_ui(ui: &mut egui::Ui, state: &mut BaselinesState, panel: Panel<'_>) {
+    let Panel { input, commands } = panel;
     let project = input.project;
     let palette = input.palette;
     for baseline in trend::baselines_by_date(project).into_iter().rev() {

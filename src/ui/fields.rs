@@ -250,6 +250,37 @@ pub fn choice_ui<T: Copy + PartialEq>(
     value
 }
 
+/// A value picked from a fixed list in a combo box.
+pub trait Choice: Copy + PartialEq + 'static {
+    /// Every value, in the order offered.
+    const CHOICES: &'static [Self];
+    /// The value's name in the window's language.
+    fn name(self) -> String;
+}
+
+/// A grid row: `label`, then a combo box (`id_salt`) choosing `value` among its type's
+/// choices; ends the row and says whether the user changed `value` this frame.
+pub fn choice_row_ui<T: Choice>(
+    ui: &mut egui::Ui,
+    label: &str,
+    id_salt: &str,
+    value: &mut T,
+) -> bool {
+    let label = ui.label(label);
+    let chosen = choice_ui(
+        ui,
+        label.id,
+        id_salt,
+        *value,
+        T::CHOICES.iter().copied(),
+        T::name,
+    );
+    ui.end_row();
+    let changed = chosen != *value;
+    *value = chosen;
+    changed
+}
+
 /// A combo box (`id_salt`, `width` points wide) titled `title` that offers the items of
 /// `project` not in `linked`; returns its response and the item picked this frame, if any.
 pub fn add_item_ui(

@@ -124,7 +124,11 @@ impl eframe::App for App {
                     palette,
                     facts: self.derived.facts.as_ref(),
                 };
-                panels::panels_ui(ui, &mut self.view.panels, &input, &mut commands);
+                let panel = panels::Panel {
+                    input: &input,
+                    commands: &mut commands,
+                };
+                panels::panels_ui(ui, &mut self.view.panels, panel);
             });
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(palette.canvas))

@@ -18,7 +18,7 @@ use crate::schedule::WorkCalendar;
 use crate::tr;
 
 use super::fields::Buffer;
-use super::panels::{PanelInput, Tab};
+use super::panels::{Panel, PanelInput, Tab};
 use super::theme::Palette;
 use super::{App, Command};
 
@@ -298,12 +298,8 @@ fn follow_selection(state: &mut MeetingsState, project: &Project, commands: &mut
 }
 
 /// The tab.
-pub fn meetings_ui(
-    ui: &mut egui::Ui,
-    state: &mut MeetingsState,
-    input: &PanelInput<'_>,
-    commands: &mut Vec<Command>,
-) {
+pub fn meetings_ui(ui: &mut egui::Ui, state: &mut MeetingsState, panel: Panel<'_>) {
+    let Panel { input, commands } = panel;
     let project = input.project;
     let palette = input.palette;
 

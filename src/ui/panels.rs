@@ -92,13 +92,17 @@ pub struct PanelInput<'a> {
     pub facts: Option<&'a ScheduleFacts>,
 }
 
+/// What a panel reads and where it pushes the commands it gives.
+pub struct Panel<'a> {
+    /// What every panel reads.
+    pub input: &'a PanelInput<'a>,
+    /// The commands given this frame, applied at its end.
+    pub commands: &'a mut Vec<Command>,
+}
+
 /// The side panel: the tab bar and the tab in front.
-pub fn panels_ui(
-    ui: &mut egui::Ui,
-    panels: &mut Panels,
-    input: &PanelInput<'_>,
-    commands: &mut Vec<Command>,
-) {
+pub fn panels_ui(ui: &mut egui::Ui, panels: &mut Panels, panel: Panel<'_>) {
+    let Panel { input, commands } = panel;
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 2.0;
         for tab in Tab::ALL {
@@ -124,10 +128,14 @@ pub fn panels_ui(
                     );
                 });
         }
-        Tab::Meetings => meetings::meetings_ui(ui, &mut panels.meetings, input, commands),
-        Tab::Risks => risks::risks_ui(ui, &mut panels.risks, input, commands),
+        Tab::Meetings => meetings::meetings_ui(ui, &mut panels.meetings, Panel { input, commands }),
+        Tab::Risks => risks::risks_ui(ui, &mut panels.risks, Panel { input, commands }),
         Tab::Retrospectives => {
-            retrospectives::retrospectives_ui(ui, &mut panels.retrospectives, input, commands);
+            retrospectives::retrospectives_ui(
+                ui,
+                &mut panels.retrospectives,
+                Panel { input, commands },
+            );
         }
         Tab::Project => {
             ui.horizontal(|ui| {
@@ -147,10 +155,14 @@ pub fn panels_ui(
                     .id_salt("baselines_scroll")
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        baselines::baselines_ui(ui, &mut panels.baselines, input, commands);
+                        baselines::baselines_ui(
+                            ui,
+                            &mut panels.baselines,
+                            Panel { input, commands },
+                        );
                     });
             } else {
-                project_sheet::project_sheet_ui(ui, &mut panels.project, input, commands);
+                project_sheet::project_sheet_ui(ui, &mut panels.project, Panel { input, commands });
             }
         }
     }

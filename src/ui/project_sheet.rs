@@ -13,7 +13,7 @@ use crate::tr;
 
 use super::Command;
 use super::fields::{Drafts, FieldKind};
-use super::panels::PanelInput;
+use super::panels::{Panel, PanelInput};
 
 mod calendar;
 
@@ -105,14 +105,9 @@ fn edit_for(project: &Project, field: Field, text: &str) -> Option<Edit> {
             if trimmed.is_empty() {
                 return None;
             }
+            let id = PersonId(next_id(project.team.iter().map(|p| p.id.0)));
             return Some(Edit::AddPerson {
-                person: Person {
-                    id: PersonId(next_id(project.team.iter().map(|p| p.id.0))),
-                    name: trimmed.to_owned(),
-                    role: String::new(),
-                    client_side: false,
-                    responsibility: String::new(),
-                },
+                person: Person::new(id, trimmed.to_owned()),
             });
         }
         Field::LaneName(lane) => {
@@ -222,32 +217,24 @@ fn section<R>(
 }
 
 /// The tab.
-pub fn project_sheet_ui(
-    ui: &mut egui::Ui,
-    state: &mut ProjectSheetState,
-    input: &PanelInput<'_>,
-    commands: &mut Vec<Command>,
-) {
+pub fn project_sheet_ui(ui: &mut egui::Ui, state: &mut ProjectSheetState, panel: Panel<'_>) {
+    let Panel { input, commands } = panel;
     egui::ScrollArea::vertical()
         .id_salt("project_sheet_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            header_ui(ui, state, input, commands);
-            scope_ui(ui, state, input, commands);
-            team_ui(ui, state, input, commands);
-            lanes_ui(ui, state, input, commands);
-            calendar::calendar_ui(ui, state, input, commands);
+            header_ui(ui, state, Panel { input, commands });
+            scope_ui(ui, state, Panel { input, commands });
+            team_ui(ui, state, Panel { input, commands });
+            lanes_ui(ui, state, Panel { input, commands });
+            calendar::calendar_ui(ui, state, Panel { input, commands });
             ui.add_space(8.0);
         });
 }
 
 /// Name, client, contact, goal and meeting cadence.
-fn header_ui(
-    ui: &mut egui::Ui,
-    state: &mut ProjectSheetState,
-    input: &PanelInput<'_>,
-    commands: &mut Vec<Command>,
-) {
+fn header_ui(ui: &mut egui::Ui, state: &mut ProjectSheetState, panel: Panel<'_>) {
+    let Panel { input, commands } = panel;
     let project = input.project;
     let drafts = &mut state.drafts;
     section(ui, tr!("sheet.project").into_owned(), |ui| {
@@ -311,12 +298,8 @@ fn header_ui(
 }
 
 /// What is in scope and what is out.
-fn scope_ui(
-    ui: &mut egui::Ui,
-    state: &mut ProjectSheetState,
-    input: &PanelInput<'_>,
-    commands: &mut Vec<Command>,
-) {
+fn scope_ui(ui: &mut egui::Ui, state: &mut ProjectSheetState, panel: Panel<'_>) {
+    let Panel { input, commands } = panel;
     let project = input.project;
     let drafts = &mut state.drafts;
     let lists = [
@@ -378,12 +361,8 @@ fn scope_ui(
 }
 
 /// The people on both sides.
-fn team_ui(
-    ui: &mut egui::Ui,
-    state: &mut ProjectSheetState,
-    input: &PanelInput<'_>,
-    commands: &mut Vec<Command>,
-) {
+fn team_ui(ui: &mut egui::Ui, state: &mut ProjectSheetState, panel: Panel<'_>) {
+    let Panel { input, commands } = panel;
     let project = input.project;
     let palette = input.palette;
     let open_person = state.open_person.take();
@@ -496,12 +475,8 @@ fn person_ui(
 }
 
 /// The lanes: rename, reorder, delete when empty, add.
-fn lanes_ui(
-    ui: &mut egui::Ui,
-    state: &mut ProjectSheetState,
-    input: &PanelInput<'_>,
-    commands: &mut Vec<Command>,
-) {
+fn lanes_ui(ui: &mut egui::Ui, state: &mut ProjectSheetState, panel: Panel<'_>) {
+    let Panel { input, commands } = panel;
     let project = input.project;
     let drafts = &mut state.drafts;
     let notice = &mut state.lane_notice;

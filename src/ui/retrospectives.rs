@@ -14,7 +14,7 @@ use crate::tr;
 
 use super::Command;
 use super::fields::{DateLabel, Drafts, FieldKind, date_ui};
-use super::panels::PanelInput;
+use super::panels::{Panel, PanelInput};
 use super::short_date;
 
 mod chart;
@@ -192,12 +192,8 @@ fn figure_lines(figures: &Figures, language: Language) -> Vec<(String, String)> 
 }
 
 /// The tab.
-pub fn retrospectives_ui(
-    ui: &mut egui::Ui,
-    state: &mut RetrospectivesState,
-    input: &PanelInput<'_>,
-    commands: &mut Vec<Command>,
-) {
+pub fn retrospectives_ui(ui: &mut egui::Ui, state: &mut RetrospectivesState, panel: Panel<'_>) {
+    let Panel { input, commands } = panel;
     let project = input.project;
     if state
         .selected

@@ -23,8 +23,9 @@ use crate::timeline::badges::level_name;
 use crate::tr;
 
 use super::Command;
+use super::fields::Choice;
 use super::outline::short_date;
-use super::panels::PanelInput;
+use super::panels::{Panel, PanelInput};
 use super::theme::Palette;
 
 /// Height of a table row.
@@ -93,14 +94,18 @@ fn owner_name(project: &Project, owner: Option<&Owner>) -> Option<String> {
     owner.map(|owner| crate::rules::owner_name(project, owner))
 }
 
-fn status_name(status: RiskStatus) -> String {
-    match status {
-        RiskStatus::Open => tr!("risks.status.open"),
-        RiskStatus::Monitoring => tr!("risks.status.monitoring"),
-        RiskStatus::Occurred => tr!("risks.status.occurred"),
-        RiskStatus::Closed => tr!("risks.status.closed"),
+impl Choice for RiskStatus {
+    const CHOICES: &'static [Self] = &Self::ALL;
+
+    fn name(self) -> String {
+        match self {
+            RiskStatus::Open => tr!("risks.status.open"),
+            RiskStatus::Monitoring => tr!("risks.status.monitoring"),
+            RiskStatus::Occurred => tr!("risks.status.occurred"),
+            RiskStatus::Closed => tr!("risks.status.closed"),
+        }
+        .into_owned()
     }
-    .into_owned()
 }
 
 /// Changes probability and impact and records the new assessment, dated today, in the same
@@ -145,12 +150,8 @@ fn new_risk(project: &Project, today: NaiveDate) -> Risk {
 }
 
 /// The tab.
-pub fn risks_ui(
-    ui: &mut egui::Ui,
-    state: &mut RisksState,
-    input: &PanelInput<'_>,
-    commands: &mut Vec<Command>,
-) {
+pub fn risks_ui(ui: &mut egui::Ui, state: &mut RisksState, panel: Panel<'_>) {
+    let Panel { input, commands } = panel;
     let project = input.project;
     let palette = input.palette;
     // Text typed for a risk that is no longer in the editor is committed first.
@@ -371,7 +372,7 @@ fn table_ui(ui: &mut egui::Ui, state: &mut RisksState, input: &PanelInput<'_>) {
                         row.col(|ui| {
                             ui.add(
                                 egui::Label::new(
-                                    RichText::new(status_name(risk.status)).color(text_colour),
+                                    RichText::new(risk.status.name()).color(text_colour),
                                 )
                                 .truncate()
                                 .selectable(false),

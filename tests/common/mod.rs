@@ -5,6 +5,7 @@
 )]
 
 use std::ffi::OsStr;
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 /// Runs the `milepost` binary with `args` and returns what it printed and how it exited.
@@ -47,6 +48,15 @@ pub fn assert_succeeded(output: &Output, what: &str) {
         "{what}: {}",
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+/// A new temporary folder (deleted when dropped) holding a file called `name` with `contents`,
+/// and the file's path.
+pub fn temp_file(name: &str, contents: &str) -> (tempfile::TempDir, PathBuf) {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = folder.path().join(name);
+    std::fs::write(&path, contents).expect("written");
+    (folder, path)
 }
 
 /// The example document of `docs/format.md` section 1, whole and sound.

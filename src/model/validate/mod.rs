@@ -569,111 +569,123 @@ fn long_texts(project: &Project, problems: &mut Vec<Problem>) {
         }
     };
     let f = Step::Field;
-    let i = Step::Index;
     check(&[f("name")], &project.name);
     check(&[f("client"), f("name")], &project.client.name);
     check(&[f("client"), f("contact")], &project.client.contact);
     check(&[f("goal")], &project.goal);
-    for (list, entries) in [
-        ("included", &project.scope.included),
-        ("excluded", &project.scope.excluded),
-    ] {
-        for (n, text) in entries.iter().enumerate() {
-            check(&[f("scope"), f(list), i(n)], text);
-        }
-    }
-    for (n, holiday) in project.calendar.holidays.iter().enumerate() {
-        check(
-            &[f("calendar"), f("holidays"), i(n), f("name")],
-            &holiday.name,
-        );
-    }
-    for (n, person) in project.team.iter().enumerate() {
-        for (field, text) in [
-            ("name", &person.name),
-            ("role", &person.role),
-            ("responsibility", &person.responsibility),
-        ] {
-            check(&[f("team"), i(n), f(field)], text);
-        }
-    }
-    for (n, lane) in project.lanes.iter().enumerate() {
-        check(&[f("lanes"), i(n), f("name")], &lane.name);
-    }
+    let scope = &project.scope;
+    check_each(
+        &mut check,
+        &[f("scope"), f("included")],
+        &scope.included,
+        |text| vec![(None, text)],
+    );
+    check_each(
+        &mut check,
+        &[f("scope"), f("excluded")],
+        &scope.excluded,
+        |text| vec![(None, text)],
+    );
+    let holidays = &project.calendar.holidays;
+    check_each(
+        &mut check,
+        &[f("calendar"), f("holidays")],
+        holidays,
+        |holiday| vec![(Some("name"), &holiday.name)],
+    );
+    check_each(&mut check, &[f("team")], &project.team, |person| {
+        vec![
+            (Some("name"), &person.name),
+            (Some("role"), &person.role),
+            (Some("responsibility"), &person.responsibility),
+        ]
+    });
+    check_each(&mut check, &[f("lanes")], &project.lanes, |lane| {
+        vec![(Some("name"), &lane.name)]
+    });
     for (n, item) in project.items.iter().enumerate() {
-        for (c, criterion) in item.criteria.iter().enumerate() {
-            check(
-                &[f("items"), i(n), f("criteria"), i(c), f("text")],
-                &criterion.text,
-            );
-        }
+        let at = [f("items"), Step::Index(n), f("criteria")];
+        check_each(&mut check, &at, &item.criteria, |criterion| {
+            vec![(Some("text"), &criterion.text)]
+        });
     }
     for (n, baseline) in project.baselines.iter().enumerate() {
-        check(&[f("baselines"), i(n), f("name")], &baseline.name);
-        for (b, entry) in baseline.items.iter().enumerate() {
-            check(
-                &[f("baselines"), i(n), f("items"), i(b), f("name")],
-                &entry.name,
-            );
-        }
+        check(&[f("baselines"), Step::Index(n), f("name")], &baseline.name);
+        let at = [f("baselines"), Step::Index(n), f("items")];
+        check_each(&mut check, &at, &baseline.items, |entry| {
+            vec![(Some("name"), &entry.name)]
+        });
     }
     for (n, meeting) in project.meetings.iter().enumerate() {
+        let at = |list| [f("meetings"), Step::Index(n), f(list)];
         for (field, text) in [
             ("title", &meeting.title),
             ("agenda", &meeting.agenda),
             ("notes", &meeting.notes),
         ] {
-            check(&[f("meetings"), i(n), f(field)], text);
+            check(&at(field), text);
         }
-        for (p, participant) in meeting.participants.iter().enumerate() {
-            check(
-                &[f("meetings"), i(n), f("participants"), i(p), f("name")],
-                &participant.name,
-            );
-        }
-        for (d, decision) in meeting.decisions.iter().enumerate() {
-            check(&[f("meetings"), i(n), f("decisions"), i(d)], decision);
-        }
-        for (a, action) in meeting.actions.iter().enumerate() {
-            check(
-                &[f("meetings"), i(n), f("actions"), i(a), f("text")],
-                &action.text,
-            );
-        }
+        check_each(
+            &mut check,
+            &at("participants"),
+            &meeting.participants,
+            |participant| vec![(Some("name"), &participant.name)],
+        );
+        check_each(&mut check, &at("decisions"), &meeting.decisions, |text| {
+            vec![(None, text)]
+        });
+        check_each(&mut check, &at("actions"), &meeting.actions, |action| {
+            vec![(Some("text"), &action.text)]
+        });
     }
-    for (n, risk) in project.risks.iter().enumerate() {
-        for (field, text) in [
-            ("title", &risk.title),
-            ("description", &risk.description),
-            ("mitigation", &risk.mitigation),
-            ("contingency", &risk.contingency),
-            ("trigger", &risk.trigger),
-        ] {
-            check(&[f("risks"), i(n), f(field)], text);
-        }
-    }
+    check_each(&mut check, &[f("risks")], &project.risks, |risk| {
+        vec![
+            (Some("title"), &risk.title),
+            (Some("description"), &risk.description),
+            (Some("mitigation"), &risk.mitigation),
+            (Some("contingency"), &risk.contingency),
+            (Some("trigger"), &risk.trigger),
+        ]
+    });
     for (n, retrospective) in project.retrospectives.iter().enumerate() {
-        check(
-            &[f("retrospectives"), i(n), f("title")],
-            &retrospective.title,
+        let at = |list| [f("retrospectives"), Step::Index(n), f(list)];
+        check(&at("title"), &retrospective.title);
+        check(&at("client_feedback"), &retrospective.client_feedback);
+        check_each(
+            &mut check,
+            &at("went_well"),
+            &retrospective.went_well,
+            |text| vec![(None, text)],
         );
-        check(
-            &[f("retrospectives"), i(n), f("client_feedback")],
-            &retrospective.client_feedback,
+        check_each(
+            &mut check,
+            &at("to_improve"),
+            &retrospective.to_improve,
+            |text| vec![(None, text)],
         );
-        for (list, entries) in [
-            ("went_well", &retrospective.went_well),
-            ("to_improve", &retrospective.to_improve),
-        ] {
-            for (e, text) in entries.iter().enumerate() {
-                check(&[f("retrospectives"), i(n), f(list), i(e)], text);
-            }
-        }
-        for (a, action) in retrospective.actions.iter().enumerate() {
-            check(
-                &[f("retrospectives"), i(n), f("actions"), i(a), f("text")],
-                &action.text,
-            );
+        check_each(
+            &mut check,
+            &at("actions"),
+            &retrospective.actions,
+            |action| vec![(Some("text"), &action.text)],
+        );
+    }
+}
+
+/// Checks the texts that `texts` names in every element of `list`, at `prefix`, the element's
+/// index and the text's field (none for a list of plain strings).
+fn check_each<'a, T>(
+    check: &mut impl FnMut(&[Step], &str),
+    prefix: &[Step],
+    list: &'a [T],
+    texts: impl Fn(&'a T) -> Vec<(Option<&'static str>, &'a String)>,
+) {
+    for (n, element) in list.iter().enumerate() {
+        for (field, text) in texts(element) {
+            let mut path = prefix.to_vec();
+            path.push(Step::Index(n));
+            path.extend(field.map(Step::Field));
+            check(&path, text);
         }
     }
 }

@@ -9,16 +9,12 @@ use crate::tr;
 
 use super::super::Command;
 use super::super::fields::{DateLabel, FieldKind, date_ui};
-use super::super::panels::PanelInput;
+use super::super::panels::Panel;
 use super::{Field, ProjectSheetState, section, text_ui, weekday_name};
 
 /// Working weekdays, holidays and make-up working days.
-pub(super) fn calendar_ui(
-    ui: &mut egui::Ui,
-    state: &mut ProjectSheetState,
-    input: &PanelInput<'_>,
-    commands: &mut Vec<Command>,
-) {
+pub(super) fn calendar_ui(ui: &mut egui::Ui, state: &mut ProjectSheetState, panel: Panel<'_>) {
+    let Panel { input, commands } = panel;
     let project = input.project;
     let calendar = &project.calendar;
     let drafts = &mut state.drafts;

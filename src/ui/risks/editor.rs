@@ -5,16 +5,16 @@
 use egui::RichText;
 
 use crate::edit::Edit;
-use crate::model::{ItemId, Owner, Project, Risk, RiskCategory, RiskId, RiskResponse, RiskStatus};
+use crate::model::{ItemId, Owner, Project, Risk, RiskCategory, RiskId, RiskResponse};
 use crate::timeline::badges::level_name;
 use crate::tr;
 
 use super::super::Command;
-use super::super::fields::{Buffer, DateLabel, add_item_ui, choice_ui, date_ui};
+use super::super::fields::{Buffer, Choice, DateLabel, add_item_ui, choice_row_ui, date_ui};
 use super::super::panels::PanelInput;
 use super::{
     REVIEW_AFTER_DAYS, RisksState, assess, level_of, overdue_text, owner_name, review_overdue,
-    score_chip_ui, status_name,
+    score_chip_ui,
 };
 
 /// The free-text fields of a risk, in the order of [`TextBuffers::fields`].
@@ -107,28 +107,36 @@ fn named_owner(risk: &Risk) -> &str {
     }
 }
 
-fn category_name(category: RiskCategory) -> String {
-    match category {
-        RiskCategory::Technical => tr!("risks.category.technical"),
-        RiskCategory::Schedule => tr!("risks.category.schedule"),
-        RiskCategory::Scope => tr!("risks.category.scope"),
-        RiskCategory::Resource => tr!("risks.category.resource"),
-        RiskCategory::Client => tr!("risks.category.client"),
-        RiskCategory::Market => tr!("risks.category.market"),
-        RiskCategory::Management => tr!("risks.category.management"),
-        RiskCategory::Other => tr!("risks.category.other"),
+impl Choice for RiskCategory {
+    const CHOICES: &'static [Self] = &Self::ALL;
+
+    fn name(self) -> String {
+        match self {
+            RiskCategory::Technical => tr!("risks.category.technical"),
+            RiskCategory::Schedule => tr!("risks.category.schedule"),
+            RiskCategory::Scope => tr!("risks.category.scope"),
+            RiskCategory::Resource => tr!("risks.category.resource"),
+            RiskCategory::Client => tr!("risks.category.client"),
+            RiskCategory::Market => tr!("risks.category.market"),
+            RiskCategory::Management => tr!("risks.category.management"),
+            RiskCategory::Other => tr!("risks.category.other"),
+        }
+        .into_owned()
     }
-    .into_owned()
 }
 
-fn response_name(response: RiskResponse) -> String {
-    match response {
-        RiskResponse::Avoid => tr!("risks.response.avoid"),
-        RiskResponse::Mitigate => tr!("risks.response.mitigate"),
-        RiskResponse::Transfer => tr!("risks.response.transfer"),
-        RiskResponse::Accept => tr!("risks.response.accept"),
+impl Choice for RiskResponse {
+    const CHOICES: &'static [Self] = &Self::ALL;
+
+    fn name(self) -> String {
+        match self {
+            RiskResponse::Avoid => tr!("risks.response.avoid"),
+            RiskResponse::Mitigate => tr!("risks.response.mitigate"),
+            RiskResponse::Transfer => tr!("risks.response.transfer"),
+            RiskResponse::Accept => tr!("risks.response.accept"),
+        }
+        .into_owned()
     }
-    .into_owned()
 }
 
 /// Commits whatever was typed for the risk of `buffers` and forgets the buffers.
@@ -231,20 +239,10 @@ pub(super) fn editor_ui(
             ui.end_row();
 
             // Category.
-            let label = ui.label(tr!("risks.field.category"));
-            let category = choice_ui(
-                ui,
-                label.id,
-                "risk_category",
-                working.category,
-                RiskCategory::ALL,
-                category_name,
-            );
-            if category != working.category {
-                working.category = category;
+            let label = tr!("risks.field.category");
+            if choice_row_ui(ui, &label, "risk_category", &mut working.category) {
                 update(commands, &working);
             }
-            ui.end_row();
 
             // Probability and impact, each change recorded in the history.
             for (key, is_probability) in [
@@ -285,36 +283,16 @@ pub(super) fn editor_ui(
             ui.end_row();
 
             // Response.
-            let label = ui.label(tr!("risks.field.response"));
-            let response = choice_ui(
-                ui,
-                label.id,
-                "risk_response",
-                working.response,
-                RiskResponse::ALL,
-                response_name,
-            );
-            if response != working.response {
-                working.response = response;
+            let label = tr!("risks.field.response");
+            if choice_row_ui(ui, &label, "risk_response", &mut working.response) {
                 update(commands, &working);
             }
-            ui.end_row();
 
             // Status.
-            let label = ui.label(tr!("risks.field.status"));
-            let status = choice_ui(
-                ui,
-                label.id,
-                "risk_status",
-                working.status,
-                RiskStatus::ALL,
-                status_name,
-            );
-            if status != working.status {
-                working.status = status;
+            let label = tr!("risks.field.status");
+            if choice_row_ui(ui, &label, "risk_status", &mut working.status) {
                 update(commands, &working);
             }
-            ui.end_row();
 
             // Owner: a member of the team, or a name typed.
             let label = ui.label(tr!("risks.field.owner"));
