@@ -199,10 +199,9 @@ mod tests {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date")
     }
 
-    /// A meeting on `day` (`YYYY-MM-DD`); every field not named here has its default in the
-    /// file format.
+    /// A meeting on `day` (`YYYY-MM-DD`) with nothing recorded yet.
     fn meeting(id: u32, day: &str, channel: Channel) -> Meeting {
-        Meeting::new(MeetingId(id), date(day), String::new(), channel)
+        Meeting::new(crate::model::MeetingId(id), date(day), String::new(), channel)
     }
 
     fn project() -> Project {
