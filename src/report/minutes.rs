@@ -201,7 +201,12 @@ mod tests {
 
     /// A meeting on `day` (`YYYY-MM-DD`) with nothing recorded yet.
     fn meeting(id: u32, day: &str, channel: Channel) -> Meeting {
-        Meeting::new(crate::model::MeetingId(id), date(day), String::new(), channel)
+        Meeting::new(
+            crate::model::MeetingId(id),
+            date(day),
+            String::new(),
+            channel,
+        )
     }
 
     fn project() -> Project {
