@@ -31,6 +31,23 @@ fn harness() -> Harness<'static, App> {
     harness_with(startup(Language::English, ThemeChoice::Light))
 }
 
+/// The window of [`harness`] after F5: presenting, on the title card.
+fn presenting() -> Harness<'static, App> {
+    let mut harness = harness();
+    press(&mut harness, Key::F5);
+    harness
+}
+
+/// The Chinese sample in Chinese after F5: presenting, on the title card.
+fn presenting_chinese_sample() -> Harness<'static, App> {
+    let mut harness = harness_with(Startup {
+        file: Some("assets/sample-zh.ron".into()),
+        ..startup(Language::Chinese, ThemeChoice::Light)
+    });
+    press(&mut harness, Key::F5);
+    harness
+}
+
 fn press(harness: &mut Harness<'static, App>, key: Key) {
     harness.key_press(key);
     harness.run();
@@ -131,8 +148,7 @@ fn view_menu_present_starts_presenting_too() {
 
 #[test]
 fn arrows_step_through_the_milestones_in_date_order_and_show_each_card() {
-    let mut harness = harness();
-    press(&mut harness, Key::F5);
+    let mut harness = presenting();
     press(&mut harness, Key::ArrowRight);
     assert_eq!(
         step(&harness),
@@ -196,8 +212,7 @@ fn arrows_step_through_the_milestones_in_date_order_and_show_each_card() {
 
 #[test]
 fn the_view_moves_so_the_milestone_is_in_sight_beside_its_card() {
-    let mut harness = harness();
-    press(&mut harness, Key::F5);
+    let mut harness = presenting();
     for _ in 0..8 {
         press(&mut harness, Key::ArrowRight);
     }
@@ -237,8 +252,7 @@ fn the_view_moves_so_the_milestone_is_in_sight_beside_its_card() {
 
 #[test]
 fn t_goes_to_today_and_then_on_to_the_next_milestone() {
-    let mut harness = harness();
-    press(&mut harness, Key::F5);
+    let mut harness = presenting();
     press(&mut harness, Key::T);
     assert_eq!(step(&harness), Step::Today, "T shows today");
     harness.get_by_label("Fri 27 Nov 2026");
@@ -357,15 +371,13 @@ fn present_at_startup_opens_on_the_title_card() {
 
 #[test]
 fn snapshot_present_title() {
-    let mut harness = harness();
-    press(&mut harness, Key::F5);
+    let mut harness = presenting();
     harness.snapshot("present_title");
 }
 
 #[test]
 fn snapshot_present_milestone() {
-    let mut harness = harness();
-    press(&mut harness, Key::F5);
+    let mut harness = presenting();
     for _ in 0..5 {
         press(&mut harness, Key::ArrowRight);
     }
@@ -375,11 +387,7 @@ fn snapshot_present_milestone() {
 
 #[test]
 fn snapshot_present_milestone_zh() {
-    let mut harness = harness_with(Startup {
-        file: Some("assets/sample-zh.ron".into()),
-        ..startup(Language::Chinese, ThemeChoice::Light)
-    });
-    press(&mut harness, Key::F5);
+    let mut harness = presenting_chinese_sample();
     press(&mut harness, Key::ArrowRight);
     press(&mut harness, Key::ArrowRight);
     harness.snapshot("present_milestone_zh");
@@ -387,11 +395,7 @@ fn snapshot_present_milestone_zh() {
 
 #[test]
 fn snapshot_present_title_zh() {
-    let mut harness = harness_with(Startup {
-        file: Some("assets/sample-zh.ron".into()),
-        ..startup(Language::Chinese, ThemeChoice::Light)
-    });
-    press(&mut harness, Key::F5);
+    let mut harness = presenting_chinese_sample();
     harness.get_by_label("项目概览");
     harness.snapshot("present_title_zh");
 }
@@ -423,8 +427,7 @@ fn presenting_is_full_screen_and_closing_leaves_full_screen_before_quitting() {
 
 #[test]
 fn esc_leaves_full_screen() {
-    let mut harness = harness();
-    press(&mut harness, Key::F5);
+    let mut harness = presenting();
     key_down_step(&mut harness, Key::Escape);
     assert!(
         commands(&harness).contains(&ViewportCommand::Fullscreen(false)),
