@@ -20,6 +20,7 @@ fn main() -> ExitCode {
             screenshot: args.screenshot,
             recovery_folder,
             present: args.present,
+            first_frame: args.first_frame,
             ..milepost::ui::Startup::default()
         };
         match milepost::ui::run(startup) {

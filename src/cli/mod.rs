@@ -33,6 +33,10 @@ pub struct Args {
     /// Start in presentation mode.
     #[arg(long)]
     pub present: bool,
+    /// Print `first-frame <nanoseconds since 1970>` once the first frame is on screen, then
+    /// exit (what the start-up benchmark measures).
+    #[arg(long)]
+    pub first_frame: bool,
 }
 
 /// The headless commands.

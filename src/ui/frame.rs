@@ -22,6 +22,12 @@ impl eframe::App for App {
         let palette = Palette::of(self.prefs.theme);
         let mut commands = Vec::new();
 
+        if let Some(first_frame) = &mut self.first_frame
+            && first_frame.frame(&ctx)
+        {
+            self.allow_close = true;
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
         if self.quit_after_presenting && self.view.presentation.is_none() {
             self.quit_after_presenting = false;
             self.command(&ctx, Command::Quit);
@@ -35,6 +41,21 @@ impl eframe::App for App {
         if self.view.presentation.is_some() && self.dialog.is_some() {
             // A question for the user (closing with unsaved changes) ends the presentation.
             self.leave_presentation(&ctx);
+        }
+        if self
+            .session
+            .loading
+            .as_ref()
+            .is_some_and(|loading| loading.at_start)
+        {
+            // The file the window opened with is still being read: an empty canvas, not the
+            // empty project behind it.
+            egui::CentralPanel::default()
+                .frame(egui::Frame::NONE.fill(palette.canvas))
+                .show(ui, |_| {});
+            self.poll_loading(&ctx, palette);
+            self.end_frame(&ctx);
+            return;
         }
         if self.view.presentation.is_some() {
             self.presentation_ui(ui, &ctx);
@@ -176,13 +197,7 @@ impl eframe::App for App {
         };
         baselines::windows_ui(&ctx, &mut self.view.panels.baselines, &input, &mut commands);
         self.export_dialog_ui(&ctx);
-        if let Some(loading) = &self.session.loading
-            && let Some(result) = loading.ui(&ctx, palette)
-        {
-            let path = loading.path.clone();
-            self.session.loading = None;
-            self.opened(&path, result);
-        }
+        self.poll_loading(&ctx, palette);
 
         for command in commands {
             self.command(&ctx, command);
@@ -201,6 +216,18 @@ impl eframe::App for App {
 }
 
 impl App {
+    /// Shows the progress card of a file opening in the background, and takes the project
+    /// once it is read.
+    fn poll_loading(&mut self, ctx: &egui::Context, palette: &Palette) {
+        if let Some(loading) = &self.session.loading
+            && let Some(result) = loading.ui(ctx, palette)
+        {
+            let path = loading.path.clone();
+            self.session.loading = None;
+            self.opened(&path, result);
+        }
+    }
+
     /// What every frame ends with: closing, the title, recovery copies, the screenshot.
     fn end_frame(&mut self, ctx: &egui::Context) {
         if ctx.input(|input| input.viewport().close_requested())

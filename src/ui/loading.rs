@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use egui::RichText;
 
@@ -15,6 +15,10 @@ use super::theme::Palette;
 /// What loading in the background yields.
 pub type Outcome = Result<(Loaded, DiskStamp), StoreError>;
 
+/// How long a file opened at start-up may take before the progress card shows: a small file is
+/// there before anyone could read the card.
+const QUIET_AT_START: Duration = Duration::from_millis(400);
+
 /// A file being read and checked on another thread.
 pub struct Loading {
     /// The file.
@@ -22,6 +26,9 @@ pub struct Loading {
     size: u64,
     started: Instant,
     receiver: Receiver<Outcome>,
+    /// Opened as the window starts: nothing of another project is shown meanwhile, and the card
+    /// only after [`QUIET_AT_START`].
+    pub at_start: bool,
 }
 
 impl Loading {
@@ -51,6 +58,17 @@ impl Loading {
             size,
             started: Instant::now(),
             receiver,
+            at_start: false,
+        }
+    }
+
+    /// Starts reading the file the window opens with, so that the first frame does not wait
+    /// for it.
+    pub fn start_at_launch(path: &Path) -> Self {
+        let size = std::fs::metadata(path).map_or(0, |metadata| metadata.len());
+        Self {
+            at_start: true,
+            ..Self::start(path, size)
         }
     }
 
@@ -58,6 +76,10 @@ impl Loading {
     pub fn ui(&self, ctx: &egui::Context, palette: &Palette) -> Option<Outcome> {
         if let Ok(outcome) = self.receiver.try_recv() {
             return Some(outcome);
+        }
+        if self.at_start && self.started.elapsed() < QUIET_AT_START {
+            ctx.request_repaint_after(Duration::from_millis(5));
+            return None;
         }
         egui::Modal::new(egui::Id::unique("loading_dialog")).show(ctx, |ui| {
             ui.set_min_width(360.0);

@@ -14,6 +14,7 @@ mod dialogs;
 mod export;
 mod fields;
 mod files;
+mod first_frame;
 mod frame;
 mod inspector;
 mod loading;
@@ -86,6 +87,11 @@ pub struct Startup {
     pub recovery_folder: Option<PathBuf>,
     /// Open in presentation mode (`--present`).
     pub present: bool,
+    /// Print when the first frame was shown and close (`--first-frame`).
+    pub first_frame: bool,
+    /// Read `file` on a thread while the first frames are shown (the real window), rather
+    /// than before the first frame.
+    pub open_in_background: bool,
 }
 
 /// The Milepost window.
@@ -114,6 +120,8 @@ pub struct App {
     shown_title: String,
     /// The screenshot to take (`--screenshot`).
     screenshot: Option<screenshot::Screenshot>,
+    /// Close once the first frame was shown (`--first-frame`).
+    first_frame: Option<first_frame::FirstFrame>,
     /// Start presenting once the project is open (`--present`).
     present_at_start: bool,
     /// The window was closed while presenting: quit once full screen is left, so that the
@@ -161,6 +169,7 @@ impl App {
             screenshot: startup
                 .screenshot
                 .map(|path| screenshot::Screenshot::new(path, outcome)),
+            first_frame: startup.first_frame.then(first_frame::FirstFrame::default),
             present_at_start: startup.present,
             quit_after_presenting: false,
             export: export::ExportState::default(),
@@ -168,7 +177,11 @@ impl App {
         match startup.file {
             Some(path) => {
                 app.new_project();
-                app.open_path(&path);
+                if startup.open_in_background && app.screenshot.is_none() {
+                    app.session.loading = Some(loading::Loading::start_at_launch(&path));
+                } else {
+                    app.open_path(&path);
+                }
             }
             None => app.open_sample(),
         }
@@ -520,7 +533,13 @@ fn file_stem(name: &str) -> String {
 ///
 /// # Errors
 /// The window could not be created, or the screenshot could not be saved.
-pub fn run(startup: Startup) -> anyhow::Result<()> {
+pub fn run(mut startup: Startup) -> anyhow::Result<()> {
+    startup.open_in_background = true;
+    // The system font list is read on the provider's own thread while the window is being
+    // created; the large CJK faces are opened only when a text needs them (egui's on its first
+    // Chinese character, the measurer's in `timeline::fonts` likewise).
+    let system_fonts =
+        Arc::new(egui_system_font_provider::SystemFontProvider::new().with_locale(Some("zh-Hans")));
     let screenshot_path = startup.screenshot.clone();
     let outcome = ScreenshotOutcome::default();
     let app_outcome = Arc::clone(&outcome);
@@ -538,9 +557,7 @@ pub fn run(startup: Startup) -> anyhow::Result<()> {
         "Milepost",
         options,
         Box::new(move |cc| {
-            cc.egui_ctx.add_font_provider(Arc::new(
-                egui_system_font_provider::SystemFontProvider::new().with_locale(Some("zh-Hans")),
-            ));
+            cc.egui_ctx.add_font_provider(system_fonts);
             Ok(Box::new(App::with_outcome(cc, startup, app_outcome)))
         }),
     )
