@@ -184,3 +184,49 @@ proptest! {
         prop_assert_eq!(history.project(), &edited, "redo returns the edited project");
     }
 }
+
+/// The working days an item covers, as the scheduler counts them under `calendar`.
+fn workdays(calendar: &WorkCalendar, item: &Item) -> i64 {
+    milepost::schedule::network::span_of(calendar, item).workdays()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// A calendar edit keeps every task's and buffer's working days, leaves no item starting
+    /// or finishing on a day off and no link violated, and gives what a fresh load of the
+    /// saved file gives: nothing left to move.
+    #[test]
+    fn a_calendar_edit_keeps_working_days_and_matches_a_fresh_load(
+        project in project(),
+        calendar in calendar(),
+    ) {
+        let start = settled(&project).expect("random links go forward only");
+        let mut history = History::new(start.clone());
+        history
+            .apply(Edit::SetCalendar { calendar: calendar.clone() })
+            .expect("a calendar with a working weekday is accepted");
+        let edited = history.project();
+        let old = WorkCalendar::new(&start.calendar);
+        let new = WorkCalendar::new(&calendar);
+        for (before, after) in start.items.iter().zip(&edited.items) {
+            if before.kind != ItemKind::Milestone {
+                prop_assert_eq!(
+                    workdays(&old, before),
+                    workdays(&new, after),
+                    "{} keeps its working days",
+                    &after.name
+                );
+            }
+            prop_assert!(new.is_working_day(after.start), "{} starts on a working day", &after.name);
+            prop_assert!(new.is_working_day(after.finish), "{} finishes on a working day", &after.name);
+        }
+        prop_assert_eq!(violations(edited), 0, "no link violated");
+
+        let text = milepost::store::to_string(edited).expect("written");
+        let loaded = milepost::store::load_str(&text).expect("read back").project;
+        prop_assert_eq!(&loaded, edited, "the file holds the edited plan");
+        let scheduled = settled(&loaded).expect("no loop");
+        prop_assert_eq!(&scheduled, edited, "a fresh load has nothing left to move");
+    }
+}

@@ -4,24 +4,30 @@ use super::record::{Delta, Header};
 use super::tx::{Tx, label_with_pushed};
 use super::{EditError, Message};
 use crate::model::Calendar;
-use crate::schedule::network;
+use crate::schedule::{WorkCalendar, network};
 
 impl Tx<'_> {
     pub(super) fn set_calendar(&mut self, calendar: Calendar) -> Result<Message, EditError> {
         let before = Box::new(self.project.calendar.clone());
+        let mut counted_before = WorkCalendar::new(&before);
+        if let Some((first, last)) = self.project.date_range() {
+            counted_before.cover(first, last);
+        }
         self.record(Delta::Calendar {
             before,
             after: Box::new(calendar),
         });
-        self.validate()?;
         self.fresh_scheduler()?;
-        let overlay = network::propagate_all(
+        let overlay = network::recalendar(
             self.project,
+            &counted_before,
             &self.scheduler.calendar,
             &self.scheduler.network,
         );
         let pushed = overlay.len();
         self.write(&overlay);
+        // Checked with the dates re-placed: an exhausted buffer's dates depend on the calendar.
+        self.validate()?;
         Ok(label_with_pushed(Message::new("edit.calendar"), pushed))
     }
 

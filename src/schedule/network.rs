@@ -418,14 +418,63 @@ pub fn propagate(
 /// that differ.
 pub fn propagate_all(project: &Project, calendar: &WorkCalendar, network: &Network) -> Overlay {
     let mut overlay = Overlay::new();
+    settle_in_order(project, calendar, network, &mut overlay);
+    overlay
+}
+
+/// Every item, at its place in `overlay` or in the project, settled against its predecessors
+/// in topological order; the places that change are added to `overlay`.
+fn settle_in_order(
+    project: &Project,
+    calendar: &WorkCalendar,
+    network: &Network,
+    overlay: &mut Overlay,
+) {
     for &node in &network.order {
         let node = node as usize;
-        let before = current(project, calendar, &overlay, node);
-        let after = settle(project, calendar, network, &overlay, node, before);
+        let before = current(project, calendar, overlay, node);
+        let after = settle(project, calendar, network, overlay, node, before);
         if after != before {
             overlay.insert(node, after);
         }
     }
+}
+
+/// The places of every item after the working calendar changed from `before` to `calendar`
+/// (whose ordinals the places are in). A task or buffer keeps its working days: its start
+/// snaps forward to a working day and its finish moves with it, so a new holiday inside a task
+/// lengthens it in days, never shortens its work. A milestone snaps forward to a working day.
+/// Then every link is settled by push-later. Only items whose dates change are in the result,
+/// and afterwards no item starts or finishes on a non-working day.
+pub fn recalendar(
+    project: &Project,
+    before: &WorkCalendar,
+    calendar: &WorkCalendar,
+    network: &Network,
+) -> Overlay {
+    let mut overlay: Overlay = project
+        .items
+        .iter()
+        .enumerate()
+        .map(|(node, item)| {
+            let span = match item.kind {
+                ItemKind::Milestone => span_of(calendar, item),
+                ItemKind::Task | ItemKind::Buffer => {
+                    let start = calendar.ordinal(item.start);
+                    Span {
+                        start,
+                        finish: start + span_of(before, item).workdays(),
+                    }
+                }
+            };
+            (node, span)
+        })
+        .collect();
+    settle_in_order(project, calendar, network, &mut overlay);
+    overlay.retain(|&node, span| {
+        let item = &project.items[node];
+        dates_of(calendar, item.kind, *span) != (item.start, item.finish)
+    });
     overlay
 }
 
