@@ -303,6 +303,57 @@ fn unticking_friday_reschedules_the_plan() {
 }
 
 #[test]
+fn a_new_holiday_lands_only_when_confirmed_with_its_name_as_one_step() {
+    let mut harness = harness_with(startup(None, Language::English));
+    click(&mut harness, "Project");
+    let before = harness.state().project().clone();
+    let depth = harness.state().history_depth();
+    scroll_and_click(&mut harness, "+ Holiday");
+    assert_eq!(
+        harness.state().project(),
+        &before,
+        "opening the form changes nothing"
+    );
+    assert!(
+        harness.query_by_label_contains("Moves ").is_some(),
+        "the form shows what a holiday today would push"
+    );
+    harness
+        .get_by(|node| is_field(node, "Name of the new holiday"))
+        .click();
+    harness.run();
+    harness
+        .get_by(|node| is_field(node, "Name of the new holiday"))
+        .type_text("Company day");
+    harness.run();
+    assert_eq!(harness.state().project(), &before, "typing changes nothing");
+    harness.get_by_label("Add holiday").scroll_to_me();
+    harness.run();
+    click(&mut harness, "Add holiday");
+
+    let project = harness.state().project();
+    let added = project
+        .calendar
+        .holidays
+        .iter()
+        .find(|holiday| holiday.from == window_harness::today())
+        .expect("the holiday is added on the day shown");
+    assert_eq!(added.name, "Company day", "the typed name is kept");
+    assert_eq!(harness.state().history_depth(), depth + 1, "one undo step");
+    let calendar = milepost::schedule::WorkCalendar::new(&project.calendar);
+    for item in &project.items {
+        assert!(
+            calendar.is_working_day(item.start) && calendar.is_working_day(item.finish),
+            "{} is on working days",
+            item.name
+        );
+    }
+    assert_round_trips(project);
+    undo(&mut harness);
+    assert_eq!(harness.state().project(), &before, "undo takes it all back");
+}
+
+#[test]
 fn snapshot_retrospectives() {
     let mut harness = harness_with(startup(None, Language::English));
     click(&mut harness, "Retrospectives");

@@ -47,6 +47,8 @@ pub struct ProjectSheetState {
     lane_notice: Option<String>,
     /// A team member just added, to open.
     open_person: Option<PersonId>,
+    /// The holiday being added, until it is confirmed or cancelled.
+    new_holiday: Option<calendar::HolidayForm>,
 }
 
 /// Writes `text` into a list line (a cleared line is taken out) or adds it as a new line.

@@ -3,13 +3,15 @@
 
 use chrono::NaiveDate;
 
-use crate::edit::Edit;
-use crate::model::{Calendar, Holiday, Weekday};
+use crate::edit::{Edit, History};
+use crate::model::{Calendar, Holiday, Project, Weekday};
+use crate::schedule::Impact;
 use crate::tr;
+use crate::ui::timeline::impact::impact_list_ui;
 
 use super::super::Command;
 use super::super::fields::{DateLabel, FieldKind, date_ui};
-use super::super::panels::Panel;
+use super::super::panels::{Panel, PanelInput};
 use super::{Field, ProjectSheetState, section, text_ui, weekday_name};
 
 /// Working weekdays, holidays and make-up working days.
@@ -17,7 +19,6 @@ pub(super) fn calendar_ui(ui: &mut egui::Ui, state: &mut ProjectSheetState, pane
     let Panel { input, commands } = panel;
     let project = input.project;
     let calendar = &project.calendar;
-    let drafts = &mut state.drafts;
     let mut changed: Option<Calendar> = None;
     section(ui, tr!("sheet.calendar").into_owned(), |ui| {
         ui.label(tr!("sheet.workdays"));
@@ -82,7 +83,7 @@ pub(super) fn calendar_ui(ui: &mut egui::Ui, state: &mut ProjectSheetState, pane
                     }
                     text_ui(
                         ui,
-                        drafts,
+                        &mut state.drafts,
                         project,
                         Field::HolidayName(index),
                         &holiday.name,
@@ -93,14 +94,22 @@ pub(super) fn calendar_ui(ui: &mut egui::Ui, state: &mut ProjectSheetState, pane
                 });
             });
         }
-        if ui.small_button(tr!("sheet.add_holiday")).clicked() {
-            let mut new = calendar.clone();
-            new.holidays.push(Holiday {
-                name: tr!("sheet.new_holiday").into_owned(),
-                from: input.today,
-                to: input.today,
-            });
-            changed = Some(new);
+        match &mut state.new_holiday {
+            Some(form) => match holiday_form_ui(ui, form, input) {
+                FormOutcome::Open => {}
+                FormOutcome::Cancelled => state.new_holiday = None,
+                FormOutcome::Confirmed(holiday) => {
+                    let mut new = calendar.clone();
+                    new.holidays.push(holiday);
+                    changed = Some(new);
+                    state.new_holiday = None;
+                }
+            },
+            None => {
+                if ui.small_button(tr!("sheet.add_holiday")).clicked() {
+                    state.new_holiday = Some(HolidayForm::new(input.today));
+                }
+            }
         }
 
         ui.add_space(6.0);
@@ -158,4 +167,138 @@ fn next_day_off(calendar: &Calendar, from: NaiveDate) -> NaiveDate {
         day = next;
     }
     from
+}
+
+/// A holiday being added: nothing changes until it is confirmed, and the form shows what it
+/// would push.
+pub(super) struct HolidayForm {
+    name: String,
+    from: NaiveDate,
+    to: NaiveDate,
+    /// What the holiday would do, and the (revision, from, to) it was worked out for.
+    preview: Option<(PreviewKey, Result<Impact, String>)>,
+}
+
+/// The project revision and the holiday's dates a preview was worked out for.
+type PreviewKey = (u64, NaiveDate, NaiveDate);
+
+impl HolidayForm {
+    fn new(day: NaiveDate) -> Self {
+        Self {
+            name: String::new(),
+            from: day,
+            to: day,
+            preview: None,
+        }
+    }
+
+    /// The holiday as typed; an empty name is called "Holiday".
+    fn holiday(&self) -> Holiday {
+        let name = self.name.trim();
+        Holiday {
+            name: if name.is_empty() {
+                tr!("sheet.new_holiday").into_owned()
+            } else {
+                name.to_owned()
+            },
+            from: self.from,
+            to: self.to,
+        }
+    }
+
+    /// What adding the holiday to `project` would move, worked out again only when the
+    /// project or the dates changed.
+    fn preview(&mut self, project: &Project, revision: u64) -> &Result<Impact, String> {
+        let key = (revision, self.from, self.to);
+        if self.preview.as_ref().is_none_or(|(shown, _)| *shown != key) {
+            let mut calendar = project.calendar.clone();
+            calendar.holidays.push(self.holiday());
+            let impact = History::new(project.clone())
+                .preview(Edit::SetCalendar { calendar })
+                .map_err(|error| error.to_string());
+            self.preview = Some((key, impact));
+        }
+        &self
+            .preview
+            .get_or_insert_with(|| (key, Ok(Impact::default())))
+            .1
+    }
+}
+
+/// What became of the form this frame.
+enum FormOutcome {
+    Open,
+    Cancelled,
+    Confirmed(Holiday),
+}
+
+/// The new-holiday form: name, first and last day off, what it pushes, Add and Cancel.
+fn holiday_form_ui(
+    ui: &mut egui::Ui,
+    form: &mut HolidayForm,
+    input: &PanelInput<'_>,
+) -> FormOutcome {
+    let mut outcome = FormOutcome::Open;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let label = ui.label(tr!("sheet.new_holiday_name"));
+            ui.add(
+                egui::TextEdit::singleline(&mut form.name)
+                    .hint_text(tr!("sheet.new_holiday"))
+                    .desired_width(180.0),
+            )
+            .labelled_by(label.id);
+        });
+        ui.horizontal(|ui| {
+            ui.label(tr!("sheet.from"));
+            if let Some(from) = date_ui(
+                ui,
+                "new_holiday_from",
+                form.from,
+                DateLabel::Hover(&tr!("sheet.from")),
+            ) {
+                form.from = from;
+                form.to = form.to.max(from);
+            }
+            ui.label(tr!("sheet.to"));
+            if let Some(to) = date_ui(
+                ui,
+                "new_holiday_to",
+                form.to,
+                DateLabel::Hover(&tr!("sheet.to")),
+            ) {
+                form.to = to;
+                form.from = form.from.min(to);
+            }
+        });
+        let refused = match form.preview(input.project, input.revision) {
+            Ok(impact) if impact.moved.is_empty() => {
+                ui.label(
+                    egui::RichText::new(tr!("sheet.holiday_moves_nothing"))
+                        .color(input.palette.good),
+                );
+                false
+            }
+            Ok(impact) => {
+                impact_list_ui(ui, input.project, impact, input.language, input.palette);
+                false
+            }
+            Err(why) => {
+                ui.label(egui::RichText::new(why.as_str()).color(input.palette.danger));
+                true
+            }
+        };
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(!refused, egui::Button::new(tr!("sheet.holiday_confirm")))
+                .clicked()
+            {
+                outcome = FormOutcome::Confirmed(form.holiday());
+            }
+            if ui.button(tr!("dialog.cancel")).clicked() {
+                outcome = FormOutcome::Cancelled;
+            }
+        });
+    });
+    outcome
 }

@@ -20,7 +20,6 @@ pub(super) fn impact_card_ui(
     language: Language,
     palette: &Palette,
 ) {
-    const SHOWN: usize = 8;
     let position = pos2(canvas.right() - 340.0, canvas.top() + HEADER_HEIGHT + 12.0);
     egui::Area::new(egui::Id::unique("impact_card"))
         .order(egui::Order::Foreground)
@@ -29,67 +28,7 @@ pub(super) fn impact_card_ui(
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_width(310.0);
-                ui.label(
-                    RichText::new(tr!(
-                        one_or_many(impact.moved.len(), "impact.title"),
-                        count = impact.moved.len()
-                    ))
-                    .strong(),
-                );
-                for moved in impact.moved.iter().take(SHOWN) {
-                    let name = project
-                        .item(moved.item)
-                        .map_or("?", |item| item.name.as_str());
-                    let delta = moved.finish_delta_workdays;
-                    let sign = if delta > 0 { "+" } else { "" };
-                    ui.horizontal(|ui| {
-                        ui.label(
-                            RichText::new(format!("{sign}{delta}"))
-                                .monospace()
-                                .color(palette.task_moved),
-                        );
-                        ui.label(format!(
-                            "{name} → {}",
-                            crate::ui::short_date(moved.finish, language)
-                        ));
-                    });
-                }
-                if impact.moved.len() > SHOWN {
-                    ui.label(
-                        RichText::new(tr!("impact.more", count = impact.moved.len() - SHOWN))
-                            .color(palette.text_muted),
-                    );
-                }
-                if impact.breaches.is_empty() {
-                    ui.label(RichText::new(tr!("impact.no_breach")).color(palette.good));
-                } else {
-                    ui.separator();
-                    ui.label(
-                        RichText::new(tr!(
-                            one_or_many(impact.breaches.len(), "impact.breaches"),
-                            count = impact.breaches.len()
-                        ))
-                        .strong()
-                        .color(palette.danger),
-                    );
-                    for breach in &impact.breaches {
-                        let name = project
-                            .item(breach.item)
-                            .map_or("?", |item| item.name.as_str());
-                        ui.label(
-                            RichText::new(tr!(
-                                one_or_many(
-                                    breach.late_workdays.unsigned_abs() as usize,
-                                    "impact.breach"
-                                ),
-                                name = name,
-                                deadline = crate::ui::short_date(breach.deadline, language),
-                                late = breach.late_workdays
-                            ))
-                            .color(palette.danger),
-                        );
-                    }
-                }
+                impact_list_ui(ui, project, impact, language, palette);
                 ui.label(
                     RichText::new(tr!("impact.hint"))
                         .small()
@@ -97,6 +36,79 @@ pub(super) fn impact_card_ui(
                 );
             });
         });
+}
+
+/// What an edit moves, by how much, and which deadlines it breaks: the impact card's list, also
+/// shown before a calendar change lands.
+pub(crate) fn impact_list_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    impact: &Impact,
+    language: Language,
+    palette: &Palette,
+) {
+    const SHOWN: usize = 8;
+    ui.label(
+        RichText::new(tr!(
+            one_or_many(impact.moved.len(), "impact.title"),
+            count = impact.moved.len()
+        ))
+        .strong(),
+    );
+    for moved in impact.moved.iter().take(SHOWN) {
+        let name = project
+            .item(moved.item)
+            .map_or("?", |item| item.name.as_str());
+        let delta = moved.finish_delta_workdays;
+        let sign = if delta > 0 { "+" } else { "" };
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(format!("{sign}{delta}"))
+                    .monospace()
+                    .color(palette.task_moved),
+            );
+            ui.label(format!(
+                "{name} → {}",
+                crate::ui::short_date(moved.finish, language)
+            ));
+        });
+    }
+    if impact.moved.len() > SHOWN {
+        ui.label(
+            RichText::new(tr!("impact.more", count = impact.moved.len() - SHOWN))
+                .color(palette.text_muted),
+        );
+    }
+    if impact.breaches.is_empty() {
+        ui.label(RichText::new(tr!("impact.no_breach")).color(palette.good));
+    } else {
+        ui.separator();
+        ui.label(
+            RichText::new(tr!(
+                one_or_many(impact.breaches.len(), "impact.breaches"),
+                count = impact.breaches.len()
+            ))
+            .strong()
+            .color(palette.danger),
+        );
+        for breach in &impact.breaches {
+            let name = project
+                .item(breach.item)
+                .map_or("?", |item| item.name.as_str());
+            ui.label(
+                RichText::new(tr!(
+                    one_or_many(
+                        breach.late_workdays.unsigned_abs() as usize,
+                        "impact.breach"
+                    ),
+                    name = name,
+                    deadline = crate::ui::short_date(breach.deadline, language),
+                    late = breach.late_workdays
+                ))
+                .color(palette.danger),
+            );
+        }
+    }
 }
 
 /// The key of a message for one thing (`KEY_one`) or for any other number (`KEY`).

@@ -6,6 +6,6 @@
 pub mod badges;
 pub mod canvas;
 mod gestures;
-mod impact;
+pub(crate) mod impact;
 pub mod markers;
 pub mod paint_egui;
