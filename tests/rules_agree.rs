@@ -7,6 +7,7 @@
 mod window_harness;
 
 use chrono::NaiveDate;
+use egui_kittest::kittest::Queryable as _;
 use milepost::i18n::{self, Language};
 use milepost::model::{ItemKind, Project};
 use milepost::report::status;
@@ -336,4 +337,103 @@ fn the_status_bar_shows_the_rulebooks_zone_of_the_fullest_buffer() {
             .expect("buffers in the report");
         assert_eq!(health, worst, "{}: the report's worst buffer", sample.path);
     }
+}
+
+/// The English sample with its buffer before go-live used up: written with its start on the
+/// working day after its finish.
+fn with_exhausted_buffer() -> Project {
+    let mut project = load("assets/sample.ron");
+    let buffer = project
+        .items
+        .iter_mut()
+        .find(|item| item.kind == ItemKind::Buffer && item.name == "Buffer before go-live")
+        .expect("the sample's buffer");
+    buffer.start = date(2027, 3, 1);
+    buffer.finish = date(2027, 2, 26);
+    assert!(
+        milepost::model::validate(&project).is_empty(),
+        "a sound exhausted buffer"
+    );
+    project
+}
+
+#[test]
+fn an_exhausted_buffer_reads_used_up_and_every_view_states_one_finish() {
+    let project = with_exhausted_buffer();
+    let (_, finish) = rules::span::project_span(&project).expect("items");
+    assert_eq!(finish, date(2027, 2, 26), "the last day worked");
+    let buffer = project
+        .items
+        .iter()
+        .find(|item| item.name == "Buffer before go-live")
+        .expect("buffer");
+    let used_up = "used up (0 of 5 days)";
+
+    // The tooltip and the exported picture.
+    let calendar = WorkCalendar::new(&project.calendar);
+    let no_floats: Option<&std::collections::HashMap<_, _>> = None;
+    let lines: Vec<String> = tooltip_lines(
+        &project,
+        buffer,
+        &calendar,
+        date(2026, 11, 27),
+        Language::English,
+        no_floats,
+    )
+    .into_iter()
+    .map(|line| line.text)
+    .collect();
+    assert!(
+        lines.iter().any(|line| line == used_up),
+        "tooltip: {lines:?}"
+    );
+    let options = milepost::export::PictureOptions {
+        language: Language::English,
+        today: date(2026, 11, 27),
+        ..milepost::export::PictureOptions::default()
+    };
+    let svg = milepost::export::svg::svg(&project, &options).expect("the picture");
+    assert!(svg.contains(used_up), "the picture says used up");
+    assert!(
+        !svg.contains("1 Mar – 26 Feb"),
+        "no range that ends before it starts"
+    );
+
+    // The window: the title line and the status bar.
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = folder.path().join("exhausted.ron");
+    milepost::store::save_file(&project, &path).expect("saved");
+    let startup = |present| Startup {
+        file: Some(path.clone()),
+        language: Some(Language::English),
+        today: Some(date(2026, 11, 27)),
+        present,
+        ..Startup::default()
+    };
+    let mut harness = window_harness::build(startup(false), [1400.0, 860.0]);
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("Finishes 26 Feb").is_some(),
+        "the status bar states the finish"
+    );
+    assert!(
+        harness.query_by_label_contains("12 Oct – 26 Feb").is_some(),
+        "the title line states the same finish"
+    );
+    assert!(
+        harness.query_by_label_contains("1 Mar").is_none(),
+        "no view reaches the buffer's written start"
+    );
+
+    // The presentation's title card.
+    let mut harness = window_harness::build(startup(true), [1400.0, 860.0]);
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("26 Feb 2027").is_some(),
+        "the title card states the same finish"
+    );
+    assert!(
+        harness.query_by_label_contains("1 Mar 2027").is_none(),
+        "the title card does not reach the buffer's written start"
+    );
 }

@@ -1,8 +1,9 @@
 //! The rulebook: the one definition of every judgement Milepost shows.
 //!
 //! A milestone's status ([`milestone`]), a buffer's health ([`buffer`]), the project's overall
-//! status ([`overall`]), a risk's level ([`risk`]) and a person's display name ([`names`]) are
-//! each decided here and nowhere else. Views — the canvas, the presentation, the status report,
+//! status ([`overall`]), a risk's level ([`risk`]), a person's display name ([`names`]) and the
+//! project's finish and an item's dates as text ([`span`]) are each decided here and nowhere
+//! else. Views — the canvas, the presentation, the status report,
 //! the SVG export, the status bar, the figures — call these functions and map the answer to a
 //! colour, a CSS class or a word; they decide nothing themselves. Working days are counted by
 //! [`crate::schedule::WorkCalendar`] alone.
@@ -14,6 +15,7 @@ pub mod milestone;
 pub mod names;
 pub mod overall;
 pub mod risk;
+pub mod span;
 #[cfg(test)]
 mod tests;
 

@@ -72,6 +72,9 @@ pub fn tooltip_lines<S: std::hash::BuildHasher>(
                 lines.push(line(text.into_owned()));
             }
         }
+        ItemKind::Buffer if crate::rules::span::is_used_up(item) => {
+            lines.push(line(crate::rules::span::dates_text(item, language)));
+        }
         ItemKind::Task | ItemKind::Buffer => {
             lines.push(line(
                 tr!(

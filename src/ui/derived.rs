@@ -46,7 +46,7 @@ impl ScheduleFacts {
     fn compute(project: &Project, revision: u64) -> Self {
         let Ok(scheduler) = Scheduler::new(project) else {
             return Self {
-                span: project.date_range(),
+                span: crate::rules::span::project_span(project),
                 ..Self::empty(revision)
             };
         };
@@ -64,14 +64,14 @@ impl ScheduleFacts {
                 .iter()
                 .map(|float| (float.item, float.float_workdays))
                 .collect(),
-            finish: (!project.items.is_empty()).then_some(path.project_finish),
+            finish: crate::rules::span::project_span(project).map(|(_, finish)| finish),
             buffer_use: project
                 .items
                 .iter()
                 .filter(|item| item.kind == ItemKind::Buffer)
                 .map(|item| buffer_consumption(&scheduler.calendar, item))
                 .reduce(f64::max),
-            span: project.date_range(),
+            span: crate::rules::span::project_span(project),
         }
     }
 }

@@ -393,17 +393,18 @@ fn dates_ui(ui: &mut egui::Ui, project: &Project, item: &Item, push: &mut impl F
                 finish: finish.max(item.start),
             });
         }
-        let calendar = WorkCalendar::covering(
-            &project.calendar,
-            item.start.min(item.finish),
-            item.finish.max(item.start),
-        );
-        let workdays = if item.start > item.finish {
-            0
+        if crate::rules::span::is_used_up(item) {
+            ui.label(crate::rules::span::dates_text(
+                item,
+                crate::i18n::language(),
+            ));
         } else {
-            calendar.workdays_in(item.start, item.finish)
-        };
-        ui.label(tr!("tooltip.workdays", count = workdays));
+            let calendar = WorkCalendar::covering(&project.calendar, item.start, item.finish);
+            ui.label(tr!(
+                "tooltip.workdays",
+                count = calendar.workdays_in(item.start, item.finish)
+            ));
+        }
     });
     ui.end_row();
 }

@@ -387,7 +387,7 @@ fn item_row_ui(
     painter.text(
         pos2(columns.dates_right, rect.center().y),
         Align2::RIGHT_CENTER,
-        crate::i18n::format_span(item.start, item.finish, input.language),
+        crate::rules::span::dates_text(item, input.language),
         FontId::proportional(13.0),
         palette.text_muted,
     );

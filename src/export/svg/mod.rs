@@ -381,10 +381,8 @@ fn left_column_width(project: &Project, rows: &Rows, language: Language) -> f32 
                 FontMeasure::width(&name, LABEL_SIZE) * 1.2 + 28.0
             }
             Row::Item { index } => project.items.get(*index).map_or(0.0, |item| {
-                FontMeasure::width(
-                    &crate::i18n::format_span(item.start, item.finish, language),
-                    SMALL_SIZE,
-                ) + 40.0
+                FontMeasure::width(&crate::rules::span::dates_text(item, language), SMALL_SIZE)
+                    + 40.0
             }),
         })
         .fold(0.0, f32::max);
@@ -492,10 +490,7 @@ fn left_column(
                         bold: false,
                         anchor: "start",
                     }
-                    .write(
-                        out,
-                        &crate::i18n::format_span(item.start, item.finish, language),
-                    );
+                    .write(out, &crate::rules::span::dates_text(item, language));
                 }
             }
         }

@@ -41,6 +41,8 @@ pub struct ChangeRow {
     pub now: Option<(NaiveDate, NaiveDate)>,
     /// Whether it is a milestone (one date).
     pub milestone: bool,
+    /// The working days it reserves, when it is a buffer (an exhausted one reads "used up").
+    pub buffer_planned: Option<u32>,
     /// Working days its finish moved (positive = later), when it moved.
     pub finish_workdays: Option<i64>,
     /// Progress then and now, when it changed.
@@ -212,6 +214,9 @@ pub fn build(project: &Project, today: NaiveDate, include_internal: bool) -> Sta
                         then: then.map(|old| (old.start, old.finish)),
                         now: now.map(|item| (item.start, item.finish)),
                         milestone: now.is_some_and(|item| item.kind == ItemKind::Milestone),
+                        buffer_planned: now
+                            .filter(|item| item.kind == ItemKind::Buffer)
+                            .map(|item| item.planned_workdays),
                         finish_workdays: None,
                         progress: None,
                         renamed_from: None,

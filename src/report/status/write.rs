@@ -49,12 +49,16 @@ pub(super) fn label(key: &str) -> String {
     tr!("status_report.label", label = t(key)).into_owned()
 }
 
-/// An item's dates as text: one date for a milestone or a one-day item, else a range.
-pub(super) fn span_text(span: Option<(NaiveDate, NaiveDate)>, milestone: bool) -> String {
-    match span {
-        None => "—".to_owned(),
-        Some((start, finish)) if milestone || start == finish => day(finish),
-        Some((start, finish)) => format!("{} – {}", day(start), day(finish)),
+/// An item's dates as text: one date for a milestone or a one-day item, "used up (0 of 5
+/// days)" for an exhausted buffer, else a range.
+pub(super) fn span_text(span: Option<(NaiveDate, NaiveDate)>, row: &ChangeRow) -> String {
+    match (span, row.buffer_planned) {
+        (None, _) => "—".to_owned(),
+        (Some((start, finish)), Some(planned)) if finish < start => {
+            crate::rules::span::used_up_text(planned, crate::i18n::language())
+        }
+        (Some((start, finish)), _) if row.milestone || start == finish => day(finish),
+        (Some((start, finish)), _) => format!("{} – {}", day(start), day(finish)),
     }
 }
 
@@ -75,8 +79,8 @@ pub(super) fn change_cells(row: &ChangeRow) -> [String; 5] {
     };
     [
         name,
-        span_text(row.then, row.milestone),
-        span_text(row.now, row.milestone),
+        span_text(row.then, row),
+        span_text(row.now, row),
         row.finish_workdays.map_or_else(String::new, signed),
         row.progress
             .map_or_else(String::new, |(old, new)| format!("{old}% → {new}%")),

@@ -101,7 +101,7 @@ impl Presentation {
                 if !project.goal.trim().is_empty() {
                     fact_ui(ui, &tr!("present.goal"), &project.goal, palette);
                 }
-                if let Some((first, last)) = project.date_range() {
+                if let Some((first, last)) = rules::span::project_span(project) {
                     fact_ui(
                         ui,
                         &tr!("present.span"),
