@@ -72,7 +72,7 @@ pub struct View<'a> {
     pub header_height: f32,
     /// Today, for the today line.
     pub today: NaiveDate,
-    /// The language of the header.
+    /// The language of the header and the lane names.
     pub language: Language,
     /// How much larger marks and type are drawn (1.0 when editing).
     pub scale: f32,
@@ -80,6 +80,8 @@ pub struct View<'a> {
     pub look: &'a dyn Fn(&layout::Shape) -> ItemLook,
     /// Measures text.
     pub measure: &'a dyn Measure,
+    /// Write each lane's name on its band (the presentation, which has no outline beside it).
+    pub lane_names: bool,
 }
 
 /// The primitives of a view in the order they are drawn, in three layers so that a back-end
@@ -115,7 +117,13 @@ pub fn paint(view: &View<'_>) -> Layers {
     Layers {
         background: background(view),
         ghosts: ghosts(view),
-        marks: marks::marks(view),
+        marks: {
+            let mut marks = marks::marks(view);
+            if view.lane_names {
+                lane_names(view, &mut marks);
+            }
+            marks
+        },
         badges: badges(view),
         header: header(view),
     }
@@ -192,6 +200,46 @@ fn background(view: &View<'_>) -> Vec<Prim> {
     }
     out.push(Prim::PopClip);
     out
+}
+
+/// Each visible lane band's name at its left, on a patch of the band's colour so that links
+/// and guides pass beneath it; drawn over the marks, clipped to the dates.
+fn lane_names(view: &View<'_>, out: &mut Vec<Prim>) {
+    let viewport = view.viewport;
+    let font_size = 13.0 * view.scale;
+    out.push(Prim::PushClip(dates_area(view)));
+    for row in view.scene.rows.clone() {
+        let Some(Row::Lane { lane, .. }) = view.rows.rows.get(row) else {
+            continue;
+        };
+        let name = lane.and_then(|lane| view.project.lane(lane)).map_or_else(
+            || rust_i18n::t!("outline.no_lane", locale = view.language.code()).into_owned(),
+            |lane| lane.name.clone(),
+        );
+        let (width, line_height) = view.measure.size(&name, font_size);
+        let top = viewport.rows_top_y + row as f32 * viewport.row_height;
+        let x = viewport.x_range.0 + 10.0 * view.scale;
+        let pad = 6.0 * view.scale;
+        out.push(filled(
+            Box2::new(
+                x - pad,
+                top + 2.0,
+                x + width + pad,
+                top + viewport.row_height - 2.0,
+            ),
+            4.0 * view.scale,
+            Paint::solid(Role::LaneFill),
+        ));
+        out.push(Prim::Text {
+            x,
+            y: top + (viewport.row_height - line_height) / 2.0,
+            size: (width, line_height),
+            font_size,
+            text: name,
+            paint: Paint::solid(Role::Text),
+        });
+    }
+    out.push(Prim::PopClip);
 }
 
 /// Holidays always, weekends once a day is wide enough to see them; runs of days are one
@@ -471,6 +519,11 @@ mod tests {
     /// A wide task "Short", a narrow task with a long name, a buffer and a milestone with a
     /// deadline, drawn at `points_per_day` from `left_date` (at x = 100, where the dates begin).
     fn painted(left_date: NaiveDate, points_per_day: f64) -> Layers {
+        painted_with(left_date, points_per_day, false)
+    }
+
+    /// [`painted`], with the lane names written on their bands when `lane_names`.
+    fn painted_with(left_date: NaiveDate, points_per_day: f64, lane_names: bool) -> Layers {
         let mut project = Project::named("Paint");
         let wide = Item::task(ItemId(1), "Short", date(2027, 1, 4), date(2027, 1, 15));
         let narrow = Item::task(
@@ -523,6 +576,7 @@ mod tests {
             scale: 1.0,
             look: &|_: &layout::Shape| ItemLook::default(),
             measure: &Fixed,
+            lane_names,
         })
     }
 
@@ -615,6 +669,29 @@ mod tests {
             shaded(&painted(date(2027, 1, 1), 4.0)),
             0,
             "none at 4 points a day"
+        );
+    }
+
+    #[test]
+    fn lane_names_are_written_on_their_bands_only_when_asked() {
+        let named = painted_with(date(2027, 1, 1), 20.0, true);
+        let (x, role) = text(&named, "Not in a lane").expect("the lane's name on its band");
+        assert!(
+            (100.0..130.0).contains(&x),
+            "at the left of the dates, x = {x}"
+        );
+        assert_eq!(role, Role::Text);
+        assert!(
+            named
+                .background
+                .iter()
+                .all(|prim| !matches!(prim, Prim::Text { .. })),
+            "over the links and guides, not beneath them"
+        );
+        let plain = painted_with(date(2027, 1, 1), 20.0, false);
+        assert!(
+            text(&plain, "Not in a lane").is_none(),
+            "beside an outline, no names"
         );
     }
 }
