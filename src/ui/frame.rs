@@ -143,6 +143,7 @@ impl eframe::App for App {
                     project,
                     revision,
                     selection: &view.selection,
+                    selected_link: view.selected_link,
                     today: self.today,
                     language: self.prefs.language,
                     palette,

@@ -73,6 +73,10 @@ impl App {
             }),
             CanvasAction::AddTask { lane, date } => self.add_task(lane, date),
             CanvasAction::OpenMeeting(meeting) => self.open_meeting(meeting),
+            CanvasAction::SelectLink { from, to } => {
+                self.view.select([]);
+                self.view.selected_link = Some((from, to));
+            }
         }
     }
 
@@ -134,6 +138,12 @@ impl App {
 
     /// Deletes every selected item, as one undo step.
     pub(super) fn delete_selection(&mut self) {
+        if self.view.selection.is_empty()
+            && let Some((from, to)) = self.view.selected_link.take()
+        {
+            self.apply(Edit::RemoveLink { from, to });
+            return;
+        }
         let mut ids: Vec<ItemId> = self
             .view
             .selection

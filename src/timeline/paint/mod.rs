@@ -80,6 +80,8 @@ pub struct View<'a> {
     pub look: &'a dyn Fn(&layout::Shape) -> ItemLook,
     /// Measures text.
     pub measure: &'a dyn Measure,
+    /// The link selected on the canvas (from, to), drawn highlighted.
+    pub selected_link: Option<(crate::model::ItemId, crate::model::ItemId)>,
 }
 
 /// The primitives of a view in the order they are drawn, in three layers so that a back-end
@@ -523,6 +525,7 @@ mod tests {
             scale: 1.0,
             look: &|_: &layout::Shape| ItemLook::default(),
             measure: &Fixed,
+            selected_link: None,
         })
     }
 

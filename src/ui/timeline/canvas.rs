@@ -191,6 +191,13 @@ pub enum CanvasAction {
     },
     /// Show a meeting (its marker on the ruler was clicked).
     OpenMeeting(crate::model::MeetingId),
+    /// Select the link from `from` to `to` (its arrow was clicked).
+    SelectLink {
+        /// Predecessor.
+        from: ItemId,
+        /// Successor.
+        to: ItemId,
+    },
 }
 
 /// Everything the canvas needs from the window for one frame.
@@ -201,6 +208,8 @@ pub struct CanvasInput<'a> {
     pub revision: u64,
     /// Selected items.
     pub selection: &'a HashSet<ItemId>,
+    /// The selected link (from, to), if any.
+    pub selected_link: Option<(ItemId, ItemId)>,
     /// Today, for the today line.
     pub today: NaiveDate,
     /// The language of labels.
@@ -316,6 +325,7 @@ pub fn canvas_ui(
         scale,
         look: &look,
         measure: &FontMeasure,
+        selected_link: input.selected_link,
     });
     let mut back_end = EguiPainter::new(painter.clone(), palette, false);
     back_end.draw(&layers.background);
@@ -381,7 +391,17 @@ pub fn canvas_ui(
             }
         }
     } else if response.clicked() {
-        actions.push(CanvasAction::Select(Vec::new()));
+        let arrow = response
+            .interact_pointer_pos()
+            .filter(|pointer| rows_rect.contains(*pointer))
+            .and_then(|pointer| super::gestures::arrow_at(&scene, pointer));
+        actions.push(match arrow {
+            Some(arrow) => CanvasAction::SelectLink {
+                from: arrow.from,
+                to: arrow.to,
+            },
+            None => CanvasAction::Select(Vec::new()),
+        });
     }
     if response.double_clicked()
         && let Some(pointer) = response.hover_pos()
