@@ -162,6 +162,7 @@ impl eframe::App for App {
                 };
                 let output = canvas::canvas_ui(ui, &mut view.timeline, &input);
                 commands.extend(output.actions.into_iter().map(Command::Canvas));
+                commands.extend(output.commands);
                 view.drawn = output.scene;
                 view.ghosts_drawn = output.ghosts;
             });
