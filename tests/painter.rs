@@ -219,6 +219,7 @@ fn painted_by_the_canvas(project: &Project, language: Language) -> Layers {
         project,
         revision: 1,
         selection: &selection,
+        selected_link: None,
         today: NaiveDate::from_ymd_opt(2026, 11, 27).expect("a date"),
         language,
         palette: &Palette::LIGHT,

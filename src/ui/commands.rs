@@ -12,7 +12,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::edit::{Edit, History};
 use crate::i18n::Language;
-use crate::model::{ItemId, MeetingId};
+use crate::model::{ItemId, MeetingId, RiskId};
 use crate::store;
 use crate::tr;
 use crate::ui::timeline::canvas::CanvasAction;
@@ -91,6 +91,8 @@ pub enum Command {
     Present,
     /// Show a meeting in the Meetings tab.
     OpenMeeting(MeetingId),
+    /// Show a risk in the Risks tab.
+    OpenRisk(RiskId),
     /// Ask where to save the minutes of a meeting.
     SaveMinutes(MeetingId),
     /// Save the minutes asked for to this file.

@@ -237,17 +237,44 @@ pub fn choice_ui<T: Copy + PartialEq>(
     choices: impl IntoIterator<Item = T>,
     name: impl Fn(T) -> String,
 ) -> T {
+    let (value, response) = combo_ui(ui, id_salt, current, choices, name);
+    response.labelled_by(label);
+    value
+}
+
+/// [`choice_ui`] for a combo box with no label beside it, named `accessible` for screen
+/// readers (and tests).
+pub fn choice_named_ui<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    accessible: &str,
+    id_salt: impl Hash + std::fmt::Debug,
+    current: T,
+    choices: impl IntoIterator<Item = T>,
+    name: impl Fn(T) -> String,
+) -> T {
+    let (value, response) = combo_ui(ui, id_salt, current, choices, name);
+    response.accessible_name(accessible);
+    value
+}
+
+/// The combo box of [`choice_ui`] and its response.
+fn combo_ui<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    id_salt: impl Hash + std::fmt::Debug,
+    current: T,
+    choices: impl IntoIterator<Item = T>,
+    name: impl Fn(T) -> String,
+) -> (T, egui::Response) {
     let mut value = current;
-    egui::ComboBox::from_id_salt(id_salt)
+    let response = egui::ComboBox::from_id_salt(id_salt)
         .selected_text(name(value))
         .show_ui(ui, |ui| {
             for choice in choices {
                 ui.selectable_value(&mut value, choice, name(choice));
             }
         })
-        .response
-        .labelled_by(label);
-    value
+        .response;
+    (value, response)
 }
 
 /// A value picked from a fixed list in a combo box.

@@ -164,6 +164,7 @@ impl eframe::App for App {
                     project,
                     revision,
                     selection: &view.selection,
+                    selected_link: view.selected_link,
                     today: self.today,
                     language: self.prefs.language,
                     palette,
@@ -182,6 +183,7 @@ impl eframe::App for App {
                 };
                 let output = canvas::canvas_ui(ui, &mut view.timeline, &input);
                 commands.extend(output.actions.into_iter().map(Command::Canvas));
+                commands.extend(output.commands);
                 view.drawn = output.scene;
                 view.ghosts_drawn = output.ghosts;
             });

@@ -11,6 +11,8 @@ use super::Command;
 use super::fields::{Buffer, DateLabel, choice_ui, date_ui};
 use super::theme::Palette;
 
+mod links;
+
 /// Text being typed in the Inspector, kept until it is committed.
 #[derive(Default)]
 pub struct InspectorState {
@@ -19,6 +21,7 @@ pub struct InspectorState {
     name: Buffer,
     notes: Buffer,
     new_criterion: String,
+    links: links::LinksState,
 }
 
 fn kind_name(kind: ItemKind) -> String {
@@ -113,6 +116,7 @@ pub fn inspector_ui(
             name: Buffer::new(&item.name),
             notes: Buffer::new(&item.notes),
             new_criterion: String::new(),
+            links: links::LinksState::default(),
         };
     }
     let id = item.id;
@@ -341,6 +345,9 @@ pub fn inspector_ui(
             push(Edit::SetCriteria { item: id, criteria });
         }
     }
+
+    ui.add_space(8.0);
+    links::links_ui(ui, project, item, &mut state.links, palette, &mut push);
 
     ui.add_space(8.0);
     let label = ui.label(RichText::new(tr!("inspector.notes")).strong());

@@ -8,6 +8,7 @@
 
 mod baselines;
 pub mod commands;
+mod context_menu;
 mod data_files;
 mod derived;
 mod dialogs;
@@ -320,6 +321,10 @@ impl App {
             }
             Command::Present => self.enter_presentation(ctx),
             Command::OpenMeeting(meeting) => self.open_meeting(meeting),
+            Command::OpenRisk(risk) => {
+                self.view.panels.tab = panels::Tab::Risks;
+                self.view.panels.risks.select(risk);
+            }
             Command::SaveMinutes(meeting) => self.save_minutes(ctx, meeting),
             Command::SaveMinutesTo(path) => self.save_minutes_to(&path),
             Command::RevealItem(item) => self.reveal_item(item),

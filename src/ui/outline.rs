@@ -426,6 +426,14 @@ fn item_row_ui(
     if response.double_clicked() {
         state.renaming = Some((item.id, item.name.clone()));
     }
+    response.context_menu(|ui| {
+        super::context_menu::context_menu_ui(
+            ui,
+            input.project,
+            super::context_menu::Target::Item(item.id),
+            commands,
+        );
+    });
     response.on_hover_text(tr!("outline.rename_hint"));
 }
 

@@ -72,7 +72,12 @@ impl App {
                 },
             }),
             CanvasAction::AddTask { lane, date } => self.add_task(lane, date),
+            CanvasAction::AddMilestone { lane, date } => self.add_milestone(lane, date),
             CanvasAction::OpenMeeting(meeting) => self.open_meeting(meeting),
+            CanvasAction::SelectLink { from, to } => {
+                self.view.select([]);
+                self.view.selected_link = Some((from, to));
+            }
         }
     }
 
@@ -86,6 +91,12 @@ impl App {
         let id = project.next_item_id();
         let mut item = Item::task(id, tr!("plan.new_task"), start, finish);
         item.lane = lane;
+        self.add_item(item);
+    }
+
+    /// Adds `item` as one undo step, selects it and starts renaming it.
+    fn add_item(&mut self, item: Item) {
+        let id = item.id;
         match self
             .session
             .history
@@ -100,6 +111,16 @@ impl App {
                 self.show_error(tr!("dialog.error_title").into_owned(), error.to_string());
             }
         }
+    }
+
+    /// Adds a milestone on `date` (snapped to a working day) in `lane`, selects it and starts
+    /// renaming it.
+    fn add_milestone(&mut self, lane: Option<LaneId>, date: NaiveDate) {
+        let project = self.session.history.project();
+        let day = WorkCalendar::new(&project.calendar).snap_forward(date);
+        let mut item = Item::milestone(project.next_item_id(), tr!("plan.new_milestone"), day);
+        item.lane = lane;
+        self.add_item(item);
     }
 
     /// Moves every selected item by `workdays` working days, as one undo step.
@@ -134,6 +155,12 @@ impl App {
 
     /// Deletes every selected item, as one undo step.
     pub(super) fn delete_selection(&mut self) {
+        if self.view.selection.is_empty()
+            && let Some((from, to)) = self.view.selected_link.take()
+        {
+            self.apply(Edit::RemoveLink { from, to });
+            return;
+        }
         let mut ids: Vec<ItemId> = self
             .view
             .selection

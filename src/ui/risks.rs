@@ -67,6 +67,14 @@ pub struct RisksState {
     reveal: bool,
 }
 
+impl RisksState {
+    /// Opens `risk` in the editor, clearing the heat-map filter so that it is listed.
+    pub fn select(&mut self, risk: RiskId) {
+        self.selected = Some(risk);
+        self.filter = None;
+    }
+}
+
 impl Default for RisksState {
     fn default() -> Self {
         Self {

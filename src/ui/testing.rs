@@ -33,6 +33,28 @@ impl App {
         Some((egui::pos2(shape.x0, shape.y), egui::pos2(shape.x1, shape.y)))
     }
 
+    /// The points of the arrow drawn for the link from `from` to `to` in the last frame.
+    pub fn arrow_on_screen(&self, from: ItemId, to: ItemId) -> Option<Vec<egui::Pos2>> {
+        let arrow = self
+            .view
+            .drawn
+            .arrows
+            .iter()
+            .find(|arrow| (arrow.from, arrow.to) == (from, to))?;
+        Some(
+            arrow
+                .points
+                .iter()
+                .map(|&(x, y)| egui::pos2(x, y))
+                .collect(),
+        )
+    }
+
+    /// The link selected on the canvas, if any.
+    pub fn selected_link(&self) -> Option<(ItemId, ItemId)> {
+        self.view.selected_link
+    }
+
     /// The items drawn in the last frame, top to bottom.
     pub fn items_on_screen(&self) -> Vec<ItemId> {
         self.view

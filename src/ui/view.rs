@@ -24,6 +24,8 @@ use super::{App, risks, theme};
 pub struct View {
     /// The selected items.
     pub selection: HashSet<ItemId>,
+    /// The link selected on the canvas (from, to); Delete removes it.
+    pub selected_link: Option<(ItemId, ItemId)>,
     /// The outline: what is being renamed, which rows are folded.
     pub outline: OutlineState,
     /// The timeline: zoom, scroll, collapsed lanes.
@@ -44,6 +46,7 @@ impl View {
     /// Forgets what belonged to the previous project.
     pub fn reset(&mut self) {
         self.selection.clear();
+        self.selected_link = None;
         self.outline = OutlineState::default();
         self.timeline.reset();
         self.panels.baselines.forget_project();
@@ -54,6 +57,7 @@ impl View {
     /// Selects exactly `items`.
     pub fn select(&mut self, items: impl IntoIterator<Item = ItemId>) {
         self.selection = items.into_iter().collect();
+        self.selected_link = None;
     }
 
     /// Adds `item` to the selection, or takes it out.

@@ -315,6 +315,7 @@ pub fn recorded(
             look: &|_: &layout::Shape| ItemLook::default(),
             measure: &FontMeasure,
             lane_names: false,
+            selected_link: None,
         })
     };
     // Widen the dates until the last names fit: the header and shading continue under them.

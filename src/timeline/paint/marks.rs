@@ -14,7 +14,8 @@ pub(super) fn marks(view: &View<'_>) -> Vec<Prim> {
     let area = dates_area(view);
     let mut out = vec![Prim::PushClip(area)];
     for arrow in &view.scene.arrows {
-        arrow_prims(arrow, &mut out);
+        let selected = view.selected_link == Some((arrow.from, arrow.to));
+        arrow_prims(arrow, selected, &mut out);
     }
     for shape in &view.scene.shapes {
         shape_prims(view, shape, area, &mut out);
@@ -23,8 +24,10 @@ pub(super) fn marks(view: &View<'_>) -> Vec<Prim> {
     out
 }
 
-fn arrow_prims(arrow: &layout::Arrow, out: &mut Vec<Prim>) {
-    let (role, width) = if arrow.critical {
+fn arrow_prims(arrow: &layout::Arrow, selected: bool, out: &mut Vec<Prim>) {
+    let (role, width) = if selected {
+        (Role::Selection, 2.6)
+    } else if arrow.critical {
         (Role::Critical, 1.8)
     } else {
         (Role::Link, 1.2)

@@ -82,6 +82,8 @@ pub struct View<'a> {
     pub measure: &'a dyn Measure,
     /// Write each lane's name on its band (the presentation, which has no outline beside it).
     pub lane_names: bool,
+    /// The link selected on the canvas (from, to), drawn highlighted.
+    pub selected_link: Option<(crate::model::ItemId, crate::model::ItemId)>,
 }
 
 /// The primitives of a view in the order they are drawn, in three layers so that a back-end
@@ -577,6 +579,7 @@ mod tests {
             look: &|_: &layout::Shape| ItemLook::default(),
             measure: &Fixed,
             lane_names,
+            selected_link: None,
         })
     }
 

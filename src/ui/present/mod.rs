@@ -257,6 +257,7 @@ impl Presentation {
                     project: &self.project,
                     revision: 0,
                     selection: &selection,
+                    selected_link: None,
                     today: input.today,
                     language: input.language,
                     palette,

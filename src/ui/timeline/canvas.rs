@@ -52,6 +52,8 @@ pub struct TimelineState {
     pub scale: f32,
     /// What gestures may do: edit, or only look.
     pub gestures: Gestures,
+    /// What the open right-click menu was opened on.
+    context: Option<crate::ui::context_menu::Target>,
 }
 
 /// What gestures on the canvas may do.
@@ -121,6 +123,7 @@ impl Default for TimelineState {
             drag: None,
             scale: 1.0,
             gestures: Gestures::Edit,
+            context: None,
         }
     }
 }
@@ -191,6 +194,20 @@ pub enum CanvasAction {
     },
     /// Show a meeting (its marker on the ruler was clicked).
     OpenMeeting(crate::model::MeetingId),
+    /// Add a milestone in a lane, on a date.
+    AddMilestone {
+        /// The lane of the row.
+        lane: Option<LaneId>,
+        /// The date.
+        date: NaiveDate,
+    },
+    /// Select the link from `from` to `to` (its arrow was clicked).
+    SelectLink {
+        /// Predecessor.
+        from: ItemId,
+        /// Successor.
+        to: ItemId,
+    },
 }
 
 /// Everything the canvas needs from the window for one frame.
@@ -201,6 +218,8 @@ pub struct CanvasInput<'a> {
     pub revision: u64,
     /// Selected items.
     pub selection: &'a HashSet<ItemId>,
+    /// The selected link (from, to), if any.
+    pub selected_link: Option<(ItemId, ItemId)>,
     /// Today, for the today line.
     pub today: NaiveDate,
     /// The language of labels.
@@ -227,6 +246,8 @@ pub struct CanvasOutput {
     pub scene: Scene,
     /// Requests for the window.
     pub actions: Vec<CanvasAction>,
+    /// Commands chosen in the right-click menu.
+    pub commands: Vec<crate::ui::Command>,
     /// How many baseline ghosts were drawn.
     pub ghosts: usize,
     /// The primitives the painter made and the canvas drew (the link handle, the gestures'
@@ -317,6 +338,7 @@ pub fn canvas_ui(
         look: &look,
         measure: &FontMeasure,
         lane_names: state.gestures == Gestures::LookOnly,
+        selected_link: input.selected_link,
     });
     let mut back_end = EguiPainter::new(painter.clone(), palette, false);
     back_end.draw(&layers.background);
@@ -334,6 +356,7 @@ pub fn canvas_ui(
         return CanvasOutput {
             scene,
             actions,
+            commands: Vec::new(),
             ghosts,
             layers,
         };
@@ -382,7 +405,17 @@ pub fn canvas_ui(
             }
         }
     } else if response.clicked() {
-        actions.push(CanvasAction::Select(Vec::new()));
+        let arrow = response
+            .interact_pointer_pos()
+            .filter(|pointer| rows_rect.contains(*pointer))
+            .and_then(|pointer| super::gestures::arrow_at(&scene, pointer));
+        actions.push(match arrow {
+            Some(arrow) => CanvasAction::SelectLink {
+                from: arrow.from,
+                to: arrow.to,
+            },
+            None => CanvasAction::Select(Vec::new()),
+        });
     }
     if response.double_clicked()
         && let Some(pointer) = response.hover_pos()
@@ -400,9 +433,22 @@ pub fn canvas_ui(
             ui.ctx().request_repaint();
         }
     }
+    let mut commands = Vec::new();
+    if state.gestures == Gestures::Edit {
+        context_menu(
+            state,
+            &response,
+            &scene,
+            &viewport,
+            rows_rect,
+            project,
+            &mut commands,
+        );
+    }
     CanvasOutput {
         scene,
         actions,
+        commands,
         ghosts,
         layers,
     }
@@ -536,5 +582,54 @@ fn tooltip_ui(
     }
     if let Some(badges) = input.risk_badges {
         super::badges::tooltip_ui(ui, badges.risks(item.id), input.palette);
+    }
+}
+
+/// The right-click menu: its target is what was under the pointer when it opened (an item, an
+/// arrow, or the background of a row on a date).
+fn context_menu(
+    state: &mut TimelineState,
+    response: &egui::Response,
+    scene: &Scene,
+    viewport: &Viewport,
+    rows_rect: Rect,
+    project: &Project,
+    commands: &mut Vec<crate::ui::Command>,
+) {
+    use crate::ui::context_menu::{Target, context_menu_ui};
+    if response.secondary_clicked()
+        && let Some(pointer) = response.interact_pointer_pos()
+    {
+        state.context = if !rows_rect.contains(pointer) {
+            None
+        } else if let Some((shape, _)) = grab_at(scene, pointer) {
+            Some(Target::Item(shape.item))
+        } else if let Some(arrow) = super::gestures::arrow_at(scene, pointer) {
+            Some(Target::Link {
+                from: arrow.from,
+                to: arrow.to,
+            })
+        } else {
+            let lane = viewport
+                .row_at(pointer.y, state.rows.len())
+                .and_then(|row| lane_of_row(&state.rows, project, row));
+            Some(Target::Background {
+                lane,
+                date: state.transform.date_from_x(f64::from(pointer.x)),
+            })
+        };
+        // What the menu is for is what is selected, as a left click would.
+        if let Some(Target::Item(item)) = state.context {
+            commands.push(crate::ui::Command::Select(vec![item]));
+        }
+    }
+    let Some(target) = state.context else {
+        return;
+    };
+    if response
+        .context_menu(|ui| context_menu_ui(ui, project, target, commands))
+        .is_none()
+    {
+        state.context = None;
     }
 }

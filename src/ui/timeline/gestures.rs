@@ -16,6 +16,39 @@ const EDGE_REACH: f32 = 6.0;
 
 /// The item and the part of it under `pointer`. Edges get generous zones, larger than the edge
 /// itself for thin bars; the link handle sits just beyond the end.
+/// The link arrow within a few points of `pointer`, nearest first.
+pub fn arrow_at(scene: &Scene, pointer: Pos2) -> Option<&layout::Arrow> {
+    const REACH: f32 = 4.0;
+    scene
+        .arrows
+        .iter()
+        .map(|arrow| {
+            let distance = arrow
+                .points
+                .windows(2)
+                .map(|pair| segment_distance(pointer, pair[0], pair[1]))
+                .fold(f32::INFINITY, f32::min);
+            (arrow, distance)
+        })
+        .filter(|(_, distance)| *distance <= REACH)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(arrow, _)| arrow)
+}
+
+/// The distance from `p` to the segment from `a` to `b`.
+fn segment_distance(p: Pos2, a: (f32, f32), b: (f32, f32)) -> f32 {
+    let (ax, ay) = a;
+    let (dx, dy) = (b.0 - ax, b.1 - ay);
+    let length = dx * dx + dy * dy;
+    let t = if length > 0.0 {
+        (((p.x - ax) * dx + (p.y - ay) * dy) / length).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let (cx, cy) = (ax + t * dx, ay + t * dy);
+    ((p.x - cx).powi(2) + (p.y - cy).powi(2)).sqrt()
+}
+
 pub fn grab_at(scene: &Scene, pointer: Pos2) -> Option<(&layout::Shape, Grab)> {
     for shape in scene.shapes.iter().rev() {
         if (pointer.y - shape.y).abs() > theme::ROW_HEIGHT / 2.0 {

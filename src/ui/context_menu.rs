@@ -1,0 +1,243 @@
+//! The right-click menus of the timeline and the outline: on an item (bar, milestone or
+//! outline row), on a link arrow, and on the background. Each entry pushes the [`Command`]s the
+//! window carries out, the same ones its menus and keys give.
+
+use chrono::NaiveDate;
+
+use crate::edit::Edit;
+use crate::i18n::Message;
+use crate::model::{ItemId, LaneId, LinkKind, Project};
+use crate::tr;
+
+use super::Command;
+use super::timeline::canvas::CanvasAction;
+
+/// What was right-clicked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// An item: its bar, its diamond or its outline row.
+    Item(ItemId),
+    /// A link's arrow.
+    Link {
+        /// Predecessor.
+        from: ItemId,
+        /// Successor.
+        to: ItemId,
+    },
+    /// The timeline's background: a lane's row (or none) on a date.
+    Background {
+        /// The lane of the row.
+        lane: Option<LaneId>,
+        /// The date under the pointer.
+        date: NaiveDate,
+    },
+}
+
+/// The progress steps offered.
+const PROGRESS_STEPS: [u8; 5] = [0, 25, 50, 75, 100];
+
+/// The entries for `target`; a click pushes its commands and closes the menu.
+pub fn context_menu_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    target: Target,
+    commands: &mut Vec<Command>,
+) {
+    match target {
+        Target::Item(id) => item_menu_ui(ui, project, id, commands),
+        Target::Link { from, to } => link_menu_ui(ui, project, from, to, commands),
+        Target::Background { lane, date } => {
+            if ui.button(tr!("menu.add_task_here")).clicked() {
+                commands.push(Command::Canvas(CanvasAction::AddTask { lane, date }));
+                ui.close();
+            }
+            if ui.button(tr!("menu.add_milestone_here")).clicked() {
+                commands.push(Command::Canvas(CanvasAction::AddMilestone { lane, date }));
+                ui.close();
+            }
+            ui.separator();
+            if ui.button(tr!("menu.fit")).clicked() {
+                commands.push(Command::ZoomToFit);
+                ui.close();
+            }
+        }
+    }
+}
+
+fn item_menu_ui(ui: &mut egui::Ui, project: &Project, id: ItemId, commands: &mut Vec<Command>) {
+    let Some(item) = project.item(id) else {
+        ui.close();
+        return;
+    };
+    let after = item.finish.succ_opt().unwrap_or(item.finish);
+    entry(
+        ui,
+        commands,
+        id,
+        "menu.rename",
+        vec![Command::RenameSelected],
+    );
+    entry(
+        ui,
+        commands,
+        id,
+        "menu.add_task_below",
+        vec![Command::Canvas(CanvasAction::AddTask {
+            lane: item.lane,
+            date: after,
+        })],
+    );
+    entry(
+        ui,
+        commands,
+        id,
+        "menu.add_milestone_below",
+        vec![Command::Canvas(CanvasAction::AddMilestone {
+            lane: item.lane,
+            date: item.finish,
+        })],
+    );
+    if item.kind == crate::model::ItemKind::Task {
+        ui.menu_button(tr!("menu.progress"), |ui| {
+            for percent in PROGRESS_STEPS {
+                let text = format!("{percent} %");
+                if ui
+                    .add_enabled(item.progress != percent, egui::Button::new(text))
+                    .clicked()
+                {
+                    commands.push(Command::Apply(Edit::SetProgress {
+                        item: id,
+                        progress: percent,
+                    }));
+                    ui.close();
+                }
+            }
+        });
+    }
+    let links: Vec<Edit> = project
+        .links
+        .iter()
+        .filter(|link| link.from == id || link.to == id)
+        .map(|link| Edit::RemoveLink {
+            from: link.from,
+            to: link.to,
+        })
+        .collect();
+    if !links.is_empty() {
+        let label = Message::new("menu.unlinked").arg("name", item.name.as_str());
+        entry(
+            ui,
+            commands,
+            id,
+            "menu.unlink",
+            vec![Command::Apply(Edit::Batch {
+                label,
+                edits: links,
+            })],
+        );
+    }
+    related_menus_ui(ui, project, id, commands);
+    ui.separator();
+    if ui.button(tr!("menu.copy")).clicked() {
+        let text = format!(
+            "{}\t{}",
+            item.name,
+            crate::i18n::format_span(item.start, item.finish, crate::i18n::language())
+        );
+        ui.ctx().copy_text(text);
+        ui.close();
+    }
+    entry(
+        ui,
+        commands,
+        id,
+        "menu.delete",
+        vec![Command::DeleteSelection],
+    );
+}
+
+/// A menu entry that selects the item, then gives `then`.
+fn entry(
+    ui: &mut egui::Ui,
+    commands: &mut Vec<Command>,
+    id: ItemId,
+    key: &str,
+    then: Vec<Command>,
+) {
+    if ui.button(tr!(key)).clicked() {
+        commands.push(Command::Select(vec![id]));
+        commands.extend(then);
+        ui.close();
+    }
+}
+
+/// The item's risks and meetings, each opening its tab.
+fn related_menus_ui(ui: &mut egui::Ui, project: &Project, id: ItemId, commands: &mut Vec<Command>) {
+    let risks: Vec<_> = project
+        .risks
+        .iter()
+        .filter(|risk| risk.items.contains(&id))
+        .collect();
+    if !risks.is_empty() {
+        ui.menu_button(tr!("menu.risks", count = risks.len()), |ui| {
+            for risk in risks {
+                if ui.button(&risk.title).clicked() {
+                    commands.push(Command::OpenRisk(risk.id));
+                    ui.close();
+                }
+            }
+        });
+    }
+    let meetings: Vec<_> = project
+        .meetings
+        .iter()
+        .filter(|meeting| meeting.items.contains(&id))
+        .collect();
+    if !meetings.is_empty() {
+        ui.menu_button(tr!("menu.meetings", count = meetings.len()), |ui| {
+            for meeting in meetings {
+                if ui.button(&meeting.title).clicked() {
+                    commands.push(Command::OpenMeeting(meeting.id));
+                    ui.close();
+                }
+            }
+        });
+    }
+}
+
+fn link_menu_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    from: ItemId,
+    to: ItemId,
+    commands: &mut Vec<Command>,
+) {
+    let Some(link) = project
+        .links
+        .iter()
+        .find(|link| (link.from, link.to) == (from, to))
+    else {
+        ui.close();
+        return;
+    };
+    for kind in LinkKind::ALL {
+        let text = tr!("menu.link_kind", kind = kind.abbreviation());
+        if ui
+            .add_enabled(link.kind != kind, egui::Button::new(text))
+            .clicked()
+        {
+            commands.push(Command::Apply(Edit::ChangeLink {
+                from,
+                to,
+                kind,
+                lag_workdays: link.lag_workdays,
+            }));
+            ui.close();
+        }
+    }
+    ui.separator();
+    if ui.button(tr!("menu.remove_link")).clicked() {
+        commands.push(Command::Apply(Edit::RemoveLink { from, to }));
+        ui.close();
+    }
+}
