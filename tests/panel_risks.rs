@@ -164,6 +164,104 @@ fn changing_the_probability_grows_the_history_and_undo_takes_it_back() {
     );
 }
 
+/// `key` pressed, as an input event.
+fn key_event(key: Key) -> egui::Event {
+    egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    }
+}
+
+#[test]
+fn a_number_typed_into_probability_is_one_assessment_when_the_field_is_left() {
+    let mut harness = risks_tab();
+    click(&mut harness, DATA_QUALITY);
+    let before = risk_titled(&harness, DATA_QUALITY).clone();
+    // The number beside the probability slider: the first spin button of the editor.
+    harness
+        .query_all_by_role(egui::Role::SpinButton)
+        .next()
+        .expect("the probability's number")
+        .click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.run();
+    for event in [
+        egui::Event::Text("1".to_owned()),
+        key_event(Key::Backspace),
+        egui::Event::Text("2".to_owned()),
+    ] {
+        harness.event(event);
+        harness.run();
+    }
+    assert_eq!(
+        risk_titled(&harness, DATA_QUALITY),
+        &before,
+        "nothing is recorded while the number is being typed"
+    );
+    harness.key_press(Key::Enter);
+    harness.run();
+    let after = risk_titled(&harness, DATA_QUALITY);
+    assert_eq!(after.probability, 2, "the number typed lands");
+    assert_eq!(
+        after.history.len(),
+        before.history.len() + 1,
+        "as one assessment: {:?}",
+        after.history
+    );
+    undo(&mut harness);
+    assert_eq!(
+        risk_titled(&harness, DATA_QUALITY),
+        &before,
+        "one undo step takes it back"
+    );
+}
+
+#[test]
+fn a_second_change_the_same_day_replaces_that_days_assessment() {
+    let mut harness = risks_tab();
+    click(&mut harness, DATA_QUALITY);
+    let before = risk_titled(&harness, DATA_QUALITY).clone();
+    let set = |harness: &mut Harness<'static, App>, label: &str, value: f64| {
+        harness
+            .get_by_role_and_label(egui::Role::Slider, label)
+            .set_value_accesskit(value);
+        harness.run();
+    };
+    set(&mut harness, "Probability", 2.0);
+    let first = risk_titled(&harness, DATA_QUALITY).clone();
+    set(&mut harness, "Impact", 3.0);
+    let after = risk_titled(&harness, DATA_QUALITY);
+    assert_eq!((after.probability, after.impact), (2, 3), "both changed");
+    assert_eq!(
+        after.history.len(),
+        before.history.len() + 1,
+        "one assessment for the day: {:?}",
+        after.history
+    );
+    let last = after.history.last().expect("an assessment");
+    assert_eq!(
+        (last.date, last.probability, last.impact),
+        (today(), 2, 3),
+        "the day's assessment holds the latest values"
+    );
+    undo(&mut harness);
+    assert_eq!(
+        risk_titled(&harness, DATA_QUALITY),
+        &first,
+        "the replacement is one undo step"
+    );
+    undo(&mut harness);
+    assert_eq!(
+        risk_titled(&harness, DATA_QUALITY),
+        &before,
+        "and so was the first"
+    );
+}
+
 #[test]
 fn linking_a_risk_to_a_task_puts_a_badge_on_it() {
     let mut harness = risks_tab();
@@ -399,7 +497,15 @@ fn the_register_round_trips_through_ron() {
     scroll_and_click(&mut harness, "Link the selection");
     let project = harness.state().project().clone();
     let added = project.risks.last().expect("the new risk");
-    assert_eq!(added.history.len(), 2, "created, then impact changed");
+    assert_eq!(
+        added.history.len(),
+        1,
+        "created, then impact changed the same day: one assessment"
+    );
+    assert_eq!(
+        added.history[0].impact, 5,
+        "holding the day's latest values"
+    );
     assert_eq!(added.items, [SALES_WORKSHOPS], "linked");
 
     let text = milepost::store::to_string(&project).expect("saves");
