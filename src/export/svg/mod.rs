@@ -314,6 +314,7 @@ pub fn recorded(
             scale: 1.0,
             look: &|_: &layout::Shape| ItemLook::default(),
             measure: &FontMeasure,
+            meeting_marks: false,
         })
     };
     // Widen the dates until the last names fit: the header and shading continue under them.

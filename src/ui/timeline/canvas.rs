@@ -316,6 +316,7 @@ pub fn canvas_ui(
         scale,
         look: &look,
         measure: &FontMeasure,
+        meeting_marks: true,
     });
     let mut back_end = EguiPainter::new(painter.clone(), palette, false);
     back_end.draw(&layers.background);
