@@ -15,7 +15,8 @@ use milepost::report::RiskLevel;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
 use window_harness::{
-    SIZE, click, click_containing, click_role, date, scroll_and_click, started, today, undo,
+    DrawnText, SIZE, click, click_containing, click_role, date, scroll_and_click, started,
+    texts_drawn, today, undo,
 };
 
 /// "Legacy data quality worse than expected": 4 × 4, open, linked to items 17, 19, 20, 21.
@@ -541,6 +542,70 @@ fn snapshot_panel_risks_editor() {
         harness.run();
     }
     harness.snapshot("panel_risks_editor");
+}
+
+#[test]
+fn the_labels_of_the_assessment_history_do_not_overlap() {
+    for (file, language, tab, risk, count, delete) in [
+        (
+            None,
+            Language::English,
+            "Risks",
+            DATA_QUALITY,
+            "Assessments:",
+            "Delete risk",
+        ),
+        (
+            Some("assets/sample-zh.ron"),
+            Language::Chinese,
+            "风险",
+            "期初物料数据质量差",
+            "评估次数：",
+            "删除风险",
+        ),
+    ] {
+        let mut harness = harness_with(Startup {
+            file: file.map(Into::into),
+            ..startup(language)
+        });
+        click(&mut harness, tab);
+        click(&mut harness, risk);
+        for _ in 0..2 {
+            harness.get_by_label(delete).scroll_to_me();
+            harness.run();
+        }
+        let texts = texts_drawn(&harness);
+        let edge = |text: &str| {
+            texts
+                .iter()
+                .find_map(|drawn| drawn.text.starts_with(text).then_some(drawn.rect))
+                .unwrap_or_else(|| panic!("{text:?} is drawn"))
+        };
+        let (above, below) = (edge(count), edge(delete));
+        let labels: Vec<&DrawnText> = texts
+            .iter()
+            .filter(|drawn| {
+                drawn.rect.top() >= above.bottom()
+                    && drawn.rect.bottom() <= below.top()
+                    && drawn.rect.left() >= above.left() - 10.0
+                    && drawn.clip.left() >= above.left() - 20.0
+                    && !drawn.text.is_empty()
+            })
+            .collect();
+        assert!(labels.len() >= 4, "the chart's labels: {labels:?}");
+        for (index, label) in labels.iter().enumerate() {
+            assert!(
+                label.clip.contains_rect(label.rect),
+                "{label:?} shows whole"
+            );
+            for other in &labels[index + 1..] {
+                assert!(
+                    !label.rect.intersects(other.rect),
+                    "{label:?} overlaps {other:?}"
+                );
+            }
+        }
+    }
 }
 
 /// The titles of the register, top to bottom, as drawn.

@@ -12,7 +12,7 @@ use milepost::i18n::Language;
 use milepost::model::{ItemId, Project};
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-use window_harness::{SIZE, click, date, retype, started, startup, undo};
+use window_harness::{SIZE, click, date, retype, started, startup, texts_drawn, undo};
 
 const SOLUTION_DESIGN: ItemId = ItemId(7);
 const DESIGN_APPROVED: ItemId = ItemId(8);
@@ -476,20 +476,12 @@ fn header_texts(harness: &Harness<'static, App>) -> (egui::Rect, Vec<(String, eg
             milepost::ui::timeline::canvas::HEADER_HEIGHT,
         ),
     );
-    let texts = harness
-        .output()
-        .shapes
-        .iter()
-        .filter_map(|clipped| match &clipped.shape {
-            egui::Shape::Text(text) => {
-                let rect = text.galley.rect.translate(text.pos.to_vec2());
-                header
-                    .contains_rect(rect.intersect(clipped.clip_rect))
-                    .then(|| (text.galley.text().to_owned(), rect))
-                    .filter(|_| header.intersects(rect))
-            }
-            _ => None,
+    let texts = texts_drawn(harness)
+        .into_iter()
+        .filter(|drawn| {
+            header.intersects(drawn.rect) && header.contains_rect(drawn.rect.intersect(drawn.clip))
         })
+        .map(|drawn| (drawn.text, drawn.rect))
         .collect();
     (canvas, texts)
 }
