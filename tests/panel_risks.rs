@@ -10,7 +10,7 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use milepost::i18n::Language;
-use milepost::model::{ItemId, Owner, RiskId};
+use milepost::model::{ItemId, Owner, Risk, RiskId};
 use milepost::report::RiskLevel;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
@@ -207,18 +207,24 @@ fn a_number_typed_into_probability_is_one_assessment_when_the_field_is_left() {
     harness.run();
     let after = risk_titled(&harness, DATA_QUALITY);
     assert_eq!(after.probability, 2, "the number typed lands");
+    assert_one_assessment_more(&before, after);
+    undo_to(&mut harness, &before, "one undo step takes it back");
+}
+
+/// `after` has one assessment more than `before`.
+fn assert_one_assessment_more(before: &Risk, after: &Risk) {
     assert_eq!(
         after.history.len(),
         before.history.len() + 1,
-        "as one assessment: {:?}",
+        "one assessment more: {:?}",
         after.history
     );
-    undo(&mut harness);
-    assert_eq!(
-        risk_titled(&harness, DATA_QUALITY),
-        &before,
-        "one undo step takes it back"
-    );
+}
+
+/// Undoes one step and checks that the sample's data-quality risk is `expected` again.
+fn undo_to(harness: &mut Harness<'static, App>, expected: &Risk, what: &str) {
+    undo(harness);
+    assert_eq!(risk_titled(harness, DATA_QUALITY), expected, "{what}");
 }
 
 #[test]
@@ -237,30 +243,15 @@ fn a_second_change_the_same_day_replaces_that_days_assessment() {
     set(&mut harness, "Impact", 3.0);
     let after = risk_titled(&harness, DATA_QUALITY);
     assert_eq!((after.probability, after.impact), (2, 3), "both changed");
-    assert_eq!(
-        after.history.len(),
-        before.history.len() + 1,
-        "one assessment for the day: {:?}",
-        after.history
-    );
+    assert_one_assessment_more(&before, after);
     let last = after.history.last().expect("an assessment");
     assert_eq!(
         (last.date, last.probability, last.impact),
         (today(), 2, 3),
         "the day's assessment holds the latest values"
     );
-    undo(&mut harness);
-    assert_eq!(
-        risk_titled(&harness, DATA_QUALITY),
-        &first,
-        "the replacement is one undo step"
-    );
-    undo(&mut harness);
-    assert_eq!(
-        risk_titled(&harness, DATA_QUALITY),
-        &before,
-        "and so was the first"
-    );
+    undo_to(&mut harness, &first, "the replacement is one undo step");
+    undo_to(&mut harness, &before, "and so was the first");
 }
 
 #[test]
