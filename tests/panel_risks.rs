@@ -10,12 +10,13 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use milepost::i18n::Language;
-use milepost::model::{ItemId, Owner, RiskId};
+use milepost::model::{ItemId, Owner, Risk, RiskId};
 use milepost::report::RiskLevel;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
 use window_harness::{
-    SIZE, click, click_containing, click_role, date, scroll_and_click, started, today, undo,
+    DrawnText, SIZE, click, click_containing, click_role, date, scroll_and_click, started,
+    texts_drawn, today, undo,
 };
 
 /// "Legacy data quality worse than expected": 4 × 4, open, linked to items 17, 19, 20, 21.
@@ -162,6 +163,95 @@ fn changing_the_probability_grows_the_history_and_undo_takes_it_back() {
         &before,
         "one undo step restores probability and history together"
     );
+}
+
+/// `key` pressed, as an input event.
+fn key_event(key: Key) -> egui::Event {
+    egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    }
+}
+
+#[test]
+fn a_number_typed_into_probability_is_one_assessment_when_the_field_is_left() {
+    let mut harness = risks_tab();
+    click(&mut harness, DATA_QUALITY);
+    let before = risk_titled(&harness, DATA_QUALITY).clone();
+    // The number beside the probability slider: the first spin button of the editor.
+    harness
+        .query_all_by_role(egui::Role::SpinButton)
+        .next()
+        .expect("the probability's number")
+        .click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.run();
+    for event in [
+        egui::Event::Text("1".to_owned()),
+        key_event(Key::Backspace),
+        egui::Event::Text("2".to_owned()),
+    ] {
+        harness.event(event);
+        harness.run();
+    }
+    assert_eq!(
+        risk_titled(&harness, DATA_QUALITY),
+        &before,
+        "nothing is recorded while the number is being typed"
+    );
+    harness.key_press(Key::Enter);
+    harness.run();
+    let after = risk_titled(&harness, DATA_QUALITY);
+    assert_eq!(after.probability, 2, "the number typed lands");
+    assert_one_assessment_more(&before, after);
+    undo_to(&mut harness, &before, "one undo step takes it back");
+}
+
+/// `after` has one assessment more than `before`.
+fn assert_one_assessment_more(before: &Risk, after: &Risk) {
+    assert_eq!(
+        after.history.len(),
+        before.history.len() + 1,
+        "one assessment more: {:?}",
+        after.history
+    );
+}
+
+/// Undoes one step and checks that the sample's data-quality risk is `expected` again.
+fn undo_to(harness: &mut Harness<'static, App>, expected: &Risk, what: &str) {
+    undo(harness);
+    assert_eq!(risk_titled(harness, DATA_QUALITY), expected, "{what}");
+}
+
+#[test]
+fn a_second_change_the_same_day_replaces_that_days_assessment() {
+    let mut harness = risks_tab();
+    click(&mut harness, DATA_QUALITY);
+    let before = risk_titled(&harness, DATA_QUALITY).clone();
+    let set = |harness: &mut Harness<'static, App>, label: &str, value: f64| {
+        harness
+            .get_by_role_and_label(egui::Role::Slider, label)
+            .set_value_accesskit(value);
+        harness.run();
+    };
+    set(&mut harness, "Probability", 2.0);
+    let first = risk_titled(&harness, DATA_QUALITY).clone();
+    set(&mut harness, "Impact", 3.0);
+    let after = risk_titled(&harness, DATA_QUALITY);
+    assert_eq!((after.probability, after.impact), (2, 3), "both changed");
+    assert_one_assessment_more(&before, after);
+    let last = after.history.last().expect("an assessment");
+    assert_eq!(
+        (last.date, last.probability, last.impact),
+        (today(), 2, 3),
+        "the day's assessment holds the latest values"
+    );
+    undo_to(&mut harness, &first, "the replacement is one undo step");
+    undo_to(&mut harness, &before, "and so was the first");
 }
 
 #[test]
@@ -399,7 +489,15 @@ fn the_register_round_trips_through_ron() {
     scroll_and_click(&mut harness, "Link the selection");
     let project = harness.state().project().clone();
     let added = project.risks.last().expect("the new risk");
-    assert_eq!(added.history.len(), 2, "created, then impact changed");
+    assert_eq!(
+        added.history.len(),
+        1,
+        "created, then impact changed the same day: one assessment"
+    );
+    assert_eq!(
+        added.history[0].impact, 5,
+        "holding the day's latest values"
+    );
     assert_eq!(added.items, [SALES_WORKSHOPS], "linked");
 
     let text = milepost::store::to_string(&project).expect("saves");
@@ -435,6 +533,70 @@ fn snapshot_panel_risks_editor() {
         harness.run();
     }
     harness.snapshot("panel_risks_editor");
+}
+
+#[test]
+fn the_labels_of_the_assessment_history_do_not_overlap() {
+    for (file, language, tab, risk, count, delete) in [
+        (
+            None,
+            Language::English,
+            "Risks",
+            DATA_QUALITY,
+            "Assessments:",
+            "Delete risk",
+        ),
+        (
+            Some("assets/sample-zh.ron"),
+            Language::Chinese,
+            "风险",
+            "期初物料数据质量差",
+            "评估次数：",
+            "删除风险",
+        ),
+    ] {
+        let mut harness = harness_with(Startup {
+            file: file.map(Into::into),
+            ..startup(language)
+        });
+        click(&mut harness, tab);
+        click(&mut harness, risk);
+        for _ in 0..2 {
+            harness.get_by_label(delete).scroll_to_me();
+            harness.run();
+        }
+        let texts = texts_drawn(&harness);
+        let edge = |text: &str| {
+            texts
+                .iter()
+                .find_map(|drawn| drawn.text.starts_with(text).then_some(drawn.rect))
+                .unwrap_or_else(|| panic!("{text:?} is drawn"))
+        };
+        let (above, below) = (edge(count), edge(delete));
+        let labels: Vec<&DrawnText> = texts
+            .iter()
+            .filter(|drawn| {
+                drawn.rect.top() >= above.bottom()
+                    && drawn.rect.bottom() <= below.top()
+                    && drawn.rect.left() >= above.left() - 10.0
+                    && drawn.clip.left() >= above.left() - 20.0
+                    && !drawn.text.is_empty()
+            })
+            .collect();
+        assert!(labels.len() >= 4, "the chart's labels: {labels:?}");
+        for (index, label) in labels.iter().enumerate() {
+            assert!(
+                label.clip.contains_rect(label.rect),
+                "{label:?} shows whole"
+            );
+            for other in &labels[index + 1..] {
+                assert!(
+                    !label.rect.intersects(other.rect),
+                    "{label:?} overlaps {other:?}"
+                );
+            }
+        }
+    }
 }
 
 /// The titles of the register, top to bottom, as drawn.

@@ -7,12 +7,12 @@ mod window_harness;
 use chrono::NaiveDate;
 use egui::{Event, Key, Modifiers, Pos2, pos2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use milepost::i18n::Language;
 use milepost::model::{ItemId, Project};
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-use window_harness::{SIZE, click, date, retype, started, startup, undo};
+use window_harness::{SIZE, click, date, retype, started, startup, texts_drawn, undo};
 
 const SOLUTION_DESIGN: ItemId = ItemId(7);
 const DESIGN_APPROVED: ItemId = ItemId(8);
@@ -463,4 +463,100 @@ fn the_wheel_scrolls_the_outline_and_the_timeline_together() {
         (row.center().y - after).abs() < 1.0,
         "and the outline row with it"
     );
+}
+
+/// The text runs drawn in the time header of the last frame, with their rectangles, and the
+/// timeline's rectangle.
+fn header_texts(harness: &Harness<'static, App>) -> (egui::Rect, Vec<(String, egui::Rect)>) {
+    let canvas = harness.get_by_role(egui::accesskit::Role::Canvas).rect();
+    let header = egui::Rect::from_min_size(
+        canvas.min,
+        egui::vec2(
+            canvas.width(),
+            milepost::ui::timeline::canvas::HEADER_HEIGHT,
+        ),
+    );
+    let texts = texts_drawn(harness)
+        .into_iter()
+        .filter(|drawn| {
+            header.intersects(drawn.rect) && header.contains_rect(drawn.rect.intersect(drawn.clip))
+        })
+        .map(|drawn| (drawn.text, drawn.rect))
+        .collect();
+    (canvas, texts)
+}
+
+#[test]
+fn a_month_cut_by_the_left_edge_keeps_its_label_inside_the_dates() {
+    let mut harness = harness();
+    // Only the last days of October are in view at the left edge.
+    harness.state_mut().timeline_mut().transform.left_days =
+        milepost::timeline::transform::days_from_date(date(2026, 10, 27));
+    harness.run();
+    let (canvas, texts) = header_texts(&harness);
+    let october = texts
+        .iter()
+        .find_map(|(text, rect)| (text == "Oct").then_some(*rect))
+        .unwrap_or_else(|| panic!("October is labelled: {texts:?}"));
+    assert!(
+        october.left() >= canvas.left(),
+        "the label starts inside the dates: {october:?} in {canvas:?}"
+    );
+    for (text, rect) in &texts {
+        assert!(
+            text == "Oct" || !rect.intersects(october),
+            "October's label overlaps {text:?}: {october:?} and {rect:?}"
+        );
+    }
+}
+
+#[test]
+fn meeting_markers_do_not_cover_the_month_names() {
+    let mut harness = harness();
+    let (_, texts) = header_texts(&harness);
+    let december = texts
+        .iter()
+        .find(|(text, _)| text == "Dec")
+        .map(|(_, rect)| *rect)
+        .expect("December is labelled");
+    // A meeting right under the middle of December's label.
+    let under_label = harness
+        .state_mut()
+        .timeline_mut()
+        .transform
+        .date_from_x(f64::from(december.center().x));
+    let mut project = harness.state().project().clone();
+    project.meetings[0].date = under_label;
+    harness.state_mut().set_project(project);
+    harness.run();
+    let (_, texts) = header_texts(&harness);
+    let markers: Vec<egui::Rect> = harness
+        .query_all_by_role(egui::accesskit::Role::Button)
+        .filter(|node| {
+            node.accesskit_node()
+                .label()
+                .is_some_and(|label| label.starts_with("Meeting: "))
+        })
+        // The node is the marker's hit area, 2 × 3 points larger than the pennant drawn.
+        .map(|node| node.rect().shrink2(egui::vec2(2.0, 3.0)))
+        .collect();
+    let december = texts
+        .iter()
+        .find(|(text, _)| text == "Dec")
+        .map(|(_, rect)| *rect)
+        .expect("December is still labelled");
+    assert!(
+        markers
+            .iter()
+            .any(|marker| marker.x_range().intersects(december.x_range())),
+        "a marker sits under December's label: {markers:?}, {december:?}"
+    );
+    for marker in &markers {
+        for (text, rect) in &texts {
+            assert!(
+                !marker.intersects(*rect),
+                "a meeting marker {marker:?} covers {text:?} at {rect:?}"
+            );
+        }
+    }
 }

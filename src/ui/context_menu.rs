@@ -142,7 +142,7 @@ fn item_menu_ui(ui: &mut egui::Ui, project: &Project, id: ItemId, commands: &mut
         let text = format!(
             "{}\t{}",
             item.name,
-            crate::i18n::format_span(item.start, item.finish, crate::i18n::language())
+            crate::rules::span::dates_text(item, crate::i18n::language())
         );
         ui.ctx().copy_text(text);
         ui.close();

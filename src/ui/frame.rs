@@ -100,7 +100,7 @@ impl eframe::App for App {
 
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_bar_ui(ui, &mut commands));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
-        egui::Panel::left("outline")
+        let outline_rect = egui::Panel::left("outline")
             .default_size(430.0)
             .min_size(320.0)
             .frame(egui::Frame::NONE.fill(palette.panel))
@@ -124,7 +124,9 @@ impl eframe::App for App {
                     &input,
                     &mut commands,
                 );
-            });
+            })
+            .response
+            .rect;
         egui::Panel::right("side_panel")
             .default_size(380.0)
             .min_size(300.0)
@@ -187,6 +189,7 @@ impl eframe::App for App {
                 view.drawn = output.scene;
                 view.ghosts_drawn = output.ghosts;
             });
+        outline::splitter_grip(ui.painter(), outline_rect, palette);
         self.dialog_ui(&ctx, &mut commands);
         let input = panels::PanelInput {
             project: self.session.history.project(),

@@ -64,10 +64,16 @@ fn kind_icon(painter: &egui::Painter, center: Pos2, kind: ItemKind, palette: &Pa
     }
 }
 
-/// Column widths of an item row, from the right edge.
+/// Width of the progress column of an item row, at the right edge.
 const PROGRESS_WIDTH: f32 = 44.0;
-const OWNER_WIDTH: f32 = 104.0;
-const DATES_WIDTH: f32 = 122.0;
+/// The owner column is never wider than this: a longer name is cut at it.
+const OWNER_MAX_WIDTH: f32 = 110.0;
+/// Space between two columns.
+const COLUMN_GAP: f32 = 10.0;
+/// Size of the dates and owners.
+const DETAIL_SIZE: f32 = 13.0;
+/// Size of the item names.
+const NAME_SIZE: f32 = 14.0;
 
 /// Everything the outline reads.
 pub struct OutlineInput<'a> {
@@ -81,6 +87,26 @@ pub struct OutlineInput<'a> {
     pub language: Language,
     /// Colours.
     pub palette: &'a Palette,
+}
+
+/// Radius of a dot of the splitter's grip.
+const GRIP_DOT_RADIUS: f32 = 1.5;
+
+/// A grip on the edge between the outline (`outline` is its rectangle) and the timeline, half
+/// way down, so that the edge looks like what it is: a splitter that can be dragged.
+pub fn splitter_grip(painter: &egui::Painter, outline: Rect, palette: &Palette) {
+    let centre = pos2(outline.right(), outline.center().y);
+    painter.rect(
+        Rect::from_center_size(centre, vec2(8.0, 28.0)),
+        4.0,
+        palette.panel,
+        Stroke::new(1.0, palette.grid),
+        egui::StrokeKind::Inside,
+    );
+    for step in -1..=1 {
+        let dot = centre + vec2(0.0, 6.0 * step as f32);
+        painter.circle_filled(dot, GRIP_DOT_RADIUS, palette.text_muted);
+    }
 }
 
 /// Draws the outline and pushes what the user did into `commands`.
@@ -98,7 +124,7 @@ pub fn outline_ui(
     let header = header_band_ui(&painter, rect, palette);
     let heading_y = header.bottom() - 12.0;
     let font = FontId::proportional(12.0);
-    let columns = Columns::new(rect);
+    let columns = Columns::new(rect, column_widths(ui, input));
     painter.text(
         pos2(columns.name_left, heading_y),
         Align2::LEFT_CENTER,
@@ -212,18 +238,61 @@ struct Columns {
 }
 
 impl Columns {
-    fn new(rect: Rect) -> Self {
+    /// The columns across `rect`, the dates and owner columns `(dates, owner)` wide: the name
+    /// gets what is left.
+    fn new(rect: Rect, (dates_width, owner_width): (f32, f32)) -> Self {
         let progress_right = rect.right() - 8.0;
-        let owner_left = progress_right - PROGRESS_WIDTH - OWNER_WIDTH + 6.0;
-        let dates_right = owner_left - 10.0;
+        let owner_left = progress_right - PROGRESS_WIDTH - owner_width;
+        let dates_right = owner_left - COLUMN_GAP;
         Self {
             name_left: rect.left() + 30.0,
-            name_right: dates_right - DATES_WIDTH,
+            name_right: dates_right - dates_width - COLUMN_GAP,
             dates_right,
             owner_left,
             progress_right,
         }
     }
+}
+
+/// The widths of the dates and owner columns: as wide as the widest dates in the language
+/// (whatever is scrolled into view, so the columns stay put) and the widest owner of an item,
+/// each at least as wide as its heading.
+fn column_widths(ui: &egui::Ui, input: &OutlineInput<'_>) -> (f32, f32) {
+    let width = |text: String, size: f32| {
+        ui.painter()
+            .layout_no_wrap(text, FontId::proportional(size), Color32::WHITE)
+            .size()
+            .x
+    };
+    let widest = |texts: &mut dyn Iterator<Item = String>, size: f32| {
+        texts.map(|text| width(text, size)).fold(0.0_f32, f32::max)
+    };
+    let language = input.language;
+    // The widest "28 Sep – 28 Sep": twice the widest date of a month, and the dash between.
+    let widest_date = widest(
+        &mut (1..=12)
+            .filter_map(|month| NaiveDate::from_ymd_opt(2026, month, 28))
+            .map(|date| short_date(date, language)),
+        DETAIL_SIZE,
+    );
+    let dates = (2.0 * widest_date + width(" – ".to_owned(), DETAIL_SIZE))
+        .max(width(tr!("outline.column.dates").into_owned(), 12.0));
+    let owners: std::collections::BTreeSet<_> = input
+        .project
+        .items
+        .iter()
+        .filter_map(|item| item.owner)
+        .collect();
+    let owner = widest(
+        &mut owners
+            .into_iter()
+            .map(|id| crate::rules::person_name(input.project, id))
+            .chain([tr!("outline.nobody").into_owned()]),
+        DETAIL_SIZE,
+    )
+    .max(width(tr!("outline.column.owner").into_owned(), 12.0))
+    .min(OWNER_MAX_WIDTH);
+    (dates.ceil(), owner.ceil())
 }
 
 /// Draws a lane heading; returns true when it was clicked (to collapse or expand it).
@@ -334,6 +403,8 @@ fn item_row_ui(
         .renaming
         .as_ref()
         .is_some_and(|(id, _)| *id == item.id);
+    // Whether the name was cut to fit its column: the tooltip then shows it whole.
+    let mut name_cut = false;
     if renaming {
         let name_rect = Rect::from_min_max(
             pos2(columns.name_left - 4.0, rect.top() + 2.0),
@@ -370,13 +441,14 @@ fn item_row_ui(
         };
         let mut job = egui::text::LayoutJob::simple_singleline(
             item.name.clone(),
-            FontId::proportional(14.0),
+            FontId::proportional(NAME_SIZE),
             colour,
         );
         job.wrap = egui::text::TextWrapping::truncate_at_width(
             columns.name_right - columns.name_left - 6.0,
         );
         let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
+        name_cut = galley.elided;
         painter.galley(
             pos2(columns.name_left, rect.center().y - galley.size().y / 2.0),
             galley,
@@ -388,7 +460,7 @@ fn item_row_ui(
         pos2(columns.dates_right, rect.center().y),
         Align2::RIGHT_CENTER,
         crate::rules::span::dates_text(item, input.language),
-        FontId::proportional(13.0),
+        FontId::proportional(DETAIL_SIZE),
         palette.text_muted,
     );
     let owner = item.owner.map_or_else(
@@ -405,7 +477,7 @@ fn item_row_ui(
             pos2(columns.owner_left, rect.center().y),
             Align2::LEFT_CENTER,
             owner,
-            FontId::proportional(13.0),
+            FontId::proportional(DETAIL_SIZE),
             palette.text_muted,
         );
     if item.kind == ItemKind::Task {
@@ -434,7 +506,14 @@ fn item_row_ui(
             commands,
         );
     });
-    response.on_hover_text(tr!("outline.rename_hint"));
+    if name_cut {
+        response.on_hover_ui(|ui| {
+            ui.label(&item.name);
+            ui.label(egui::RichText::new(tr!("outline.rename_hint")).small());
+        });
+    } else {
+        response.on_hover_text(tr!("outline.rename_hint"));
+    }
 }
 
 /// A small progress gauge with the percentage.

@@ -250,18 +250,22 @@ pub fn retrospectives_ui(ui: &mut egui::Ui, state: &mut RetrospectivesState, pan
                         record.title.clone()
                     };
                     let text = format!("{}   {title}", short_date(record.date, input.language));
-                    if ui.selectable_label(selected, text).clicked() {
-                        open = Some(record.id);
-                    }
+                    // The stars first, at the right; a long title is shortened to the room left.
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         ui.label(
                             RichText::new(stars(record.satisfaction)).color(input.palette.warning),
                         );
+                        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                            let entry = egui::Button::selectable(selected, text).truncate();
+                            if ui.add(entry).clicked() {
+                                open = Some(record.id);
+                            }
+                        });
                     });
                 });
             }
             ui.add_space(6.0);
-            chart::chart_ui(ui, &ordered, state.selected, input.palette);
+            chart::chart_ui(ui, &ordered, state.selected, input.palette, input.language);
             ui.separator();
             if let Some(record) = state
                 .selected

@@ -117,15 +117,20 @@ impl Choice for RiskStatus {
 }
 
 /// Changes probability and impact and records the new assessment, dated today, in the same
-/// change.
+/// change. A risk has at most one assessment a day: a second change the same day replaces
+/// that day's assessment.
 fn assess(risk: &mut Risk, probability: u8, impact: u8, today: NaiveDate) {
     risk.probability = probability;
     risk.impact = impact;
-    risk.history.push(RiskAssessment {
+    let assessment = RiskAssessment {
         date: today,
         probability,
         impact,
-    });
+    };
+    match risk.history.last_mut() {
+        Some(last) if last.date == today => *last = assessment,
+        _ => risk.history.push(assessment),
+    }
 }
 
 /// A new risk: identified today, the next free id, a first assessment in its history.
@@ -488,6 +493,18 @@ mod tests {
                 impact: 3
             }),
             "and recorded"
+        );
+        assert_eq!(
+            risk.history.len(),
+            1,
+            "the same day's assessment is replaced"
+        );
+        let tomorrow = today.succ_opt().expect("valid date");
+        assess(&mut risk, 2, 3, tomorrow);
+        assert_eq!(
+            risk.history.len(),
+            2,
+            "a change on another day is a new assessment"
         );
     }
 

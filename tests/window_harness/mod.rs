@@ -130,3 +130,31 @@ pub fn request_close(harness: &mut Harness<'static, App>) {
         .push(egui::ViewportEvent::Close);
     harness.step();
 }
+
+/// A text run the last frame drew: its text, its rectangle and the rectangle it was clipped to.
+#[derive(Clone, Debug)]
+pub struct DrawnText {
+    /// The text.
+    pub text: String,
+    /// Where it was laid out.
+    pub rect: egui::Rect,
+    /// What of it can show.
+    pub clip: egui::Rect,
+}
+
+/// Every text run the last frame drew, in the order drawn.
+pub fn texts_drawn(harness: &Harness<'static, App>) -> Vec<DrawnText> {
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Text(text) => Some(DrawnText {
+                text: text.galley.text().to_owned(),
+                rect: text.galley.rect.translate(text.pos.to_vec2()),
+                clip: clipped.clip_rect,
+            }),
+            _ => None,
+        })
+        .collect()
+}

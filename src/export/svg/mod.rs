@@ -316,6 +316,7 @@ pub fn recorded(
             measure: &FontMeasure,
             lane_names: false,
             selected_link: None,
+            meeting_marks: false,
         })
     };
     // Widen the dates until the last names fit: the header and shading continue under them.

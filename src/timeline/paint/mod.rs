@@ -5,6 +5,7 @@
 //! screen and the export show the same picture. Not for gestures, hit testing or tooltips, which
 //! stay in the window, nor for the export's title block and left column.
 
+mod header;
 mod marks;
 mod prim;
 
@@ -21,6 +22,7 @@ use super::header::header_units;
 use super::layout::{self, DIAMOND_HALF, Row, Rows, Scene, Viewport};
 use super::transform::days_from_date;
 
+pub use header::{MEETING_MARK_HEIGHT, MEETING_MARK_WIDTH, header_band, meeting_mark_x};
 pub use prim::{Box2, Drawn, Edge, Line, Measure, Paint, Prim, Role, hundredths, premultiplied};
 /// The role a buffer is drawn in: the rulebook's zone ([`BufferHealth`]) for how much of it is
 /// used (0.0 to 1.0), as a colour role.
@@ -84,6 +86,9 @@ pub struct View<'a> {
     pub lane_names: bool,
     /// The link selected on the canvas (from, to), drawn highlighted.
     pub selected_link: Option<(crate::model::ItemId, crate::model::ItemId)>,
+    /// Whether the project's meetings are marked at the foot of the time header (the window
+    /// marks them, the export does not): the labels they would cover are lifted above them.
+    pub meeting_marks: bool,
 }
 
 /// The primitives of a view in the order they are drawn, in three layers so that a back-end
@@ -127,7 +132,7 @@ pub fn paint(view: &View<'_>) -> Layers {
             marks
         },
         badges: badges(view),
-        header: header(view),
+        header: header::header(view),
     }
 }
 
@@ -399,93 +404,6 @@ fn badges(view: &View<'_>) -> Vec<Prim> {
     out
 }
 
-/// The band that holds the time header, across the whole width, with its bottom line.
-pub fn header_band(canvas_x: (f32, f32), top: f32, height: f32) -> Vec<Prim> {
-    let band = Box2::new(canvas_x.0, top, canvas_x.1, top + height);
-    vec![
-        filled(band, 0.0, Paint::solid(Role::HeaderFill)),
-        segment(
-            (band.x0, band.y1 - 0.5),
-            (band.x1, band.y1 - 0.5),
-            Line::new(1.0, Paint::solid(Role::GridStrong)),
-        ),
-    ]
-}
-
-fn header(view: &View<'_>) -> Vec<Prim> {
-    let transform = &view.viewport.transform;
-    let (left, right) = view.viewport.x_range;
-    let height = view.header_height;
-    let mut out = header_band((view.canvas.x0, view.canvas.x1), view.header_top, height);
-    out.push(Prim::PushClip(Box2::new(
-        left,
-        view.header_top,
-        right,
-        view.header_top + height,
-    )));
-    // The header keeps its height, so its type grows less than the rows'.
-    let header_scale = view.scale.min(1.2);
-    let (top_unit, bottom_unit) = header_units(transform.points_per_day());
-    let half = height / 2.0;
-    for (unit, y0, strong) in [
-        (top_unit, view.header_top, true),
-        (bottom_unit, view.header_top + half, false),
-    ] {
-        let mut boundary = unit.floor(transform.date_from_x(f64::from(left)));
-        for _ in 0..5000 {
-            let next = unit.next(boundary);
-            let x0 = transform.x_from_date(boundary) as f32;
-            let x1 = transform.x_from_date(next) as f32;
-            if x0 > right {
-                break;
-            }
-            out.push(segment(
-                (x0, y0),
-                (x0, y0 + half),
-                Line::new(1.0, Paint::solid(Role::Grid)),
-            ));
-            // Labels are long or short by the shortest unit at this zoom, so that neighbours
-            // read alike (February is not abbreviated while January is written out).
-            let label = unit.label(
-                boundary,
-                unit.shortest_days() * transform.points_per_day() as f32,
-                view.language,
-            );
-            let font_size = if strong { 13.0 } else { 12.0 } * header_scale;
-            let (width, line_height) = view.measure.size(&label, font_size);
-            // Only the part of a unit inside the dates has room for its label.
-            let visible_x0 = x0.max(left);
-            let room = x1.min(right) - visible_x0;
-            if width + 6.0 <= room {
-                // Keep the label of a unit that starts off the dates visible at their left edge.
-                let x = if strong {
-                    (x0 + 6.0).max(left + 6.0).min(x1 - width - 4.0)
-                } else {
-                    visible_x0 + (room - width) / 2.0
-                };
-                out.push(Prim::Text {
-                    x,
-                    y: y0 + (half - line_height) / 2.0,
-                    size: (width, line_height),
-                    font_size,
-                    text: label,
-                    paint: Paint::solid(if strong { Role::Text } else { Role::TextMuted }),
-                });
-            }
-            boundary = next;
-        }
-        if strong {
-            out.push(segment(
-                (left, y0 + half),
-                (right, y0 + half),
-                Line::new(1.0, Paint::solid(Role::Grid)),
-            ));
-        }
-    }
-    out.push(Prim::PopClip);
-    out
-}
-
 /// The right edge of everything `layers` draws outside clips: how wide a picture must be for
 /// the last names to show.
 pub fn text_right(layers: &Layers) -> f32 {
@@ -580,6 +498,7 @@ mod tests {
             measure: &Fixed,
             lane_names,
             selected_link: None,
+            meeting_marks: false,
         })
     }
 

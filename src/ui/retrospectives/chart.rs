@@ -4,18 +4,22 @@
 use egui::RichText;
 use egui_plot::{AxisHints, GridMark, HPlacement, Line, Plot, PlotPoints, Points, VLine};
 
+use crate::i18n::Language;
 use crate::model::{Retrospective, RetrospectiveId};
 use crate::tr;
 
+use super::super::short_date;
 use super::super::theme::Palette;
 use super::on_time_percent;
 
-/// The on-time rate and the satisfaction across retrospectives, in date order.
+/// The on-time rate and the satisfaction across retrospectives, in date order; dates as the
+/// list above writes them.
 pub(super) fn chart_ui(
     ui: &mut egui::Ui,
     ordered: &[&Retrospective],
     selected: Option<RetrospectiveId>,
     palette: &Palette,
+    language: Language,
 ) {
     let on_time_colour = palette.task;
     let satisfaction_colour = palette.warning;
@@ -46,13 +50,7 @@ pub(super) fn chart_ui(
         .collect();
     let dates: Vec<String> = ordered
         .iter()
-        .map(|record| {
-            crate::i18n::format_date(
-                record.date,
-                crate::i18n::DateStyle::MonthDayNumeric,
-                crate::i18n::language(),
-            )
-        })
+        .map(|record| short_date(record.date, language))
         .collect();
     let selected_x = selected
         .and_then(|id| ordered.iter().position(|record| record.id == id))
@@ -69,8 +67,6 @@ pub(super) fn chart_ui(
         .show_x(false)
         .show_y(false)
         .show_grid([false, true])
-        .default_x_bounds(0.6, last + 0.4)
-        .default_y_bounds(-8.0, 108.0)
         .x_grid_spacer(move |input| {
             let (min, max) = input.bounds;
             (min.ceil() as i64..=max.floor() as i64)
@@ -110,6 +106,10 @@ pub(super) fn chart_ui(
                 .tick_label_color(satisfaction_colour),
         ])
         .show(ui, |plot| {
+            // Set each frame: the plot would otherwise keep the bounds of its first frame and
+            // leave out a retrospective added later.
+            plot.set_plot_bounds_x(0.6..=last + 0.4);
+            plot.set_plot_bounds_y(-8.0..=108.0);
             if let Some(x) = selected_x {
                 plot.vline(VLine::new("", x).color(grid_colour).width(1.0));
             }

@@ -256,8 +256,10 @@ pub(super) fn editor_ui(
                     working.impact
                 };
                 let mut value = old.clamp(1, 5);
+                // A number typed into the value box lands when the box is left (Enter or a
+                // click elsewhere), not at each keystroke.
                 let slider = ui
-                    .add(egui::Slider::new(&mut value, 1..=5))
+                    .add(egui::Slider::new(&mut value, 1..=5).update_while_editing(false))
                     .labelled_by(label.id);
                 // One undo step per gesture: a slider drag lands when released.
                 let settled = !slider.dragged() || slider.drag_stopped();

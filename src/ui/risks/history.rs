@@ -51,6 +51,8 @@ pub(super) fn history_ui(ui: &mut egui::Ui, input: &PanelInput<'_>, risk: &Risk)
     let history = risk.history.clone();
     let date_day = move |date: NaiveDate| (date - first).num_days() as f64;
     let date_of = move |x: f64| first.checked_add_signed(chrono::TimeDelta::days(x.round() as i64));
+    let dates = DateAxis::new(ui, first, end, language);
+    let (x_min, x_max) = dates.bounds;
     Plot::new(("risk_history", risk.id.0))
         .height(120.0)
         .allow_zoom(false)
@@ -60,16 +62,28 @@ pub(super) fn history_ui(ui: &mut egui::Ui, input: &PanelInput<'_>, risk: &Risk)
         .allow_double_click_reset(false)
         .show_background(false)
         .grid_color(palette.grid)
-        .default_x_bounds(-3.0, day(end) + 3.0)
-        .default_y_bounds(0.0, 26.0)
-        .y_axis_min_width(22.0)
-        .x_axis_formatter(move |mark, _range| {
-            if (mark.value - mark.value.round()).abs() > 1e-6 {
-                return String::new();
+        .y_axis_min_width(Y_AXIS_WIDTH)
+        .x_grid_spacer(move |_| dates.marks())
+        .custom_x_axes(vec![
+            egui_plot::AxisHints::new_x()
+                // The marks are spaced for their labels already: none is faded or left out.
+                .label_spacing(egui::Rangef::new(0.0, 1.0))
+                .formatter(move |mark, _range| {
+                    if (mark.value - mark.value.round()).abs() > 1e-6 {
+                        return String::new();
+                    }
+                    date_of(mark.value).map_or_else(String::new, |date| short_date(date, language))
+                }),
+        ])
+        // The score 0 sits on the date axis, where its label would run into the first date.
+        .y_axis_formatter(|mark, _range| {
+            let score = mark.value.round() as i64;
+            if score == 0 {
+                String::new()
+            } else {
+                score.to_string()
             }
-            date_of(mark.value).map_or_else(String::new, |date| short_date(date, language))
         })
-        .y_axis_formatter(|mark, _range| format!("{}", mark.value.round() as i64))
         .label_formatter(move |hover| {
             let egui_plot::HoverPosition::NearDataPoint { position, .. } = *hover else {
                 return None;
@@ -92,6 +106,10 @@ pub(super) fn history_ui(ui: &mut egui::Ui, input: &PanelInput<'_>, risk: &Risk)
             )
         })
         .show(ui, |plot| {
+            // Set each frame: the plot would otherwise keep the bounds of its first frame, from
+            // before the latest assessment.
+            plot.set_plot_bounds_x(x_min..=x_max);
+            plot.set_plot_bounds_y(0.0..=26.0);
             plot.add(
                 HLine::new("high", f64::from(HIGH_RISK_SCORE))
                     .stroke(Stroke::new(1.0, palette.risk_high))
@@ -130,4 +148,122 @@ pub(super) fn history_ui(ui: &mut egui::Ui, input: &PanelInput<'_>, risk: &Risk)
                 }
             }
         });
+}
+
+/// Width kept for the score axis at the left of the chart, in points.
+const Y_AXIS_WIDTH: f32 = 22.0;
+
+/// Space between two date labels, in points.
+const LABEL_GAP: f32 = 14.0;
+
+/// The date axis of the chart, in days from the first assessment: its bounds, with room at
+/// either end for a date label, and the days labelled, far enough apart for their labels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct DateAxis {
+    /// The days at the left and right edges.
+    bounds: (f64, f64),
+    /// Days between two labels.
+    step_days: i64,
+    /// The last day, today or the latest assessment.
+    last_day: i64,
+}
+
+impl DateAxis {
+    /// The axis from `first` to `end` across the width `ui` has, with labels in `language`.
+    fn new(
+        ui: &egui::Ui,
+        first: NaiveDate,
+        end: NaiveDate,
+        language: crate::i18n::Language,
+    ) -> Self {
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let widest = [first, end]
+            .into_iter()
+            .map(|date| {
+                ui.painter()
+                    .layout_no_wrap(
+                        short_date(date, language),
+                        font.clone(),
+                        egui::Color32::WHITE,
+                    )
+                    .size()
+                    .x
+            })
+            .fold(0.0_f32, f32::max);
+        let width_points = ui.available_width() - Y_AXIS_WIDTH - 8.0;
+        Self::fit(
+            (end - first).num_days().max(0),
+            f64::from(width_points),
+            f64::from(widest),
+        )
+    }
+
+    /// The axis over `last_day` days, `width_points` wide, for labels up to `label_points` wide.
+    fn fit(last_day: i64, width_points: f64, label_points: f64) -> Self {
+        // Half a label of room at either end, so that the first and last dates show whole.
+        let margin_points = label_points / 2.0 + 4.0;
+        let days = last_day.max(1) as f64;
+        let points_per_day = ((width_points - 2.0 * margin_points) / days).max(0.1);
+        let margin_days = margin_points / points_per_day;
+        let wanted_days = (label_points + f64::from(LABEL_GAP)) / points_per_day;
+        let step_days = [1, 2, 3, 7, 14, 21, 28, 42, 56, 91, 182, 365]
+            .into_iter()
+            .find(|&step| step as f64 >= wanted_days)
+            .unwrap_or_else(|| (wanted_days / 365.0).ceil() as i64 * 365);
+        Self {
+            bounds: (-margin_days, last_day as f64 + margin_days),
+            step_days,
+            last_day,
+        }
+    }
+
+    /// The labelled days: the first assessment's, then one every step.
+    fn marks(self) -> Vec<egui_plot::GridMark> {
+        let step_days = self.step_days.max(1);
+        (0..=self.last_day / step_days)
+            .map(|index| egui_plot::GridMark {
+                value: (index * step_days) as f64,
+                step_size: step_days as f64,
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_labels_are_spaced_for_their_width_and_fit_at_the_ends() {
+        // Seven weeks across 300 points, labels 60 points wide.
+        let axis = DateAxis::fit(49, 300.0, 60.0);
+        let points_per_day = 300.0 / (axis.bounds.1 - axis.bounds.0);
+        assert!(
+            axis.step_days as f64 * points_per_day >= 60.0 + f64::from(LABEL_GAP),
+            "labels apart: {axis:?}"
+        );
+        assert!(
+            -axis.bounds.0 * points_per_day >= 30.0,
+            "the first label fits at the left: {axis:?}"
+        );
+        assert!(
+            (axis.bounds.1 - 49.0) * points_per_day >= 30.0,
+            "and the last at the right: {axis:?}"
+        );
+        let marks = axis.marks();
+        assert_eq!(
+            marks.first().map(|mark| mark.value),
+            Some(0.0),
+            "from the first"
+        );
+        assert!(
+            marks.iter().all(|mark| mark.value <= 49.0),
+            "none after the last day: {marks:?}"
+        );
+        assert_eq!(
+            DateAxis::fit(0, 300.0, 60.0).marks().len(),
+            1,
+            "one day, one label"
+        );
+    }
 }

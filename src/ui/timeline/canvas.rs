@@ -339,6 +339,7 @@ pub fn canvas_ui(
         measure: &FontMeasure,
         lane_names: state.gestures == Gestures::LookOnly,
         selected_link: input.selected_link,
+        meeting_marks: true,
     });
     let mut back_end = EguiPainter::new(painter.clone(), palette, false);
     back_end.draw(&layers.background);

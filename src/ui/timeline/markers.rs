@@ -9,25 +9,19 @@ use crate::tr;
 use crate::ui::theme::Palette;
 
 use super::canvas::{CanvasInput, HEADER_HEIGHT};
-use crate::timeline::transform::{Transform, days_from_date};
+use crate::timeline::paint::{MEETING_MARK_HEIGHT, MEETING_MARK_WIDTH, meeting_mark_x};
+use crate::timeline::transform::Transform;
 
-/// Width of a marker, in points.
-const MARKER_WIDTH: f32 = 10.0;
-/// Height of a marker, in points.
-const MARKER_HEIGHT: f32 = 6.0;
-
-/// Where the marker of `meeting` is drawn: its rectangle at the foot of the header.
+/// Where the marker of `meeting` is drawn: its rectangle at the foot of the header (the
+/// painter lifts the header labels it would cover).
 pub fn marker_rect(transform: &Transform, canvas: Rect, meeting: &Meeting) -> Rect {
-    let x = transform.x_from_days(days_from_date(meeting.date) + 0.5) as f32;
+    let (x0, x1) = meeting_mark_x(transform, meeting.date);
     let bottom = canvas.top() + HEADER_HEIGHT - 0.5;
-    Rect::from_min_max(
-        pos2(x - MARKER_WIDTH / 2.0, bottom - MARKER_HEIGHT),
-        pos2(x + MARKER_WIDTH / 2.0, bottom),
-    )
+    Rect::from_min_max(pos2(x0, bottom - MEETING_MARK_HEIGHT), pos2(x1, bottom))
 }
 
 /// Meetings closer on screen than this share one marker.
-const CLUSTER_POINTS: f32 = MARKER_WIDTH + 3.0;
+const CLUSTER_POINTS: f32 = MEETING_MARK_WIDTH + 3.0;
 
 /// At most this many meetings are listed in the tooltip of a shared marker.
 const TOOLTIP_LIMIT: usize = 6;
