@@ -3,6 +3,7 @@
 //! and snapshots of the overlay and the trend chart.
 #![cfg(feature = "gui")]
 
+mod common;
 mod window_harness;
 
 use std::path::PathBuf;
@@ -13,9 +14,9 @@ use egui_kittest::kittest::Queryable as _;
 use milepost::i18n::Language;
 use milepost::model::{ItemId, Project};
 use milepost::report::trend::milestone_trend;
-use milepost::store;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
+use common::round_trip;
 use window_harness::{SIZE, click, date, retype, started, today, undo};
 
 const GO_LIVE: ItemId = ItemId(36);
@@ -173,10 +174,9 @@ fn a_saved_baseline_survives_a_round_trip_through_ron() {
     let mut harness = harness();
     save_baseline_from_the_menu(&mut harness);
     let project = harness.state().project().clone();
-    let text = store::to_string(&project).expect("serializes");
-    let loaded = store::load_str(&text).expect("loads back");
+    let (text, loaded) = round_trip(&project);
     assert_eq!(
-        loaded.project, project,
+        loaded, project,
         "the same project, baselines included"
     );
     assert!(

@@ -3,6 +3,7 @@
 //! clipboard, the ruler markers, the saved file, and snapshots in both languages.
 #![cfg(feature = "gui")]
 
+mod common;
 mod window_harness;
 
 use egui::OutputCommand;
@@ -10,9 +11,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use milepost::i18n::Language;
 use milepost::model::{Channel, MeetingId, Owner, PersonId};
-use milepost::store;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
+use common::round_trip;
 use window_harness::{
     SIZE, click, click_containing, date, retype, scroll_and_click, started, undo,
 };
@@ -178,8 +179,7 @@ fn the_meeting_round_trips_through_the_file() {
     click(&mut harness, "New meeting");
     type_into(&mut harness, "Title", "Call with Zhao Lei");
     let project = harness.state().project().clone();
-    let written = store::to_string(&project).expect("written");
-    let loaded = store::load_str(&written).expect("read back").project;
+    let (written, loaded) = round_trip(&project);
     assert_eq!(loaded, project, "the same project after save and load");
     assert!(
         written.contains("Call with Zhao Lei"),
@@ -193,9 +193,8 @@ fn the_meeting_round_trips_through_the_file() {
     full.actions[1].owner = Some(Owner::Person(PersonId(8)));
     let mut changed = project.clone();
     changed.meetings[4] = full;
-    let written = store::to_string(&changed).expect("written");
     assert_eq!(
-        store::load_str(&written).expect("read back").project,
+        round_trip(&changed).1,
         changed,
         "owners by id and by name, channel, time and links round-trip"
     );

@@ -4,6 +4,7 @@
 //! save and load, and snapshots in both languages.
 #![cfg(feature = "gui")]
 
+mod common;
 mod window_harness;
 
 use egui::Key;
@@ -14,6 +15,7 @@ use milepost::model::{ItemId, Owner, RiskId};
 use milepost::report::RiskLevel;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
+use common::round_trip;
 use window_harness::{
     SIZE, click, click_containing, click_role, date, scroll_and_click, started, today, undo,
 };
@@ -402,9 +404,8 @@ fn the_register_round_trips_through_ron() {
     assert_eq!(added.history.len(), 2, "created, then impact changed");
     assert_eq!(added.items, [SALES_WORKSHOPS], "linked");
 
-    let text = milepost::store::to_string(&project).expect("saves");
-    let loaded = milepost::store::load_str(&text).expect("loads");
-    assert_eq!(loaded.project.risks, project.risks, "the register survives");
+    let (_, loaded) = round_trip(&project);
+    assert_eq!(loaded.risks, project.risks, "the register survives");
 }
 
 #[test]
