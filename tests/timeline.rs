@@ -260,27 +260,30 @@ fn arrow_keys_nudge_the_selection_by_working_days() {
         harness.state().selection().contains(&OUTLOOK_INTEGRATION),
         "selected by a click"
     );
-    harness.key_press(Key::ArrowRight);
-    harness.run();
-    assert_eq!(
-        dates(&harness, OUTLOOK_INTEGRATION),
-        (date(2026, 12, 8), date(2026, 12, 21)),
-        "one working day later"
-    );
-    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
-    harness.run();
-    assert_eq!(
-        dates(&harness, OUTLOOK_INTEGRATION),
-        (date(2026, 12, 1), date(2026, 12, 14)),
-        "Shift+← moves it a week (five working days) earlier; its predecessor allows that"
-    );
-    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
-    harness.run();
-    assert_eq!(
-        dates(&harness, OUTLOOK_INTEGRATION),
-        (date(2026, 12, 8), date(2026, 12, 21)),
-        "Shift+→ moves it a week later again"
-    );
+    let nudges = [
+        (Modifiers::NONE, Key::ArrowRight, (8, 21), "one working day later"),
+        (
+            Modifiers::SHIFT,
+            Key::ArrowLeft,
+            (1, 14),
+            "Shift+← moves it a week (five working days) earlier; its predecessor allows that",
+        ),
+        (
+            Modifiers::SHIFT,
+            Key::ArrowRight,
+            (8, 21),
+            "Shift+→ moves it a week later again",
+        ),
+    ];
+    for (modifiers, key, (start, finish), why) in nudges {
+        harness.key_press_modifiers(modifiers, key);
+        harness.run();
+        assert_eq!(
+            dates(&harness, OUTLOOK_INTEGRATION),
+            (date(2026, 12, start), date(2026, 12, finish)),
+            "{why}"
+        );
+    }
     harness.key_press(Key::Delete);
     harness.run();
     assert!(
