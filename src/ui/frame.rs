@@ -128,14 +128,21 @@ impl eframe::App for App {
                     input: &input,
                     commands: &mut commands,
                 };
-                panels::panels_ui(ui, &mut self.view.panels, panel);
+                panels::panels_ui(
+                    ui,
+                    &mut self.view.panels,
+                    &mut self.derived.baselines,
+                    panel,
+                );
             });
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(palette.canvas))
             .show(ui, |ui| {
                 self.title_strip_ui(ui, palette);
                 let project = self.session.history.project();
-                let Derived { facts, risk_badges } = &mut self.derived;
+                let Derived {
+                    facts, risk_badges, ..
+                } = &mut self.derived;
                 let risk_badges = risk_badges.get(project, revision);
                 let facts = facts.as_ref();
                 let view = &mut self.view;
@@ -174,7 +181,13 @@ impl eframe::App for App {
             palette,
             facts: None,
         };
-        baselines::windows_ui(&ctx, &mut self.view.panels.baselines, &input, &mut commands);
+        baselines::windows_ui(
+            &ctx,
+            &mut self.view.panels.baselines,
+            &mut self.derived.baselines,
+            &input,
+            &mut commands,
+        );
         self.export_dialog_ui(&ctx);
         if let Some(loading) = &self.session.loading
             && let Some(result) = loading.ui(&ctx, palette)

@@ -8,7 +8,7 @@ use crate::model::{ItemId, Project};
 use crate::tr;
 
 use super::Command;
-use super::derived::ScheduleFacts;
+use super::derived::{BaselineCaches, ScheduleFacts};
 use super::inspector::{self, InspectorState};
 use super::theme::Palette;
 use super::{baselines, meetings, project_sheet, retrospectives, risks};
@@ -100,8 +100,14 @@ pub struct Panel<'a> {
     pub commands: &'a mut Vec<Command>,
 }
 
-/// The side panel: the tab bar and the tab in front.
-pub fn panels_ui(ui: &mut egui::Ui, panels: &mut Panels, panel: Panel<'_>) {
+/// The side panel: the tab bar and the tab in front (the baselines section keeps what it works
+/// out in `baseline_caches`).
+pub fn panels_ui(
+    ui: &mut egui::Ui,
+    panels: &mut Panels,
+    baseline_caches: &mut BaselineCaches,
+    panel: Panel<'_>,
+) {
     let Panel { input, commands } = panel;
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 2.0;
@@ -158,6 +164,7 @@ pub fn panels_ui(ui: &mut egui::Ui, panels: &mut Panels, panel: Panel<'_>) {
                         baselines::baselines_ui(
                             ui,
                             &mut panels.baselines,
+                            baseline_caches,
                             Panel { input, commands },
                         );
                     });
