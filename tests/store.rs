@@ -153,13 +153,20 @@ fn the_samples_are_sound_and_round_trip() {
     }
 }
 
+/// `MINIMAL` written as `plan.ron` in `dir`, loaded, renamed to `name` and saved over itself:
+/// the file and the project saved.
+fn saved_renamed(dir: &Path, name: &str) -> (PathBuf, Project) {
+    let path = write(dir, "plan.ron", MINIMAL);
+    let mut project = store::load_file(&path).expect("load").project;
+    project.name = name.to_owned();
+    store::save_file(&project, &path).expect("save");
+    (path, project)
+}
+
 #[test]
 fn save_keeps_the_previous_file_as_bak() {
     let dir = temp_dir();
-    let path = write(dir.path(), "plan.ron", MINIMAL);
-    let mut project = store::load_file(&path).expect("load").project;
-    project.name = "Renamed".to_owned();
-    store::save_file(&project, &path).expect("save");
+    let (path, _) = saved_renamed(dir.path(), "Renamed");
     assert_eq!(
         std::fs::read_to_string(store::backup_path(&path)).expect("backup exists"),
         MINIMAL,
@@ -181,10 +188,7 @@ fn save_keeps_the_previous_file_as_bak() {
 #[test]
 fn each_save_keeps_the_version_it_replaces_and_only_that() {
     let dir = temp_dir();
-    let path = write(dir.path(), "plan.ron", MINIMAL);
-    let mut project = store::load_file(&path).expect("load").project;
-    project.name = "Second".to_owned();
-    store::save_file(&project, &path).expect("first save");
+    let (path, mut project) = saved_renamed(dir.path(), "Second");
     let second = std::fs::read_to_string(&path).expect("read");
     project.name = "Third".to_owned();
     store::save_file(&project, &path).expect("second save");

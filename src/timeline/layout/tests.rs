@@ -69,30 +69,14 @@ fn overlay(preview: Option<&HashMap<ItemId, (NaiveDate, NaiveDate)>>) -> Overlay
 
 /// The scene of `project` with every lane open, in the test viewport, as planned or with
 /// `preview`.
-fn laid_out(
-    project: &Project,
-    preview: Option<&HashMap<ItemId, (NaiveDate, NaiveDate)>>,
-) -> Scene {
+fn laid_out(project: &Project, preview: Option<&HashMap<ItemId, (NaiveDate, NaiveDate)>>) -> Scene {
     let rows = Rows::new(project, &HashSet::new());
     scene(project, &rows, &viewport(), &overlay(preview))
 }
 
-/// The shape of item `id` in `scene`.
-fn shape_of(scene: &Scene, id: u32) -> &Shape {
-    scene
-        .shapes
-        .iter()
-        .find(|shape| shape.item == ItemId(id))
-        .expect("the item is drawn")
-}
-
-/// The arrow that ends at item `id` in `scene`.
-fn arrow_into(scene: &Scene, id: u32) -> &Arrow {
-    scene
-        .arrows
-        .iter()
-        .find(|arrow| arrow.to == ItemId(id))
-        .expect("the link is drawn")
+/// The one of `drawn` that `is_it` picks; the test expects it to be there.
+fn find<T>(drawn: &[T], is_it: impl Fn(&T) -> bool) -> &T {
+    drawn.iter().find(|thing| is_it(thing)).expect("drawn")
 }
 
 #[test]
@@ -134,12 +118,12 @@ fn a_collapsed_lane_hides_its_items() {
 fn bars_cover_whole_days_and_milestones_sit_at_the_end_of_their_day() {
     let project = project();
     let scene = laid_out(&project, None);
-    let a = shape_of(&scene, 1);
+    let a = find(&scene.shapes, |shape| shape.item == ItemId(1));
     assert!(
         (a.x0 - 60.0).abs() < 1e-3 && (a.x1 - 160.0).abs() < 1e-3,
         "4–8 Jan is 60..160: {a:?}"
     );
-    let b = shape_of(&scene, 2);
+    let b = find(&scene.shapes, |shape| shape.item == ItemId(2));
     assert!((b.x0 - 160.0).abs() < 1e-3, "milestone at the end of 8 Jan");
     assert!(
         matches!(b.mark, Mark::Milestone { breached: true, .. }),
@@ -171,12 +155,12 @@ fn the_preview_moves_shapes_and_arrows() {
     let project = project();
     let preview: HashMap<_, _> = [(ItemId(3), (date(2027, 1, 13), date(2027, 1, 14)))].into();
     let scene = laid_out(&project, Some(&preview));
-    let c = shape_of(&scene, 3);
+    let c = find(&scene.shapes, |shape| shape.item == ItemId(3));
     assert!(
         c.moved && (c.x0 - 240.0).abs() < 1e-3,
         "C drawn from 13 Jan: {c:?}"
     );
-    let arrow = arrow_into(&scene, 3);
+    let arrow = find(&scene.arrows, |arrow| arrow.to == ItemId(3));
     assert_eq!(
         arrow.points.last(),
         Some(&(240.0, c.y)),
@@ -191,7 +175,7 @@ fn a_backward_link_doubles_back_between_rows() {
     project.items[2].start = date(2027, 1, 5);
     project.items[2].finish = date(2027, 1, 6);
     let scene = laid_out(&project, None);
-    let arrow = arrow_into(&scene, 3);
+    let arrow = find(&scene.arrows, |arrow| arrow.to == ItemId(3));
     assert_eq!(arrow.points.len(), 6, "routed around: {arrow:?}");
     let straight = |a: f32, b: f32| (a - b).abs() < 1e-3;
     assert!(
