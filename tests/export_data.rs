@@ -11,13 +11,7 @@ use milepost::export::data;
 use milepost::import;
 use milepost::model::{ItemKind, LinkKind, Project};
 
-fn sample(name: &str) -> Project {
-    let path = format!("{}/assets/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(path).expect("the sample is readable");
-    milepost::store::load_str(&text)
-        .expect("the sample loads")
-        .project
-}
+use common::sample;
 
 /// What a CSV row carries, in comparable form.
 type Row = (

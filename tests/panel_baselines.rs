@@ -8,6 +8,7 @@ mod window_harness;
 
 use std::path::PathBuf;
 
+use common::round_trip;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -16,7 +17,6 @@ use milepost::model::{ItemId, Project};
 use milepost::report::trend::milestone_trend;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-use common::round_trip;
 use window_harness::{SIZE, click, date, retype, started, today, undo};
 
 const GO_LIVE: ItemId = ItemId(36);
@@ -175,10 +175,7 @@ fn a_saved_baseline_survives_a_round_trip_through_ron() {
     save_baseline_from_the_menu(&mut harness);
     let project = harness.state().project().clone();
     let (text, loaded) = round_trip(&project);
-    assert_eq!(
-        loaded, project,
-        "the same project, baselines included"
-    );
+    assert_eq!(loaded, project, "the same project, baselines included");
     assert!(
         text.contains("name: \"Baseline 4\", taken: \"2026-11-27\""),
         "written with its name and date"

@@ -6,6 +6,7 @@
 mod common;
 mod window_harness;
 
+use common::round_trip;
 use egui::OutputCommand;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -13,7 +14,6 @@ use milepost::i18n::Language;
 use milepost::model::{Channel, MeetingId, Owner, PersonId};
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-use common::round_trip;
 use window_harness::{
     SIZE, click, click_containing, date, retype, scroll_and_click, started, undo,
 };

@@ -7,6 +7,7 @@
 mod common;
 mod window_harness;
 
+use common::round_trip;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -15,7 +16,6 @@ use milepost::model::{ItemId, Owner, RiskId};
 use milepost::report::RiskLevel;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-use common::round_trip;
 use window_harness::{
     SIZE, click, click_containing, click_role, date, scroll_and_click, started, today, undo,
 };

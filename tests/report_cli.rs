@@ -8,18 +8,7 @@ use milepost::i18n::{self, Language};
 use milepost::model::Project;
 use milepost::report::status;
 
-use common::{run, run_ok};
-
-fn sample_path(name: &str) -> String {
-    format!("{}/assets/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn sample(name: &str) -> Project {
-    let text = std::fs::read_to_string(sample_path(name)).expect("the sample is readable");
-    milepost::store::load_str(&text)
-        .expect("the sample loads")
-        .project
-}
+use common::{run, run_ok, sample, sample_path};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).expect("a date")

@@ -261,7 +261,12 @@ fn arrow_keys_nudge_the_selection_by_working_days() {
         "selected by a click"
     );
     let nudges = [
-        (Modifiers::NONE, Key::ArrowRight, (8, 21), "one working day later"),
+        (
+            Modifiers::NONE,
+            Key::ArrowRight,
+            (8, 21),
+            "one working day later",
+        ),
         (
             Modifiers::SHIFT,
             Key::ArrowLeft,

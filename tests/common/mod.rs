@@ -65,11 +65,31 @@ pub fn assert_succeeded(output: &Output, what: &str) {
     );
 }
 
+/// The path of the file `assets/{name}`, one of the sample projects.
+pub fn sample_path(name: &str) -> String {
+    format!("{}/assets/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The sample project `assets/{name}`, loaded.
+pub fn sample(name: &str) -> Project {
+    let text = std::fs::read_to_string(sample_path(name)).expect("the sample is readable");
+    store::load_str(&text).expect("the sample loads").project
+}
+
 /// `project` written as RON and read back: the text and the project it gives.
 pub fn round_trip(project: &Project) -> (String, Project) {
     let text = store::to_string(project).expect("the project is written");
     let loaded = store::load_str(&text).expect("the text reads back").project;
     (text, loaded)
+}
+
+/// Asserts that `project` written as RON reads back the same.
+pub fn assert_round_trips(project: &Project) {
+    assert_eq!(
+        &round_trip(project).1,
+        project,
+        "save then load gives the same project"
+    );
 }
 
 /// A new temporary folder (deleted when dropped) holding a file called `name` with `contents`,
