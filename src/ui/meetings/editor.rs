@@ -1,6 +1,8 @@
 //! The editor of one meeting in the Meetings tab: title, date and time, channel, participants,
 //! agenda and notes, decisions, action items (and the tasks made from them) and linked items.
 
+use std::collections::HashMap;
+
 use egui::{RichText, TextEdit};
 
 use crate::edit::Edit;
@@ -8,7 +10,7 @@ use crate::model::{ActionItem, Channel, Meeting, Owner, Participant, Project};
 use crate::report::minutes::{channel_name, minutes_markdown, owner_name};
 use crate::tr;
 
-use super::super::fields::{DateLabel, add_item_ui, choice_ui, date_ui};
+use super::super::fields::{Buffer, DateLabel, add_item_ui, choice_ui, date_ui};
 use super::super::panels::PanelInput;
 use super::super::theme::Palette;
 use super::{Command, action_to_task};
@@ -268,18 +270,35 @@ fn decisions_ui(
             });
         });
     }
-    if let Some(index) = remove {
-        draft.decisions.remove(index);
-        state.typed.clear();
-    }
-    let added = new_entry_ui(
+    list_end_ui(
         ui,
+        &mut draft.decisions,
+        remove,
+        &mut state.typed,
         &mut state.new_decision,
-        &tr!("meetings.add_decision"),
-        &tr!("meetings.new_decision"),
+        (&tr!("meetings.add_decision"), &tr!("meetings.new_decision")),
+        std::convert::identity,
     );
-    if let Some(decision) = added {
-        draft.decisions.push(decision);
+}
+
+/// The end of a list of entries: drops the entry at `remove` (its ✕ was clicked), forgetting
+/// what was typed as the rows below move up, then the row to add one (see [`new_entry_ui`],
+/// with its two hints); `entry` makes the new entry from the text added.
+fn list_end_ui<T>(
+    ui: &mut egui::Ui,
+    list: &mut Vec<T>,
+    remove: Option<usize>,
+    typed: &mut HashMap<Field, Buffer>,
+    new_text: &mut String,
+    (add_hint, hint): (&str, &str),
+    entry: impl FnOnce(String) -> T,
+) {
+    if let Some(index) = remove {
+        list.remove(index);
+        typed.clear();
+    }
+    if let Some(text) = new_entry_ui(ui, new_text, add_hint, hint) {
+        list.push(entry(text));
     }
 }
 
@@ -397,25 +416,21 @@ fn actions_ui(
                 });
             });
     }
-    if let Some(index) = remove {
-        draft.actions.remove(index);
-        state.typed.clear();
-    }
-    let added = new_entry_ui(
+    list_end_ui(
         ui,
+        &mut draft.actions,
+        remove,
+        &mut state.typed,
         &mut state.new_action,
-        &tr!("meetings.add_action"),
-        &tr!("meetings.new_action"),
-    );
-    if let Some(text) = added {
-        draft.actions.push(ActionItem {
+        (&tr!("meetings.add_action"), &tr!("meetings.new_action")),
+        |text| ActionItem {
             text,
             owner: None,
             due: None,
             item: None,
             done: false,
-        });
-    }
+        },
+    );
 }
 
 /// The owner of action `index`: nobody, a team member, or someone named.
