@@ -97,12 +97,7 @@ fn workdays_text(workdays: i64) -> String {
 }
 
 /// The baseline section of the Project tab.
-pub fn baselines_ui(
-    ui: &mut egui::Ui,
-    state: &mut BaselinesState,
-    caches: &mut BaselineCaches,
-    panel: Panel<'_>,
-) {
+pub fn baselines_ui(ui: &mut egui::Ui, state: &mut BaselinesState, panel: Panel<'_>) {
     let Panel { input, commands } = panel;
     let project = input.project;
     let palette = input.palette;
@@ -154,7 +149,7 @@ pub fn baselines_ui(
             state.trend_open = true;
         }
     });
-    changes_ui(ui, caches, input, compared);
+    changes_ui(ui, input, compared);
 }
 
 /// The list of baselines, newest first: name and date; double-click or right-click the name to
@@ -242,17 +237,14 @@ fn list_ui(ui: &mut egui::Ui, state: &mut BaselinesState, panel: Panel<'_>) {
     }
 }
 
-/// What changed since `compared`: moved milestones, moved tasks, other changes, and the
-/// progress changes folded away.
-fn changes_ui(
-    ui: &mut egui::Ui,
-    caches: &mut BaselineCaches,
-    input: &PanelInput<'_>,
-    compared: &Baseline,
-) {
+/// What changed since `compared` (worked out in `input.baseline_changes`): moved milestones,
+/// moved tasks, other changes, and the progress changes folded away.
+fn changes_ui(ui: &mut egui::Ui, input: &PanelInput<'_>, compared: &Baseline) {
     let project = input.project;
     let palette = input.palette;
-    let changes = caches.changes_since(project, input.revision, compared);
+    let Some(changes) = input.baseline_changes else {
+        return;
+    };
     ui.add_space(4.0);
     ui.label(
         RichText::new(tr!(

@@ -115,25 +115,32 @@ impl eframe::App for App {
             .show(ui, |ui| {
                 let mut selected: Vec<ItemId> = self.view.selection.iter().copied().collect();
                 selected.sort_unstable();
+                let project = self.session.history.project();
+                let baseline_changes =
+                    self.view
+                        .panels
+                        .baselines
+                        .compared(project)
+                        .map(|baseline| {
+                            self.derived
+                                .baselines
+                                .changes_since(project, revision, baseline)
+                        });
                 let input = panels::PanelInput {
-                    project: self.session.history.project(),
+                    project,
                     revision,
                     selection: &selected,
                     today: self.today,
                     language: self.prefs.language,
                     palette,
                     facts: self.derived.facts.as_ref(),
+                    baseline_changes,
                 };
                 let panel = panels::Panel {
                     input: &input,
                     commands: &mut commands,
                 };
-                panels::panels_ui(
-                    ui,
-                    &mut self.view.panels,
-                    &mut self.derived.baselines,
-                    panel,
-                );
+                panels::panels_ui(ui, &mut self.view.panels, panel);
             });
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(palette.canvas))
@@ -180,6 +187,7 @@ impl eframe::App for App {
             language: self.prefs.language,
             palette,
             facts: None,
+            baseline_changes: None,
         };
         baselines::windows_ui(
             &ctx,

@@ -5,10 +5,11 @@ use egui::RichText;
 
 use crate::i18n::Language;
 use crate::model::{ItemId, Project};
+use crate::schedule::Change;
 use crate::tr;
 
 use super::Command;
-use super::derived::{BaselineCaches, ScheduleFacts};
+use super::derived::ScheduleFacts;
 use super::inspector::{self, InspectorState};
 use super::theme::Palette;
 use super::{baselines, meetings, project_sheet, retrospectives, risks};
@@ -90,6 +91,8 @@ pub struct PanelInput<'a> {
     pub palette: &'a Palette,
     /// Floats, the critical path and buffer use of this revision, when known.
     pub facts: Option<&'a ScheduleFacts>,
+    /// What changed since the baseline compared with, when there is one.
+    pub baseline_changes: Option<&'a [Change]>,
 }
 
 /// What a panel reads and where it pushes the commands it gives.
@@ -100,14 +103,8 @@ pub struct Panel<'a> {
     pub commands: &'a mut Vec<Command>,
 }
 
-/// The side panel: the tab bar and the tab in front (the baselines section keeps what it works
-/// out in `baseline_caches`).
-pub fn panels_ui(
-    ui: &mut egui::Ui,
-    panels: &mut Panels,
-    baseline_caches: &mut BaselineCaches,
-    panel: Panel<'_>,
-) {
+/// The side panel: the tab bar and the tab in front.
+pub fn panels_ui(ui: &mut egui::Ui, panels: &mut Panels, panel: Panel<'_>) {
     let Panel { input, commands } = panel;
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 2.0;
@@ -164,7 +161,6 @@ pub fn panels_ui(
                         baselines::baselines_ui(
                             ui,
                             &mut panels.baselines,
-                            baseline_caches,
                             Panel { input, commands },
                         );
                     });
