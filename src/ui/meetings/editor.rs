@@ -135,23 +135,30 @@ pub(super) fn editor_ui(
 
     participants_ui(ui, state, &mut draft, input);
 
-    let heading = heading_ui(ui, tr!("meetings.agenda"), palette);
-    text_ui(ui, &mut state.typed, Field::Agenda, &mut draft, |text| {
-        TextEdit::multiline(text)
-            .desired_rows(2)
-            .desired_width(f32::INFINITY)
-            .hint_text(tr!("meetings.agenda_hint"))
-    })
-    .labelled_by(heading.id);
-
-    let heading = heading_ui(ui, tr!("meetings.notes"), palette);
-    text_ui(ui, &mut state.typed, Field::Notes, &mut draft, |text| {
-        TextEdit::multiline(text)
-            .desired_rows(4)
-            .desired_width(f32::INFINITY)
-            .hint_text(tr!("meetings.notes_hint"))
-    })
-    .labelled_by(heading.id);
+    // The two free texts, each under its heading.
+    for (heading, field, rows, hint) in [
+        (
+            tr!("meetings.agenda"),
+            Field::Agenda,
+            2,
+            tr!("meetings.agenda_hint"),
+        ),
+        (
+            tr!("meetings.notes"),
+            Field::Notes,
+            4,
+            tr!("meetings.notes_hint"),
+        ),
+    ] {
+        let heading = heading_ui(ui, heading, palette);
+        text_ui(ui, &mut state.typed, field, &mut draft, |text| {
+            TextEdit::multiline(text)
+                .desired_rows(rows)
+                .desired_width(f32::INFINITY)
+                .hint_text(hint)
+        })
+        .labelled_by(heading.id);
+    }
 
     decisions_ui(ui, state, &mut draft, palette);
     actions_ui(ui, state, &mut draft, input, &mut make_task);
@@ -178,20 +185,18 @@ fn participants_ui(
     heading_ui(ui, tr!("meetings.participants"), palette);
     let mut remove = None;
     for (index, person) in draft.participants.iter_mut().enumerate() {
-        ui.horizontal(|ui| {
-            ui.label(&person.name);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .small_button("✕")
-                    .on_hover_text(tr!("meetings.remove_participant"))
-                    .clicked()
-                {
-                    remove = Some(index);
-                }
+        let removed = removable_row_ui(
+            ui,
+            &person.name,
+            &tr!("meetings.remove_participant"),
+            |ui| {
                 ui.checkbox(&mut person.client_side, tr!("meetings.client_side"))
                     .on_hover_text(tr!("meetings.client_side_hint"));
-            });
-        });
+            },
+        );
+        if removed {
+            remove = Some(index);
+        }
     }
     if let Some(index) = remove {
         draft.participants.remove(index);
@@ -255,20 +260,18 @@ fn decisions_ui(
     heading_ui(ui, tr!("meetings.decisions"), palette);
     let mut remove = None;
     for index in 0..draft.decisions.len() {
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(format!("{}.", index + 1)).color(palette.text_muted));
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .small_button("✕")
-                    .on_hover_text(tr!("meetings.remove_decision"))
-                    .clicked()
-                {
-                    remove = Some(index);
-                }
+        let removed = removable_row_ui(
+            ui,
+            RichText::new(format!("{}.", index + 1)).color(palette.text_muted),
+            &tr!("meetings.remove_decision"),
+            |ui| {
                 text_ui(ui, &mut state.typed, Field::Decision(index), draft, wrapped)
                     .on_hover_text(tr!("meetings.decision"));
-            });
-        });
+            },
+        );
+        if removed {
+            remove = Some(index);
+        }
     }
     list_end_ui(
         ui,
@@ -279,6 +282,26 @@ fn decisions_ui(
         (&tr!("meetings.add_decision"), &tr!("meetings.new_decision")),
         std::convert::identity,
     );
+}
+
+/// A row of a list: `label` on the left and, from the right, a ✕ (hovered `remove_hint`) and
+/// what `rest` draws; whether the ✕ was clicked.
+fn removable_row_ui(
+    ui: &mut egui::Ui,
+    label: impl Into<egui::WidgetText>,
+    remove_hint: &str,
+    rest: impl FnOnce(&mut egui::Ui),
+) -> bool {
+    ui.horizontal(|ui| {
+        ui.label(label);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let removed = ui.small_button("✕").on_hover_text(remove_hint).clicked();
+            rest(ui);
+            removed
+        })
+        .inner
+    })
+    .inner
 }
 
 /// The end of a list of entries: drops the entry at `remove` (its ✕ was clicked), forgetting
@@ -538,23 +561,16 @@ fn items_ui(ui: &mut egui::Ui, draft: &mut Meeting, input: &PanelInput<'_>) {
         let Some(item) = project.item(*id) else {
             continue;
         };
-        ui.horizontal(|ui| {
-            ui.label(&item.name);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .small_button("✕")
-                    .on_hover_text(tr!("meetings.unlink_item"))
-                    .clicked()
-                {
-                    remove = Some(index);
-                }
-                ui.label(
-                    RichText::new(super::super::short_date(item.finish, input.language))
-                        .color(palette.text_muted)
-                        .small(),
-                );
-            });
+        let removed = removable_row_ui(ui, &item.name, &tr!("meetings.unlink_item"), |ui| {
+            ui.label(
+                RichText::new(super::super::short_date(item.finish, input.language))
+                    .color(palette.text_muted)
+                    .small(),
+            );
         });
+        if removed {
+            remove = Some(index);
+        }
     }
     if let Some(index) = remove {
         draft.items.remove(index);
