@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use milepost::model::Project;
-use milepost::store;
+use milepost::store::{self, Located};
 
 /// Runs the `milepost` binary with `args` and returns what it printed and how it exited.
 pub fn milepost<I, S>(args: I) -> Output
@@ -90,6 +90,13 @@ pub fn assert_round_trips(project: &Project) {
         project,
         "save then load gives the same project"
     );
+}
+
+/// Asserts that the message of `problem` says each of `parts`.
+pub fn assert_says(problem: &Located, parts: &[&str]) {
+    for part in parts {
+        assert!(problem.message.contains(part), "says “{part}”: {problem}");
+    }
 }
 
 /// A new temporary folder (deleted when dropped) holding a file called `name` with `contents`,
