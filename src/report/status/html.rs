@@ -185,6 +185,15 @@ fn pill(class: &str, text: &str) -> String {
     format!("<span class=\"pill {class}\">{}</span>", esc(text))
 }
 
+/// A line of the header's list: the term `key` in the current language, and `value_html`.
+fn meta_row(out: &mut String, key: &str, value_html: &str) {
+    put!(
+        out,
+        "<div><dt>{}</dt><dd>{value_html}</dd></div>\n",
+        esc(&t(key))
+    );
+}
+
 /// Renders a computed report as HTML.
 pub fn render_html(report: &StatusReport) -> String {
     let language = crate::i18n::language().code();
@@ -204,25 +213,16 @@ pub fn render_html(report: &StatusReport) -> String {
         esc(&report.project)
     );
     if !report.client.is_empty() {
-        put!(
-            out,
-            "<div><dt>{}</dt><dd>{}</dd></div>\n",
-            esc(&t("status_report.client")),
-            esc(&report.client)
-        );
+        meta_row(&mut out, "status_report.client", &esc(&report.client));
     }
-    put!(
-        out,
-        "<div><dt>{}</dt><dd>{}</dd></div>\n<div><dt>{}</dt><dd>{}</dd></div>\n</dl>\n",
-        esc(&t("status_report.date")),
-        day(report.today),
-        esc(&t("status_report.overall")),
-        format!(
-            "<span class=\"pill big {}\">{}</span>",
-            status_class(report.status),
-            esc(&t(report.status.key()))
-        )
+    meta_row(&mut out, "status_report.date", &day(report.today));
+    let overall = format!(
+        "<span class=\"pill big {}\">{}</span>",
+        status_class(report.status),
+        esc(&t(report.status.key()))
     );
+    meta_row(&mut out, "status_report.overall", &overall);
+    out.push_str("</dl>\n");
     if !report.goal.is_empty() {
         put!(
             out,
