@@ -158,7 +158,7 @@ fn the_samples_are_sound_and_round_trip() {
 fn saved_renamed(dir: &Path, name: &str) -> (PathBuf, Project) {
     let path = write(dir, "plan.ron", MINIMAL);
     let mut project = store::load_file(&path).expect("load").project;
-    project.name = name.to_owned();
+    name.clone_into(&mut project.name);
     store::save_file(&project, &path).expect("save");
     (path, project)
 }

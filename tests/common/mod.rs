@@ -25,7 +25,7 @@ where
 
 /// [`milepost`] with arguments of mixed kinds (strings and paths).
 pub fn run(args: &[&dyn AsRef<OsStr>]) -> Output {
-    milepost(args.iter().map(|arg| arg.as_ref()))
+    milepost(args.iter().map(AsRef::as_ref))
 }
 
 /// [`run`], asserting that it succeeded; the message is its standard error.
