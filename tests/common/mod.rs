@@ -94,8 +94,13 @@ pub fn assert_round_trips(project: &Project) {
 
 /// Asserts that the message of `problem` says each of `parts`.
 pub fn assert_says(problem: &Located, parts: &[&str]) {
+    assert_mentions(&problem.message, parts);
+}
+
+/// Asserts that `text` says each of `parts`.
+pub fn assert_mentions(text: &str, parts: &[&str]) {
     for part in parts {
-        assert!(problem.message.contains(part), "says “{part}”: {problem}");
+        assert!(text.contains(part), "says “{part}”: {text}");
     }
 }
 
