@@ -12,6 +12,7 @@ use common::round_trip;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use milepost::edit::Edit;
 use milepost::i18n::Language;
 use milepost::model::{ItemId, Project};
 use milepost::report::trend::milestone_trend;
@@ -339,4 +340,22 @@ fn another_project_lists_its_own_changes() {
     harness.run();
     harness.get_by_label("Changes since “After design review”");
     harness.get_by_label("5 later · 0 earlier · 0 added · 0 removed");
+}
+
+#[test]
+fn the_changes_are_worked_out_again_after_an_edit_while_the_tab_is_open() {
+    let mut harness = harness();
+    open_project_tab(&mut harness, "Project");
+    harness.get_by_label("7 later · 0 earlier · 0 added · 0 removed");
+    harness.state_mut().apply(Edit::DeleteItem {
+        item: TRIAL_MIGRATION_ACCEPTED,
+    });
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("7 later · 0 earlier · 0 added · 0 removed")
+            .is_none(),
+        "the count of the revision before the edit is gone"
+    );
+    harness.get_by_label("7 later · 0 earlier · 0 added · 1 removed");
 }
