@@ -18,7 +18,7 @@ use milepost::model::{ItemId, Project};
 use milepost::report::trend::milestone_trend;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-use window_harness::{SIZE, click, date, retype, started, today, undo};
+use window_harness::{SIZE, assert_undo_restores, click, date, retype, started, today};
 
 const GO_LIVE: ItemId = ItemId(36);
 const TRIAL_MIGRATION_ACCEPTED: ItemId = ItemId(21);
@@ -141,11 +141,11 @@ fn undo_takes_back_the_saved_baseline() {
         original.baselines.len() + 1,
         "saved"
     );
-    undo(&mut harness);
-    assert_eq!(
-        harness.state().project(),
+    assert_undo_restores(
+        &mut harness,
+        1,
         &original,
-        "one undo removes the baseline and nothing else"
+        "one undo removes the baseline and nothing else",
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
@@ -308,12 +308,11 @@ fn a_baseline_is_renamed_and_deleted_in_the_project_tab_each_one_undo_step() {
         "gone from the list"
     );
 
-    undo(&mut harness);
-    undo(&mut harness);
-    assert_eq!(
-        harness.state().project(),
+    assert_undo_restores(
+        &mut harness,
+        2,
         &original,
-        "two undo steps give the sample back"
+        "two undo steps give the sample back",
     );
 }
 

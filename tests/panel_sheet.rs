@@ -18,7 +18,7 @@ use milepost::i18n::Language;
 use milepost::model::{ItemId, LaneId, Weekday};
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-use window_harness::{SIZE, click, date, scroll_and_click, started, undo};
+use window_harness::{SIZE, assert_undo_restores, click, date, scroll_and_click, started, undo};
 
 fn startup(file: Option<&str>, language: Language) -> Startup {
     Startup {
@@ -423,12 +423,10 @@ fn the_header_scope_cadence_and_team_edit_through_undoable_steps() {
 
     // Seven steps back: remove, role, add member, two cadences (the word changed nothing),
     // scope, client.
-    for _ in 0..7 {
-        undo(&mut harness);
-    }
-    assert_eq!(
-        harness.state().project(),
+    assert_undo_restores(
+        &mut harness,
+        7,
         &original,
-        "undo returns the project as it was"
+        "undo returns the project as it was",
     );
 }

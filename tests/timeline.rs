@@ -12,7 +12,7 @@ use milepost::i18n::Language;
 use milepost::model::{ItemId, Project};
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-use window_harness::{SIZE, click, date, retype, started, startup, undo};
+use window_harness::{SIZE, assert_undo_restores, click, date, retype, started, startup, undo};
 
 const SOLUTION_DESIGN: ItemId = ItemId(7);
 const DESIGN_APPROVED: ItemId = ItemId(8);
@@ -96,12 +96,7 @@ fn dragging_a_bar_moves_it_and_pushes_its_successors_and_undo_restores_all() {
         "slack absorbs the push downstream"
     );
 
-    undo(&mut harness);
-    assert_eq!(
-        harness.state().project(),
-        &original,
-        "one undo restores everything"
-    );
+    assert_undo_restores(&mut harness, 1, &original, "one undo restores everything");
 }
 
 #[test]
