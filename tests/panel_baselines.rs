@@ -8,7 +8,7 @@ mod window_harness;
 
 use std::path::PathBuf;
 
-use common::round_trip;
+use common::assert_round_trips;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -175,8 +175,7 @@ fn a_saved_baseline_survives_a_round_trip_through_ron() {
     let mut harness = harness();
     save_baseline_from_the_menu(&mut harness);
     let project = harness.state().project().clone();
-    let (text, loaded) = round_trip(&project);
-    assert_eq!(loaded, project, "the same project, baselines included");
+    let text = assert_round_trips(&project);
     assert!(
         text.contains("name: \"Baseline 4\", taken: \"2026-11-27\""),
         "written with its name and date"

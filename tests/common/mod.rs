@@ -83,13 +83,11 @@ pub fn round_trip(project: &Project) -> (String, Project) {
     (text, loaded)
 }
 
-/// Asserts that `project` written as RON reads back the same.
-pub fn assert_round_trips(project: &Project) {
-    assert_eq!(
-        &round_trip(project).1,
-        project,
-        "save then load gives the same project"
-    );
+/// Asserts that `project` written as RON reads back the same; returns the RON.
+pub fn assert_round_trips(project: &Project) -> String {
+    let (text, loaded) = round_trip(project);
+    assert_eq!(&loaded, project, "save then load gives the same project");
+    text
 }
 
 /// Asserts that the message of `problem` says each of `parts`.
