@@ -11,13 +11,7 @@ use milepost::export::data;
 use milepost::import;
 use milepost::model::{ItemKind, LinkKind, Project};
 
-fn sample(name: &str) -> Project {
-    let path = format!("{}/assets/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(path).expect("the sample is readable");
-    milepost::store::load_str(&text)
-        .expect("the sample loads")
-        .project
-}
+use common::{assert_mentions, sample};
 
 /// What a CSV row carries, in comparable form.
 type Row = (
@@ -305,10 +299,10 @@ fn every_bad_row_is_reported_with_its_row_and_column() {
         ],
         "every problem, by spreadsheet row (header = 1) and column: {errors}"
     );
-    let message = errors.to_string();
-    assert!(
-        message.contains("row 4, column “Start”") && message.contains("2026-13-02"),
-        "the message names the row, the column and the value: {message}"
+    // The message names the row, the column and the value.
+    assert_mentions(
+        &errors.to_string(),
+        &["row 4, column “Start”", "2026-13-02"],
     );
 }
 
@@ -318,11 +312,8 @@ fn a_loop_among_predecessors_is_refused_naming_the_items() {
                 1,Alpha,2026-11-02,2026-11-03,2\n\
                 2,Beta,2026-11-04,2026-11-05,1\n";
     let errors = import::csv(text).expect_err("a loop is refused");
-    let message = errors.to_string();
-    assert!(
-        message.contains("Alpha") && message.contains("Beta"),
-        "names the items in the loop: {message}"
-    );
+    // It names the items in the loop.
+    assert_mentions(&errors.to_string(), &["Alpha", "Beta"]);
 }
 
 #[test]
@@ -440,6 +431,21 @@ mod window {
         build_with_default_steps(startup, SIZE)
     }
 
+    /// Exports `kind` to `path` through the window, internal records too when `all`, and returns
+    /// what was written.
+    fn exported(
+        harness: &mut Harness<'static, App>,
+        kind: DataExport,
+        all: bool,
+        path: &std::path::Path,
+    ) -> String {
+        assert!(
+            harness.state_mut().export_data_to(kind, all, path),
+            "written"
+        );
+        std::fs::read_to_string(path).expect("the file is written")
+    }
+
     #[test]
     fn export_menu_asks_about_internal_items_and_cancel_closes() {
         let mut harness = harness(Language::English);
@@ -467,26 +473,13 @@ mod window {
         harness.run();
         let csv = folder.path().join("plan.csv");
         assert!(
-            harness
-                .state_mut()
-                .export_data_to(DataExport::Csv, false, &csv),
-            "written"
-        );
-        let text = std::fs::read_to_string(&csv).expect("the CSV is written");
-        assert!(
-            !text.contains("Internal configuration QA review"),
+            !exported(&mut harness, DataExport::Csv, false, &csv)
+                .contains("Internal configuration QA review"),
             "client-safe by default"
         );
         let html = folder.path().join("report.html");
         assert!(
-            harness
-                .state_mut()
-                .export_data_to(DataExport::ReportHtml, true, &html),
-            "written"
-        );
-        assert!(
-            std::fs::read_to_string(&html)
-                .expect("the report is written")
+            exported(&mut harness, DataExport::ReportHtml, true, &html)
                 .contains("Internal checkpoint"),
             "everything when asked"
         );

@@ -4,13 +4,16 @@
 mod common;
 mod window_harness;
 
+use std::ffi::OsStr;
 use std::path::Path;
-use std::process::Command;
+use std::process::Output;
 
 use chrono::NaiveDate;
 use milepost::export::{self, PageSize, PictureOptions};
 use milepost::i18n::Language;
 use milepost::model::{ItemKind, Project};
+
+use common::{assert_succeeded, milepost};
 
 fn sample(path: &str) -> Project {
     milepost::store::load_file(Path::new(path))
@@ -354,8 +357,15 @@ fn the_image_for_the_clipboard_matches_the_png() {
     assert_eq!(image.rgba, png.data(), "same pixels");
 }
 
-fn milepost() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_milepost"))
+/// `milepost export input options… -o output`.
+fn export(input: &Path, options: &[&str], output: &Path) -> Output {
+    let (export, to) = (OsStr::new("export"), OsStr::new("-o"));
+    milepost(
+        [export, input.as_os_str()]
+            .into_iter()
+            .chain(options.iter().map(OsStr::new))
+            .chain([to, output.as_os_str()]),
+    )
 }
 
 #[test]
@@ -366,18 +376,8 @@ fn the_command_line_writes_each_format_and_leaves_the_input_alone() {
     let before = std::fs::read(&input).expect("read");
     for (format, name) in [("svg", "out.svg"), ("pdf", "out.pdf"), ("png", "out.png")] {
         let output = dir.path().join(name);
-        let run = milepost()
-            .arg("export")
-            .arg(&input)
-            .args(["--format", format, "--width", "900", "-o"])
-            .arg(&output)
-            .output()
-            .expect("run milepost");
-        assert!(
-            run.status.success(),
-            "{format}: {}",
-            String::from_utf8_lossy(&run.stderr)
-        );
+        let run = export(&input, &["--format", format, "--width", "900"], &output);
+        assert_succeeded(&run, format);
         let bytes = std::fs::read(&output).expect("the output exists");
         match format {
             "svg" => {
@@ -393,27 +393,15 @@ fn the_command_line_writes_each_format_and_leaves_the_input_alone() {
         }
     }
     let all = dir.path().join("all.svg");
-    let run = milepost()
-        .arg("export")
-        .arg(&input)
-        .args(["--format", "svg", "--all", "-o"])
-        .arg(&all)
-        .output()
-        .expect("run milepost");
-    assert!(run.status.success(), "--all works");
+    let run = export(&input, &["--format", "svg", "--all"], &all);
+    assert_succeeded(&run, "--all");
     assert!(
         std::fs::read_to_string(&all)
             .expect("read")
             .contains("Internal configuration QA review"),
         "--all shows internal items"
     );
-    let onto_input = milepost()
-        .arg("export")
-        .arg(&input)
-        .args(["--format", "svg", "-o"])
-        .arg(&input)
-        .output()
-        .expect("run milepost");
+    let onto_input = export(&input, &["--format", "svg"], &input);
     assert!(
         !onto_input.status.success(),
         "writing over the input is refused"
@@ -438,26 +426,11 @@ fn the_command_line_writes_each_format_and_leaves_the_input_alone() {
 fn the_command_line_limits_the_dates() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let output = dir.path().join("january.svg");
-    let run = milepost()
-        .args([
-            "export",
-            "assets/sample.ron",
-            "--format",
-            "svg",
-            "--from",
-            "2027-02-01",
-            "--to",
-            "2027-03-31",
-            "-o",
-        ])
-        .arg(&output)
-        .output()
-        .expect("run milepost");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let options: Vec<&str> = "--format svg --from 2027-02-01 --to 2027-03-31"
+        .split(' ')
+        .collect();
+    let run = export(Path::new("assets/sample.ron"), &options, &output);
+    assert_succeeded(&run, "a date range");
     let text = std::fs::read_to_string(&output).expect("read");
     assert!(text.contains("Go-live"), "February items are shown");
     assert!(!text.contains(">Kick-off<"), "the October kick-off is not");
@@ -466,11 +439,11 @@ fn the_command_line_limits_the_dates() {
 #[test]
 fn an_unknown_format_is_refused() {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let run = milepost()
-        .args(["export", "assets/sample.ron", "--format", "bmp", "-o"])
-        .arg(dir.path().join("x.bmp"))
-        .output()
-        .expect("run milepost");
+    let run = export(
+        Path::new("assets/sample.ron"),
+        &["--format", "bmp"],
+        &dir.path().join("x.bmp"),
+    );
     assert!(!run.status.success(), "an unknown format is refused");
 }
 

@@ -3,20 +3,22 @@
 //! and snapshots of the overlay and the trend chart.
 #![cfg(feature = "gui")]
 
+mod common;
 mod window_harness;
 
 use std::path::PathBuf;
 
+use common::assert_round_trips;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use milepost::edit::Edit;
 use milepost::i18n::Language;
 use milepost::model::{ItemId, Project};
 use milepost::report::trend::milestone_trend;
-use milepost::store;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-use window_harness::{SIZE, click, date, retype, started, today, undo};
+use window_harness::{SIZE, assert_undo_restores, click, date, retype, started, today};
 
 const GO_LIVE: ItemId = ItemId(36);
 const TRIAL_MIGRATION_ACCEPTED: ItemId = ItemId(21);
@@ -139,11 +141,11 @@ fn undo_takes_back_the_saved_baseline() {
         original.baselines.len() + 1,
         "saved"
     );
-    undo(&mut harness);
-    assert_eq!(
-        harness.state().project(),
+    assert_undo_restores(
+        &mut harness,
+        1,
         &original,
-        "one undo removes the baseline and nothing else"
+        "one undo removes the baseline and nothing else",
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
@@ -173,12 +175,7 @@ fn a_saved_baseline_survives_a_round_trip_through_ron() {
     let mut harness = harness();
     save_baseline_from_the_menu(&mut harness);
     let project = harness.state().project().clone();
-    let text = store::to_string(&project).expect("serializes");
-    let loaded = store::load_str(&text).expect("loads back");
-    assert_eq!(
-        loaded.project, project,
-        "the same project, baselines included"
-    );
+    let text = assert_round_trips(&project);
     assert!(
         text.contains("name: \"Baseline 4\", taken: \"2026-11-27\""),
         "written with its name and date"
@@ -310,12 +307,11 @@ fn a_baseline_is_renamed_and_deleted_in_the_project_tab_each_one_undo_step() {
         "gone from the list"
     );
 
-    undo(&mut harness);
-    undo(&mut harness);
-    assert_eq!(
-        harness.state().project(),
+    assert_undo_restores(
+        &mut harness,
+        2,
         &original,
-        "two undo steps give the sample back"
+        "two undo steps give the sample back",
     );
 }
 
@@ -342,4 +338,22 @@ fn another_project_lists_its_own_changes() {
     harness.run();
     harness.get_by_label("Changes since “After design review”");
     harness.get_by_label("5 later · 0 earlier · 0 added · 0 removed");
+}
+
+#[test]
+fn the_changes_are_worked_out_again_after_an_edit_while_the_tab_is_open() {
+    let mut harness = harness();
+    open_project_tab(&mut harness, "Project");
+    harness.get_by_label("7 later · 0 earlier · 0 added · 0 removed");
+    harness.state_mut().apply(Edit::DeleteItem {
+        item: TRIAL_MIGRATION_ACCEPTED,
+    });
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("7 later · 0 earlier · 0 added · 0 removed")
+            .is_none(),
+        "the count of the revision before the edit is gone"
+    );
+    harness.get_by_label("7 later · 0 earlier · 0 added · 1 removed");
 }

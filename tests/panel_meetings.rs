@@ -3,14 +3,15 @@
 //! clipboard, the ruler markers, the saved file, and snapshots in both languages.
 #![cfg(feature = "gui")]
 
+mod common;
 mod window_harness;
 
+use common::assert_round_trips;
 use egui::OutputCommand;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use milepost::i18n::Language;
 use milepost::model::{Channel, MeetingId, Owner, PersonId};
-use milepost::store;
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
 use window_harness::{
@@ -178,27 +179,21 @@ fn the_meeting_round_trips_through_the_file() {
     click(&mut harness, "New meeting");
     type_into(&mut harness, "Title", "Call with Zhao Lei");
     let project = harness.state().project().clone();
-    let written = store::to_string(&project).expect("written");
-    let loaded = store::load_str(&written).expect("read back").project;
-    assert_eq!(loaded, project, "the same project after save and load");
+    let written = assert_round_trips(&project);
     assert!(
         written.contains("Call with Zhao Lei"),
         "the meeting is in the file"
     );
 
-    // A meeting with every field set survives too.
+    // A meeting with every field set survives too: owners by id and by name, channel, time and
+    // links.
     let mut full = project.meetings[4].clone();
     full.channel = Channel::Chat;
     full.actions[0].owner = Some(Owner::Named("Zhou Qiang".to_owned()));
     full.actions[1].owner = Some(Owner::Person(PersonId(8)));
     let mut changed = project.clone();
     changed.meetings[4] = full;
-    let written = store::to_string(&changed).expect("written");
-    assert_eq!(
-        store::load_str(&written).expect("read back").project,
-        changed,
-        "owners by id and by name, channel, time and links round-trip"
-    );
+    assert_round_trips(&changed);
 }
 
 #[test]

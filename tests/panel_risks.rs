@@ -4,8 +4,10 @@
 //! save and load, and snapshots in both languages.
 #![cfg(feature = "gui")]
 
+mod common;
 mod window_harness;
 
+use common::round_trip;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -500,9 +502,8 @@ fn the_register_round_trips_through_ron() {
     );
     assert_eq!(added.items, [SALES_WORKSHOPS], "linked");
 
-    let text = milepost::store::to_string(&project).expect("saves");
-    let loaded = milepost::store::load_str(&text).expect("loads");
-    assert_eq!(loaded.project.risks, project.risks, "the register survives");
+    let (_, loaded) = round_trip(&project);
+    assert_eq!(loaded.risks, project.risks, "the register survives");
 }
 
 #[test]

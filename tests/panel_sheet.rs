@@ -4,19 +4,21 @@
 //! survives a save and a load.
 #![cfg(feature = "gui")]
 
+mod common;
 mod window_harness;
 
 use std::path::Path;
 
+use common::assert_round_trips;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use milepost::i18n::Language;
-use milepost::model::{ItemId, LaneId, Project, Weekday};
+use milepost::model::{ItemId, LaneId, Weekday};
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-use window_harness::{SIZE, click, date, scroll_and_click, started, undo};
+use window_harness::{SIZE, assert_undo_restores, click, date, scroll_and_click, started, undo};
 
 fn startup(file: Option<&str>, language: Language) -> Startup {
     Startup {
@@ -47,15 +49,6 @@ fn retype(harness: &mut Harness<'static, App>, label: &str, text: &str) {
     harness.run();
     harness.key_press(Key::Enter);
     harness.run();
-}
-
-/// Saving and loading gives the same project.
-fn assert_round_trips(project: &Project) {
-    let text = milepost::store::to_string(project).expect("the project saves");
-    let loaded = milepost::store::load_str(&text)
-        .expect("the saved text loads")
-        .project;
-    assert_eq!(&loaded, project, "save then load gives the same project");
 }
 
 #[test]
@@ -481,12 +474,10 @@ fn the_header_scope_cadence_and_team_edit_through_undoable_steps() {
 
     // Seven steps back: remove, role, add member, two cadences (the word changed nothing),
     // scope, client.
-    for _ in 0..7 {
-        undo(&mut harness);
-    }
-    assert_eq!(
-        harness.state().project(),
+    assert_undo_restores(
+        &mut harness,
+        7,
         &original,
-        "undo returns the project as it was"
+        "undo returns the project as it was",
     );
 }

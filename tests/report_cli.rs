@@ -1,43 +1,14 @@
 //! The status report (Markdown and HTML, both languages, client-safe) and the `report`,
 //! `export --format csv|ics` and `import` commands.
 
-use std::ffi::OsStr;
-use std::process::{Command, Output};
+mod common;
 
 use chrono::NaiveDate;
 use milepost::i18n::{self, Language};
 use milepost::model::Project;
 use milepost::report::status;
 
-/// Runs the `milepost` binary with `args` and returns what it printed and how it exited.
-fn run(args: &[&dyn AsRef<OsStr>]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_milepost"))
-        .args(args)
-        .output()
-        .expect("milepost runs")
-}
-
-/// [`run`], asserting that it succeeded; the message is its standard error.
-fn run_ok(args: &[&dyn AsRef<OsStr>]) -> Output {
-    let output = run(args);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output
-}
-
-fn sample_path(name: &str) -> String {
-    format!("{}/assets/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn sample(name: &str) -> Project {
-    let text = std::fs::read_to_string(sample_path(name)).expect("the sample is readable");
-    milepost::store::load_str(&text)
-        .expect("the sample loads")
-        .project
-}
+use common::{run, run_ok, sample, sample_path};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).expect("a date")

@@ -59,6 +59,16 @@ fn sample_copy_with_recovery() -> (tempfile::TempDir, PathBuf, PathBuf) {
     (dir, recovery, path)
 }
 
+/// Checks that the window holds the project named `name`, with unsaved changes or not.
+fn assert_open(harness: &Harness<'static, App>, name: &str, modified: bool, why: &str) {
+    assert_eq!(harness.state().project().name, name, "{why}");
+    assert_eq!(
+        harness.state().is_modified(),
+        modified,
+        "{why}: modified or not"
+    );
+}
+
 /// Waits for a condition that a background thread makes true.
 fn eventually(what: &str, mut condition: impl FnMut() -> bool) {
     let start = Instant::now();
@@ -131,14 +141,11 @@ fn the_next_start_offers_to_restore_a_copy() {
             .as_str(),
     );
     click(&mut harness, "Restore");
-    assert_eq!(
-        harness.state().project().name,
+    assert_open(
+        &harness,
         "Recovered CRM plan",
-        "restored"
-    );
-    assert!(
-        harness.state().is_modified(),
-        "restored work is unsaved until saved"
+        true,
+        "restored, unsaved until saved",
     );
     assert_eq!(
         harness
@@ -199,14 +206,11 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     );
 
     click(&mut harness, "Reload from disk");
-    assert_eq!(
-        harness.state().project().name,
+    assert_open(
+        &harness,
         "Their change",
-        "reloaded what is on disk"
-    );
-    assert!(
-        !harness.state().is_modified(),
-        "the reloaded file is unchanged"
+        false,
+        "reloaded what is on disk, unchanged",
     );
 
     rename_kick_off(&mut harness, "Second change");

@@ -10,7 +10,7 @@ use proptest::prelude::*;
 
 mod common;
 
-use common::MINIMAL;
+use common::{MINIMAL, assert_round_trips, assert_says, round_trip};
 
 fn temp_dir() -> tempfile::TempDir {
     tempfile::tempdir().expect("a temporary folder")
@@ -149,22 +149,24 @@ fn the_samples_are_sound_and_round_trip() {
         let project = store::load_file(&path)
             .unwrap_or_else(|error| panic!("{name}: {error}"))
             .project;
-        let text = store::to_string(&project).expect("serialize");
-        assert_eq!(
-            store::load_str(&text).expect("reload").project,
-            project,
-            "{name} round-trips"
-        );
+        assert_eq!(round_trip(&project).1, project, "{name} round-trips");
     }
+}
+
+/// `MINIMAL` written as `plan.ron` in `dir`, loaded, renamed to `name` and saved over itself:
+/// the file and the project saved.
+fn saved_renamed(dir: &Path, name: &str) -> (PathBuf, Project) {
+    let path = write(dir, "plan.ron", MINIMAL);
+    let mut project = store::load_file(&path).expect("load").project;
+    name.clone_into(&mut project.name);
+    store::save_file(&project, &path).expect("save");
+    (path, project)
 }
 
 #[test]
 fn save_keeps_the_previous_file_as_bak() {
     let dir = temp_dir();
-    let path = write(dir.path(), "plan.ron", MINIMAL);
-    let mut project = store::load_file(&path).expect("load").project;
-    project.name = "Renamed".to_owned();
-    store::save_file(&project, &path).expect("save");
+    let (path, _) = saved_renamed(dir.path(), "Renamed");
     assert_eq!(
         std::fs::read_to_string(store::backup_path(&path)).expect("backup exists"),
         MINIMAL,
@@ -186,10 +188,7 @@ fn save_keeps_the_previous_file_as_bak() {
 #[test]
 fn each_save_keeps_the_version_it_replaces_and_only_that() {
     let dir = temp_dir();
-    let path = write(dir.path(), "plan.ron", MINIMAL);
-    let mut project = store::load_file(&path).expect("load").project;
-    project.name = "Second".to_owned();
-    store::save_file(&project, &path).expect("first save");
+    let (path, mut project) = saved_renamed(dir.path(), "Second");
     let second = std::fs::read_to_string(&path).expect("read");
     project.name = "Third".to_owned();
     store::save_file(&project, &path).expect("second save");
@@ -375,7 +374,7 @@ fn an_unknown_field_is_named() {
 fn a_duplicate_id_is_refused_at_the_second_one() {
     let text = MINIMAL.replace("(id: 3, kind: Buffer", "(id: 2, kind: Buffer");
     let problem = first(&refused(&text));
-    assert!(problem.message.contains("duplicate item id 2"), "{problem}");
+    assert_says(&problem, &["duplicate item id 2"]);
     assert_eq!(
         (problem.line, problem.column),
         (23, 14),
@@ -387,10 +386,7 @@ fn a_duplicate_id_is_refused_at_the_second_one() {
 fn a_dangling_reference_is_refused() {
     let text = MINIMAL.replace("links: [(from: 1, to: 2,", "links: [(from: 1, to: 9,");
     let problem = first(&refused(&text));
-    assert!(
-        problem.message.contains("item 9, which does not exist"),
-        "{problem}"
-    );
+    assert_says(&problem, &["item 9, which does not exist"]);
     assert_eq!(problem.line, 26, "on the links line: {problem}");
     let text = MINIMAL.replace("owner: Some(1), progress", "owner: Some(4), progress");
     assert!(
@@ -411,23 +407,21 @@ fn a_dangling_reference_is_refused() {
 fn a_cycle_names_its_items() {
     let text = common::with_cycle();
     let problem = first(&refused(&text));
-    assert!(problem.message.contains("loop"), "{problem}");
-    assert!(
-        problem.message.contains("'Requirements workshop' (1)")
-            && problem.message.contains("'Requirements signed off' (2)"),
-        "names both items: {problem}"
-    );
+    assert_says(&problem, &["loop"]);
+    let both_items = [
+        "'Requirements workshop' (1)",
+        "'Requirements signed off' (2)",
+    ];
+    assert_says(&problem, &both_items);
 }
 
 #[test]
 fn reversed_dates_are_refused() {
     let text = common::with_reversed_dates();
     let problem = first(&refused(&text));
-    assert!(
-        problem
-            .message
-            .contains("finishes (2026-12-01) before it starts (2026-12-04)"),
-        "{problem}"
+    assert_says(
+        &problem,
+        &["finishes (2026-12-01) before it starts (2026-12-04)"],
     );
     let text = common::with_two_day_milestone();
     assert!(
@@ -464,7 +458,7 @@ fn out_of_range_numbers_are_refused() {
     let risk = r#"risks: [(id: 1, title: "Late data", probability: 6, impact: 3, identified: "2026-11-01")],"#;
     let text = MINIMAL.replace("risks: [],", risk);
     let problem = first(&refused(&text));
-    assert!(problem.message.contains("probability 6"), "{problem}");
+    assert_says(&problem, &["probability 6"]);
     assert_eq!(problem.line, 29, "{problem}");
 }
 
@@ -500,12 +494,7 @@ fn generated_projects_are_sound() {
         milepost::schedule::violated_links(&project, &calendar).is_empty(),
         "the generated dates keep every link"
     );
-    let text = store::to_string(&project).expect("serialize");
-    assert_eq!(
-        store::load_str(&text).expect("sound").project,
-        project,
-        "round trip"
-    );
+    assert_round_trips(&project);
     assert_eq!(
         generate::project(2_000, 3),
         project,
@@ -665,12 +654,7 @@ fn owners_of_actions_and_risks_may_be_ids_or_names() {
         Some(milepost::model::Owner::Named("Li Wei".to_owned())),
         "a risk owner by name"
     );
-    let again = store::to_string(&project).expect("serialize");
-    assert_eq!(
-        store::load_str(&again).expect("reload").project,
-        project,
-        "round trip"
-    );
+    assert_round_trips(&project);
     let dangling = text.replace("owner: Some(1), due", "owner: Some(9), due");
     assert!(
         first(&refused(&dangling)).message.contains("team member 9"),

@@ -6,7 +6,7 @@ use milepost::store::{self, Located, StoreError};
 
 mod common;
 
-use common::MINIMAL;
+use common::{MINIMAL, assert_says};
 
 /// Loads `text` in the current thread's language and returns its first problem.
 fn first_problem(text: &str) -> Located {
@@ -77,12 +77,7 @@ fn record_kinds_are_translated_too() {
 
     let text = MINIMAL.replace("owner: Some(1), progress", "owner: Some(4), progress");
     let problem = first_problem(&text);
-    assert!(
-        problem
-            .message
-            .contains("负责人是团队成员 4，但该成员不存在"),
-        "{problem}"
-    );
+    assert_says(&problem, &["负责人是团队成员 4，但该成员不存在"]);
 
     let text = MINIMAL.replace("links: [(from: 1, to: 2,", "links: [(from: 1, to: 9,");
     let problem = first_problem(&text);
@@ -97,15 +92,9 @@ fn record_kinds_are_translated_too() {
 fn numbers_out_of_range_are_described_in_chinese() {
     i18n::set_language(Language::Chinese);
     let problem = first_problem(&MINIMAL.replace("progress: 40", "progress: 140"));
-    assert!(
-        problem.message.contains("的进度为 140，不在 0 到 100 之间"),
-        "{problem}"
-    );
+    assert_says(&problem, &["的进度为 140，不在 0 到 100 之间"]);
     let problem = first_problem(&common::with_two_day_milestone());
-    assert!(
-        problem.message.contains("必须在同一天开始和结束"),
-        "{problem}"
-    );
+    assert_says(&problem, &["必须在同一天开始和结束"]);
 }
 
 #[test]
@@ -117,11 +106,11 @@ fn a_cycle_is_described_in_chinese() {
         problem.message.starts_with("依赖关系形成了循环："),
         "{problem}"
     );
-    assert!(
-        problem.message.contains("“Requirements workshop”（1）")
-            && problem.message.contains("“Requirements signed off”（2）"),
-        "names both items: {problem}"
-    );
+    let both_items = [
+        "“Requirements workshop”（1）",
+        "“Requirements signed off”（2）",
+    ];
+    assert_says(&problem, &both_items);
 }
 
 #[test]

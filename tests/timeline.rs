@@ -12,7 +12,9 @@ use milepost::i18n::Language;
 use milepost::model::{ItemId, Project};
 use milepost::ui::theme::ThemeChoice;
 use milepost::ui::{App, Startup};
-use window_harness::{SIZE, click, date, retype, started, startup, texts_drawn, undo};
+use window_harness::{
+    SIZE, assert_undo_restores, click, date, retype, started, startup, texts_drawn, undo,
+};
 
 const SOLUTION_DESIGN: ItemId = ItemId(7);
 const DESIGN_APPROVED: ItemId = ItemId(8);
@@ -96,12 +98,7 @@ fn dragging_a_bar_moves_it_and_pushes_its_successors_and_undo_restores_all() {
         "slack absorbs the push downstream"
     );
 
-    undo(&mut harness);
-    assert_eq!(
-        harness.state().project(),
-        &original,
-        "one undo restores everything"
-    );
+    assert_undo_restores(&mut harness, 1, &original, "one undo restores everything");
 }
 
 #[test]
@@ -260,27 +257,35 @@ fn arrow_keys_nudge_the_selection_by_working_days() {
         harness.state().selection().contains(&OUTLOOK_INTEGRATION),
         "selected by a click"
     );
-    harness.key_press(Key::ArrowRight);
-    harness.run();
-    assert_eq!(
-        dates(&harness, OUTLOOK_INTEGRATION),
-        (date(2026, 12, 8), date(2026, 12, 21)),
-        "one working day later"
-    );
-    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
-    harness.run();
-    assert_eq!(
-        dates(&harness, OUTLOOK_INTEGRATION),
-        (date(2026, 12, 1), date(2026, 12, 14)),
-        "Shift+← moves it a week (five working days) earlier; its predecessor allows that"
-    );
-    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
-    harness.run();
-    assert_eq!(
-        dates(&harness, OUTLOOK_INTEGRATION),
-        (date(2026, 12, 8), date(2026, 12, 21)),
-        "Shift+→ moves it a week later again"
-    );
+    let nudges = [
+        (
+            Modifiers::NONE,
+            Key::ArrowRight,
+            (8, 21),
+            "one working day later",
+        ),
+        (
+            Modifiers::SHIFT,
+            Key::ArrowLeft,
+            (1, 14),
+            "Shift+← moves it a week (five working days) earlier; its predecessor allows that",
+        ),
+        (
+            Modifiers::SHIFT,
+            Key::ArrowRight,
+            (8, 21),
+            "Shift+→ moves it a week later again",
+        ),
+    ];
+    for (modifiers, key, (start, finish), why) in nudges {
+        harness.key_press_modifiers(modifiers, key);
+        harness.run();
+        assert_eq!(
+            dates(&harness, OUTLOOK_INTEGRATION),
+            (date(2026, 12, start), date(2026, 12, finish)),
+            "{why}"
+        );
+    }
     harness.key_press(Key::Delete);
     harness.run();
     assert!(

@@ -1,11 +1,12 @@
-//! Edits of the records kept in a list and found by their id: meetings, risks, retrospectives
-//! and baselines are added, replaced and removed alike.
+//! Edits of the records kept in a list and found by their id: lanes, team members, meetings,
+//! risks, retrospectives and baselines are added, replaced and removed alike.
 
 use super::record::Record;
 use super::tx::{Tx, position, unused};
 use super::{EditError, Message, RecordKind};
 use crate::model::{
-    Baseline, BaselineId, Meeting, MeetingId, Project, Retrospective, RetrospectiveId, Risk, RiskId,
+    Baseline, BaselineId, Lane, LaneId, Meeting, MeetingId, Person, PersonId, Project,
+    Retrospective, RetrospectiveId, Risk, RiskId,
 };
 
 /// A record kept in one of the project's lists and found by its id.
@@ -31,7 +32,10 @@ pub(super) trait Listed: Clone {
 }
 
 macro_rules! listed {
-    ($type:ty, $id:ty, $field:ident, $title:ident, $kind:ident, $validate:literal, $labels:expr) => {
+    (
+        $type:ty, $id:ty, $field:ident, $title:ident, $kind:ident, $record:ident,
+        $validate:literal, $labels:expr
+    ) => {
         impl Listed for $type {
             type Id = $id;
             const KIND: RecordKind = RecordKind::$kind;
@@ -50,17 +54,43 @@ macro_rules! listed {
                 &project.$field
             }
             fn into_record(self) -> Record {
-                Record::$kind(self)
+                Record::$record(self)
             }
         }
     };
 }
 
+// A lane is renamed rather than replaced, so its middle label is the rename's.
+listed!(
+    Lane,
+    LaneId,
+    lanes,
+    name,
+    Lane,
+    Lane,
+    false,
+    ["edit.add_lane", "edit.rename_lane", "edit.delete_lane"]
+);
+listed!(
+    Person,
+    PersonId,
+    team,
+    name,
+    TeamMember,
+    Person,
+    true,
+    [
+        "edit.add_person",
+        "edit.update_person",
+        "edit.remove_person"
+    ]
+);
 listed!(
     Meeting,
     MeetingId,
     meetings,
     title,
+    Meeting,
     Meeting,
     true,
     [
@@ -75,6 +105,7 @@ listed!(
     risks,
     title,
     Risk,
+    Risk,
     true,
     ["edit.add_risk", "edit.update_risk", "edit.remove_risk"]
 );
@@ -83,6 +114,7 @@ listed!(
     RetrospectiveId,
     retrospectives,
     title,
+    Retrospective,
     Retrospective,
     true,
     [
@@ -96,6 +128,7 @@ listed!(
     BaselineId,
     baselines,
     name,
+    Baseline,
     Baseline,
     false,
     [
@@ -139,7 +172,7 @@ impl Tx<'_> {
         Ok(Message::new(T::LABELS[2]).arg("name", title))
     }
 
-    fn listed_index<T: Listed>(&self, id: T::Id) -> Result<usize, EditError> {
+    pub(super) fn listed_index<T: Listed>(&self, id: T::Id) -> Result<usize, EditError> {
         position(
             T::list(self.project),
             |other| other.id() == id,

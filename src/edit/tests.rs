@@ -32,15 +32,20 @@ fn sample() -> Project {
     }
 }
 
+/// Moving item `id` to start on `start`, its successors with it when `with_successors`.
+fn move_to(id: u32, start: &str, with_successors: bool) -> Edit {
+    Edit::MoveItem {
+        item: ItemId(id),
+        start: date(start),
+        with_successors,
+    }
+}
+
 #[test]
 fn a_move_pushes_successors_and_says_so() {
     let mut history = History::new(sample());
     let applied = history
-        .apply(Edit::MoveItem {
-            item: ItemId(1),
-            start: date("2026-12-10"),
-            with_successors: false,
-        })
+        .apply(move_to(1, "2026-12-10", false))
         .expect("the move lands");
     assert_eq!(
         applied.label, "Move 'Design' +3 days, 3 pushed",
@@ -136,11 +141,7 @@ fn refused_edits_change_nothing() {
 fn move_with_successors_and_clamping() {
     let mut history = History::new(sample());
     history
-        .apply(Edit::MoveItem {
-            item: ItemId(2),
-            start: date("2026-12-16"),
-            with_successors: true,
-        })
+        .apply(move_to(2, "2026-12-16", true))
         .expect("the shift lands");
     let project = history.project();
     assert_eq!(
@@ -149,11 +150,7 @@ fn move_with_successors_and_clamping() {
         "Test shifted by two working days"
     );
     let applied = history
-        .apply(Edit::MoveItem {
-            item: ItemId(2),
-            start: date("2026-12-01"),
-            with_successors: false,
-        })
+        .apply(move_to(2, "2026-12-01", false))
         .expect("the move lands, clamped");
     assert_eq!(
         history.project().item(ItemId(2)).expect("Build").start,

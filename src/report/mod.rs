@@ -14,6 +14,26 @@ use crate::schedule::{WorkCalendar, buffer_consumption};
 
 pub use crate::rules::{HIGH_RISK_SCORE, MEDIUM_RISK_SCORE, RiskLevel, Status, overall_status};
 
+/// `text` with the characters HTML and XML reserve escaped, for the HTML status report and the
+/// SVG export alike: `& < > " '` as entities, and control characters other than tab, which XML
+/// does not allow at all, as spaces.
+pub fn escape_markup(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&apos;"),
+            // Control characters are not allowed in XML at all.
+            c if c.is_control() && c != '\t' => escaped.push(' '),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
 /// The baseline taken first (the earliest `taken` date; the first listed among equals).
 pub fn earliest_baseline(project: &Project) -> Option<&Baseline> {
     // `min_by_key` gives the first of equal minima.

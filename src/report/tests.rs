@@ -190,3 +190,17 @@ fn meetings_after_today_are_planned_not_held() {
         "the e-mail of 15 Nov had not been sent yet"
     );
 }
+
+#[test]
+fn escaping_leaves_no_markup() {
+    assert_eq!(
+        escape_markup("R&D <\"beta\"> 'x'"),
+        "R&amp;D &lt;&quot;beta&quot;&gt; &apos;x&apos;",
+        "every reserved character is escaped"
+    );
+    assert_eq!(
+        escape_markup("a\u{1}b"),
+        "a b",
+        "control characters are dropped"
+    );
+}

@@ -56,6 +56,30 @@ fn settle(project: &Project) -> Project {
     settled
 }
 
+/// The critical path and floats of `project`, which has no loop.
+fn critical_path(project: &Project) -> CriticalPath {
+    Scheduler::new(project)
+        .expect("no loop")
+        .critical_path(project)
+}
+
+/// The float of each item of `project`, in working days, in the items' order.
+fn floats(project: &Project) -> Vec<i64> {
+    critical_path(project)
+        .items
+        .iter()
+        .map(|float| float.float_workdays)
+        .collect()
+}
+
+/// What moving item `node` of `project` by `workdays` changes, pushes included.
+fn shift(scheduler: &Scheduler, project: &Project, node: usize, workdays: i64) -> Overlay {
+    scheduler.plan(
+        project,
+        &[(node, scheduler.span(project, node).shifted(workdays))],
+    )
+}
+
 // 2026-12-07 is a Monday, 2026-12-11 a Friday.
 const FS: LinkKind = LinkKind::FinishToStart;
 const SS: LinkKind = LinkKind::StartToStart;
@@ -267,8 +291,7 @@ fn items_with_slack_stay() {
         vec![link(1, 2, FS, 0)],
     );
     let scheduler = Scheduler::new(&project).expect("no loop");
-    let span = scheduler.span(&project, 0).shifted(1);
-    let overlay = scheduler.plan(&project, &[(0, span)]);
+    let overlay = shift(&scheduler, &project, 0, 1);
     assert_eq!(overlay.len(), 1, "only the moved task changes: B has slack");
 }
 
@@ -282,8 +305,7 @@ fn moving_earlier_than_allowed_is_clamped() {
         vec![link(1, 2, FS, 0)],
     );
     let scheduler = Scheduler::new(&project).expect("no loop");
-    let span = scheduler.span(&project, 1).shifted(-3);
-    let overlay = scheduler.plan(&project, &[(1, span)]);
+    let overlay = shift(&scheduler, &project, 1, -3);
     assert!(overlay.is_empty(), "B cannot move before Monday: it stays");
 }
 
@@ -300,7 +322,7 @@ fn buffers_absorb_then_pass_pushes_on() {
     let scheduler = Scheduler::new(&project).expect("no loop");
     let push = |days: i64| {
         let mut moved = project.clone();
-        let overlay = scheduler.plan(&moved, &[(0, scheduler.span(&project, 0).shifted(days))]);
+        let overlay = shift(&scheduler, &moved, 0, days);
         scheduler.write(&mut moved, &overlay);
         moved
     };
@@ -364,23 +386,12 @@ fn critical_path_by_hand() {
         ],
         vec![link(1, 2, FS, 0), link(2, 3, FS, 0), link(4, 3, FS, 0)],
     );
-    let floats = |project: &Project| -> Vec<i64> {
-        let path = Scheduler::new(project)
-            .expect("no loop")
-            .critical_path(project);
-        path.items
-            .iter()
-            .map(|float| float.float_workdays)
-            .collect()
-    };
     assert_eq!(
         floats(&project),
         vec![0, 0, 0, 6, 4],
         "C may slip Wed–Wed (6 days), D Fri–Wed (4 days)"
     );
-    let path = Scheduler::new(&project)
-        .expect("no loop")
-        .critical_path(&project);
+    let path = critical_path(&project);
     assert_eq!(
         path.project_finish,
         date("2026-12-16"),
@@ -397,9 +408,7 @@ fn critical_path_by_hand() {
         vec![-1, -1, -1, 5, 4],
         "a deadline a day before the milestone makes its chain one day late"
     );
-    let path = Scheduler::new(&project)
-        .expect("no loop")
-        .critical_path(&project);
+    let path = critical_path(&project);
     assert_eq!(path.breaches.len(), 1, "the milestone's deadline is listed");
     assert_eq!(path.breaches[0].late_workdays, 1, "one working day late");
 }
@@ -416,16 +425,8 @@ fn critical_path_through_start_links_and_buffers() {
         ],
         vec![link(1, 2, SS, 2), link(1, 3, FS, 0), link(3, 4, FS, 0)],
     );
-    let path = Scheduler::new(&project)
-        .expect("no loop")
-        .critical_path(&project);
-    let floats: Vec<i64> = path
-        .items
-        .iter()
-        .map(|float| float.float_workdays)
-        .collect();
     // B may finish on the 18th: 6 days. A may slip until the buffer is gone: 5 days.
-    assert_eq!(floats, vec![5, 6, 0, 0], "the buffer protects A");
+    assert_eq!(floats(&project), vec![5, 6, 0, 0], "the buffer protects A");
 }
 
 #[test]
@@ -470,7 +471,7 @@ fn impact_lists_moves_and_broken_deadlines() {
     );
     project.items[1].deadline = Some(date("2026-12-11"));
     let scheduler = Scheduler::new(&project).expect("no loop");
-    let overlay = scheduler.plan(&project, &[(0, scheduler.span(&project, 0).shifted(1))]);
+    let overlay = shift(&scheduler, &project, 0, 1);
     let impact = scheduler.impact(&project, &overlay);
     assert_eq!(impact.moved.len(), 2, "the task and its milestone move");
     assert_eq!(impact.moved[1].start_delta_workdays, 1, "by one day");

@@ -8,10 +8,11 @@ use crate::edit::Edit;
 use crate::i18n::Language;
 use crate::model::{Baseline, BaselineId, ItemKind, Project, next_id};
 use crate::report::{latest_baseline, trend};
-use crate::schedule::{Change, WorkCalendar, changes_since, take_baseline};
+use crate::schedule::{Change, take_baseline};
 use crate::tr;
 
 use super::Command;
+use super::derived::BaselineCaches;
 use super::fields::{DateLabel, date_ui};
 use super::panels::{Panel, PanelInput};
 use super::theme::Palette;
@@ -31,10 +32,6 @@ pub struct BaselinesState {
     save: Option<SaveDialog>,
     /// A baseline being renamed, and the name typed so far.
     renaming: Option<(BaselineId, String)>,
-    /// The changes listed, for (revision, baseline) — computed once per change of either.
-    changes: Option<((u64, BaselineId), Vec<Change>)>,
-    /// The trend lines, for (revision, today).
-    trend: Option<((u64, NaiveDate), Vec<trend::TrendLine>)>,
 }
 
 /// The fields of the Save baseline dialog.
@@ -66,8 +63,8 @@ impl BaselinesState {
         });
     }
 
-    /// Forgets what belonged to the previous project (its chosen baseline, a rename, the cached
-    /// changes and trend); the overlay stays as the user set it.
+    /// Forgets what belonged to the previous project (its chosen baseline, a rename); the overlay
+    /// stays as the user set it.
     pub fn forget_project(&mut self) {
         let overlay = self.overlay;
         let trend_open = self.trend_open;
@@ -152,7 +149,7 @@ pub fn baselines_ui(ui: &mut egui::Ui, state: &mut BaselinesState, panel: Panel<
             state.trend_open = true;
         }
     });
-    changes_ui(ui, state, input, compared);
+    changes_ui(ui, input, compared);
 }
 
 /// The list of baselines, newest first: name and date; double-click or right-click the name to
@@ -240,26 +237,12 @@ fn list_ui(ui: &mut egui::Ui, state: &mut BaselinesState, panel: Panel<'_>) {
     }
 }
 
-/// What changed since `compared`: moved milestones, moved tasks, other changes, and the
-/// progress changes folded away.
-fn changes_ui(
-    ui: &mut egui::Ui,
-    state: &mut BaselinesState,
-    input: &PanelInput<'_>,
-    compared: &Baseline,
-) {
+/// What changed since `compared` (worked out in `input.baseline_changes`): moved milestones,
+/// moved tasks, other changes, and the progress changes folded away.
+fn changes_ui(ui: &mut egui::Ui, input: &PanelInput<'_>, compared: &Baseline) {
     let project = input.project;
     let palette = input.palette;
-    let key = (input.revision, compared.id);
-    if state
-        .changes
-        .as_ref()
-        .is_none_or(|(cached, _)| *cached != key)
-    {
-        let calendar = WorkCalendar::new(&project.calendar);
-        state.changes = Some((key, changes_since(project, &calendar, compared)));
-    }
-    let Some((_, changes)) = &state.changes else {
+    let Some(changes) = input.baseline_changes else {
         return;
     };
     ui.add_space(4.0);
@@ -475,6 +458,7 @@ fn change_ui(
 pub fn windows_ui(
     ctx: &egui::Context,
     state: &mut BaselinesState,
+    caches: &mut BaselineCaches,
     input: &PanelInput<'_>,
     commands: &mut Vec<Command>,
 ) {
@@ -491,18 +475,8 @@ pub fn windows_ui(
             .default_pos(ctx.content_rect().center())
             .pivot(egui::Align2::CENTER_CENTER)
             .show(ctx, |ui| {
-                let key = (input.revision, input.today);
-                if state
-                    .trend
-                    .as_ref()
-                    .is_none_or(|(cached, _)| *cached != key)
-                {
-                    let lines = trend::milestone_trend(input.project, input.today);
-                    state.trend = Some((key, lines));
-                }
-                if let Some((_, lines)) = &state.trend {
-                    trend_chart::trend_ui(ui, input, lines);
-                }
+                let lines = caches.milestone_trend(input.project, input.revision, input.today);
+                trend_chart::trend_ui(ui, input, lines);
             });
         state.trend_open = open;
     }

@@ -138,14 +138,26 @@ impl eframe::App for App {
             .show(ui, |ui| {
                 let mut selected: Vec<ItemId> = self.view.selection.iter().copied().collect();
                 selected.sort_unstable();
+                let project = self.session.history.project();
+                let baseline_changes =
+                    self.view
+                        .panels
+                        .baselines
+                        .compared(project)
+                        .map(|baseline| {
+                            self.derived
+                                .baselines
+                                .changes_since(project, revision, baseline)
+                        });
                 let input = panels::PanelInput {
-                    project: self.session.history.project(),
+                    project,
                     revision,
                     selection: &selected,
                     today: self.today,
                     language: self.prefs.language,
                     palette,
                     facts: self.derived.facts.as_ref(),
+                    baseline_changes,
                 };
                 let panel = panels::Panel {
                     input: &input,
@@ -158,7 +170,9 @@ impl eframe::App for App {
             .show(ui, |ui| {
                 self.title_strip_ui(ui, palette);
                 let project = self.session.history.project();
-                let Derived { facts, risk_badges } = &mut self.derived;
+                let Derived {
+                    facts, risk_badges, ..
+                } = &mut self.derived;
                 let risk_badges = risk_badges.get(project, revision);
                 let facts = facts.as_ref();
                 let view = &mut self.view;
@@ -199,8 +213,15 @@ impl eframe::App for App {
             language: self.prefs.language,
             palette,
             facts: None,
+            baseline_changes: None,
         };
-        baselines::windows_ui(&ctx, &mut self.view.panels.baselines, &input, &mut commands);
+        baselines::windows_ui(
+            &ctx,
+            &mut self.view.panels.baselines,
+            &mut self.derived.baselines,
+            &input,
+            &mut commands,
+        );
         self.export_dialog_ui(&ctx);
         self.poll_loading(&ctx, palette);
 

@@ -5,6 +5,7 @@ use egui::RichText;
 
 use crate::i18n::Language;
 use crate::model::{ItemId, Project};
+use crate::schedule::Change;
 use crate::tr;
 
 use super::Command;
@@ -90,6 +91,8 @@ pub struct PanelInput<'a> {
     pub palette: &'a Palette,
     /// Floats, the critical path and buffer use of this revision, when known.
     pub facts: Option<&'a ScheduleFacts>,
+    /// What changed since the baseline compared with, when there is one.
+    pub baseline_changes: Option<&'a [Change]>,
 }
 
 /// What a panel reads and where it pushes the commands it gives.

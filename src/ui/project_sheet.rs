@@ -191,18 +191,11 @@ fn rows_ui<'a>(
     }
 }
 
-/// A weekday's short name in the current language.
+/// A weekday's short name in the current language: `sheet.mon` to `sheet.sun`, after chrono's
+/// English abbreviation.
 fn weekday_name(day: Weekday) -> String {
-    match day {
-        Weekday::Mon => tr!("sheet.mon"),
-        Weekday::Tue => tr!("sheet.tue"),
-        Weekday::Wed => tr!("sheet.wed"),
-        Weekday::Thu => tr!("sheet.thu"),
-        Weekday::Fri => tr!("sheet.fri"),
-        Weekday::Sat => tr!("sheet.sat"),
-        Weekday::Sun => tr!("sheet.sun"),
-    }
-    .into_owned()
+    let key = format!("sheet.{}", day.to_chrono()).to_lowercase();
+    tr!(&key).into_owned()
 }
 
 /// A section that can be folded, open at first.

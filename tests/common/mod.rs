@@ -8,6 +8,9 @@ use std::ffi::OsStr;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+use milepost::model::Project;
+use milepost::store::{self, Located};
+
 /// Runs the `milepost` binary with `args` and returns what it printed and how it exited.
 pub fn milepost<I, S>(args: I) -> Output
 where
@@ -18,6 +21,18 @@ where
         .args(args)
         .output()
         .expect("run milepost")
+}
+
+/// [`milepost`] with arguments of mixed kinds (strings and paths).
+pub fn run(args: &[&dyn AsRef<OsStr>]) -> Output {
+    milepost(args.iter().map(AsRef::as_ref))
+}
+
+/// [`run`], asserting that it succeeded; the message is its standard error.
+pub fn run_ok(args: &[&dyn AsRef<OsStr>]) -> Output {
+    let output = run(args);
+    assert_succeeded(&output, "milepost");
+    output
 }
 
 /// Checks that every key of the locale file `locales/{file}.yml` starts with `{file}.` and has
@@ -48,6 +63,43 @@ pub fn assert_succeeded(output: &Output, what: &str) {
         "{what}: {}",
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+/// The path of the file `assets/{name}`, one of the sample projects.
+pub fn sample_path(name: &str) -> String {
+    format!("{}/assets/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The sample project `assets/{name}`, loaded.
+pub fn sample(name: &str) -> Project {
+    let text = std::fs::read_to_string(sample_path(name)).expect("the sample is readable");
+    store::load_str(&text).expect("the sample loads").project
+}
+
+/// `project` written as RON and read back: the text and the project it gives.
+pub fn round_trip(project: &Project) -> (String, Project) {
+    let text = store::to_string(project).expect("the project is written");
+    let loaded = store::load_str(&text).expect("the text reads back").project;
+    (text, loaded)
+}
+
+/// Asserts that `project` written as RON reads back the same; returns the RON.
+pub fn assert_round_trips(project: &Project) -> String {
+    let (text, loaded) = round_trip(project);
+    assert_eq!(&loaded, project, "save then load gives the same project");
+    text
+}
+
+/// Asserts that the message of `problem` says each of `parts`.
+pub fn assert_says(problem: &Located, parts: &[&str]) {
+    assert_mentions(&problem.message, parts);
+}
+
+/// Asserts that `text` says each of `parts`.
+pub fn assert_mentions(text: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(text.contains(part), "says “{part}”: {text}");
+    }
 }
 
 /// A new temporary folder (deleted when dropped) holding a file called `name` with `contents`,

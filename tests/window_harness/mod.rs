@@ -109,6 +109,19 @@ pub fn undo(harness: &mut Harness<'static, App>) {
     harness.run();
 }
 
+/// Undoes `steps` times and asserts that the window holds `original` again.
+pub fn assert_undo_restores(
+    harness: &mut Harness<'static, App>,
+    steps: usize,
+    original: &milepost::model::Project,
+    why: &str,
+) {
+    for _ in 0..steps {
+        undo(harness);
+    }
+    assert_eq!(harness.state().project(), original, "{why}");
+}
+
 /// Selects all the text of the focused field labelled `label`, types `text` over it and presses
 /// Enter, a frame apart.
 pub fn retype(harness: &mut Harness<'static, App>, label: &str, text: &str) {

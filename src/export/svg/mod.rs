@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use crate::i18n::Language;
 use crate::model::Project;
+use crate::report::escape_markup;
 use crate::theme::tokens::{self, Rgb};
 use crate::timeline::fonts::FontMeasure;
 use crate::timeline::layout::{self, Overlay, Row, Rows, Viewport};
@@ -171,24 +172,6 @@ fn num(value: f32) -> String {
     }
 }
 
-/// `text` with the characters XML reserves escaped.
-pub fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&apos;"),
-            // Control characters are not allowed in XML at all.
-            c if c.is_control() && c != '\t' => escaped.push(' '),
-            c => escaped.push(c),
-        }
-    }
-    escaped
-}
-
 /// A date with its year: "4 Dec 2026" or "2026年12月4日".
 fn long_date(date: NaiveDate, language: Language) -> String {
     crate::i18n::format_date(date, crate::i18n::DateStyle::Long, language)
@@ -232,7 +215,7 @@ impl Text<'_> {
                 num(self.y),
                 num(self.size),
                 self.colour,
-                escape(content)
+                escape_markup(content)
             ),
         );
     }
@@ -503,16 +486,6 @@ fn left_column(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escaping_leaves_no_markup() {
-        assert_eq!(
-            escape("R&D <\"beta\"> 'x'"),
-            "R&amp;D &lt;&quot;beta&quot;&gt; &apos;x&apos;",
-            "every reserved character is escaped"
-        );
-        assert_eq!(escape("a\u{1}b"), "a b", "control characters are dropped");
-    }
 
     #[test]
     fn numbers_are_short() {

@@ -1,10 +1,11 @@
 //! The SVG back-end of the timeline painter: each primitive as an SVG element, in the design
 //! tokens' colours, recorded as it is written.
 
+use crate::report::escape_markup;
 use crate::theme::tokens::{self, Tokens};
 use crate::timeline::paint::{Box2, Drawn, Edge, Line, Paint, Prim, premultiplied};
 
-use super::{TEXT_FAMILIES, baseline, escape, num, put};
+use super::{TEXT_FAMILIES, baseline, num, put};
 
 /// The SVG back-end of the painter: writes primitives as SVG elements and records each.
 pub(super) struct Writer<'a> {
@@ -235,7 +236,7 @@ impl<'a> Writer<'a> {
                         num(baseline),
                         num(*font_size),
                         self.fill(*paint),
-                        escape(text)
+                        escape_markup(text)
                     ),
                 );
                 let drawn = Drawn::run(text, *x, centre, *font_size);

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::report::{RiskLevel, Status};
+use crate::report::{RiskLevel, Status, escape_markup};
 use crate::rules::{BufferHealth, MilestoneStatus, Why};
 use crate::tr;
 
@@ -65,22 +65,6 @@ fn span_html(span: Option<(NaiveDate, NaiveDate)>, milestone: bool) -> String {
     }
 }
 
-/// Text escaped for HTML.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// The page's style: screen and print (A4), no external resources.
 const STYLE: &str = r#"
 /* Curly quotes from a Latin face in English, where a CJK face would draw them full width. */
@@ -135,12 +119,12 @@ footer { margin-top: 28px; color: var(--muted); font-size: 11.5px; border-top: 1
 "#;
 /// Opens a section of the HTML report with its heading.
 pub(super) fn html_section(out: &mut String, title: &str) {
-    put!(out, "<section>\n<h2>{}</h2>\n", esc(title));
+    put!(out, "<section>\n<h2>{}</h2>\n", escape_markup(title));
 }
 
 /// A quiet line of the HTML report: "none", a note under a heading.
 pub(super) fn html_muted(out: &mut String, text: &str) {
-    put!(out, "<p class=\"muted\">{}</p>\n", esc(text));
+    put!(out, "<p class=\"muted\">{}</p>\n", escape_markup(text));
 }
 
 /// An HTML table: its header, then rows whose cells are already markup.
@@ -153,9 +137,9 @@ pub(super) fn html_table(
     out.push_str("<table>\n<thead><tr>");
     for (index, cell) in header.iter().enumerate() {
         if numeric.contains(&index) {
-            put!(out, "<th class=\"num\">{}</th>", esc(cell));
+            put!(out, "<th class=\"num\">{}</th>", escape_markup(cell));
         } else {
-            put!(out, "<th>{}</th>", esc(cell));
+            put!(out, "<th>{}</th>", escape_markup(cell));
         }
     }
     out.push_str("</tr></thead>\n<tbody>\n");
@@ -172,17 +156,29 @@ pub(super) fn html_table(
 
 /// A table cell holding `text`, escaped.
 fn td(text: &str) -> String {
-    format!("<td>{}</td>", esc(text))
+    format!("<td>{}</td>", escape_markup(text))
 }
 
 /// A table cell of CSS class `class` holding `text`, escaped.
 fn td_class(class: &str, text: &str) -> String {
-    format!("<td class=\"{class}\">{}</td>", esc(text))
+    format!("<td class=\"{class}\">{}</td>", escape_markup(text))
 }
 
 /// A coloured pill of CSS class `class` holding `text`, escaped.
 fn pill(class: &str, text: &str) -> String {
-    format!("<span class=\"pill {class}\">{}</span>", esc(text))
+    format!(
+        "<span class=\"pill {class}\">{}</span>",
+        escape_markup(text)
+    )
+}
+
+/// A line of the header's list: the term `key` in the current language, and `value_html`.
+fn meta_row(out: &mut String, key: &str, value_html: &str) {
+    put!(
+        out,
+        "<div><dt>{}</dt><dd>{value_html}</dd></div>\n",
+        escape_markup(&t(key))
+    );
 }
 
 /// Renders a computed report as HTML.
@@ -194,41 +190,36 @@ pub fn render_html(report: &StatusReport) -> String {
         "<!DOCTYPE html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
-        esc(&tr!("status_report.title", project = report.project))
+        escape_markup(&tr!("status_report.title", project = report.project))
     );
     out.push_str("<header>\n");
     put!(
         out,
         "<p class=\"eyebrow\">{}</p>\n<h1>{}</h1>\n<dl class=\"meta\">\n",
-        esc(&t("status_report.eyebrow")),
-        esc(&report.project)
+        escape_markup(&t("status_report.eyebrow")),
+        escape_markup(&report.project)
     );
     if !report.client.is_empty() {
-        put!(
-            out,
-            "<div><dt>{}</dt><dd>{}</dd></div>\n",
-            esc(&t("status_report.client")),
-            esc(&report.client)
+        meta_row(
+            &mut out,
+            "status_report.client",
+            &escape_markup(&report.client),
         );
     }
-    put!(
-        out,
-        "<div><dt>{}</dt><dd>{}</dd></div>\n<div><dt>{}</dt><dd>{}</dd></div>\n</dl>\n",
-        esc(&t("status_report.date")),
-        day(report.today),
-        esc(&t("status_report.overall")),
-        format!(
-            "<span class=\"pill big {}\">{}</span>",
-            status_class(report.status),
-            esc(&t(report.status.key()))
-        )
+    meta_row(&mut out, "status_report.date", &day(report.today));
+    let overall = format!(
+        "<span class=\"pill big {}\">{}</span>",
+        status_class(report.status),
+        escape_markup(&t(report.status.key()))
     );
+    meta_row(&mut out, "status_report.overall", &overall);
+    out.push_str("</dl>\n");
     if !report.goal.is_empty() {
         put!(
             out,
             "<p class=\"goal\"><strong>{}</strong> {}</p>\n",
-            esc(&label("status_report.goal")),
-            esc(&report.goal)
+            escape_markup(&label("status_report.goal")),
+            escape_markup(&report.goal)
         );
     }
     out.push_str("</header>\n");
@@ -261,20 +252,24 @@ pub fn render_html(report: &StatusReport) -> String {
         None => put!(
             out,
             "<p class=\"muted\">{}</p>\n",
-            esc(&t("status_report.no_baseline"))
+            escape_markup(&t("status_report.no_baseline"))
         ),
         Some((name, taken)) => {
             put!(
                 out,
                 "<p class=\"muted\">{}</p>\n",
-                esc(&tr!(
+                escape_markup(&tr!(
                     "status_report.since_baseline",
                     name = name,
                     date = day(*taken)
                 ))
             );
             if report.changes.is_empty() {
-                put!(out, "<p>{}</p>\n", esc(&t("status_report.no_changes")));
+                put!(
+                    out,
+                    "<p>{}</p>\n",
+                    escape_markup(&t("status_report.no_changes"))
+                );
             } else {
                 let rows: Vec<Vec<String>> = report
                     .changes
@@ -348,7 +343,7 @@ pub fn render_html(report: &StatusReport) -> String {
         put!(
             out,
             "<div class=\"meeting\">\n<h3>{} <span class=\"muted\">· {}</span></h3>\n",
-            esc(&meeting.title),
+            escape_markup(&meeting.title),
             day(meeting.date)
         );
         if meeting.decisions.is_empty() {
@@ -356,7 +351,7 @@ pub fn render_html(report: &StatusReport) -> String {
         } else {
             out.push_str("<ul>\n");
             for decision in &meeting.decisions {
-                put!(out, "<li>{}</li>\n", esc(decision));
+                put!(out, "<li>{}</li>\n", escape_markup(decision));
             }
             out.push_str("</ul>\n");
         }
@@ -372,8 +367,8 @@ pub fn render_html(report: &StatusReport) -> String {
             let due = if row.overdue {
                 format!(
                     "<td class=\"date late\">{} · {}</td>",
-                    esc(&optional_day(row.due)),
-                    esc(&t("status_report.overdue"))
+                    escape_markup(&optional_day(row.due)),
+                    escape_markup(&t("status_report.overdue"))
                 )
             } else {
                 td_class("date", &optional_day(row.due))
@@ -389,7 +384,7 @@ pub fn render_html(report: &StatusReport) -> String {
     put!(
         out,
         "<footer>{}</footer>\n</main>\n</body>\n</html>\n",
-        esc(&tr!("status_report.footer", date = day(report.today)))
+        escape_markup(&tr!("status_report.footer", date = day(report.today)))
     );
     out
 }

@@ -67,6 +67,18 @@ fn overlay(preview: Option<&HashMap<ItemId, (NaiveDate, NaiveDate)>>) -> Overlay
     }
 }
 
+/// The scene of `project` with every lane open, in the test viewport, as planned or with
+/// `preview`.
+fn laid_out(project: &Project, preview: Option<&HashMap<ItemId, (NaiveDate, NaiveDate)>>) -> Scene {
+    let rows = Rows::new(project, &HashSet::new());
+    scene(project, &rows, &viewport(), &overlay(preview))
+}
+
+/// The one of `drawn` that `is_it` picks; the test expects it to be there.
+fn find<T>(drawn: &[T], is_it: impl Fn(&T) -> bool) -> &T {
+    drawn.iter().find(|thing| is_it(thing)).expect("drawn")
+}
+
 #[test]
 fn rows_follow_lane_order_then_loose_items() {
     let rows = Rows::new(&project(), &HashSet::new());
@@ -105,22 +117,13 @@ fn a_collapsed_lane_hides_its_items() {
 #[test]
 fn bars_cover_whole_days_and_milestones_sit_at_the_end_of_their_day() {
     let project = project();
-    let rows = Rows::new(&project, &HashSet::new());
-    let scene = scene(&project, &rows, &viewport(), &overlay(None));
-    let a = scene
-        .shapes
-        .iter()
-        .find(|shape| shape.item == ItemId(1))
-        .expect("A drawn");
+    let scene = laid_out(&project, None);
+    let a = find(&scene.shapes, |shape| shape.item == ItemId(1));
     assert!(
         (a.x0 - 60.0).abs() < 1e-3 && (a.x1 - 160.0).abs() < 1e-3,
         "4–8 Jan is 60..160: {a:?}"
     );
-    let b = scene
-        .shapes
-        .iter()
-        .find(|shape| shape.item == ItemId(2))
-        .expect("B drawn");
+    let b = find(&scene.shapes, |shape| shape.item == ItemId(2));
     assert!((b.x0 - 160.0).abs() < 1e-3, "milestone at the end of 8 Jan");
     assert!(
         matches!(b.mark, Mark::Milestone { breached: true, .. }),
@@ -150,23 +153,14 @@ fn only_visible_rows_are_laid_out() {
 #[test]
 fn the_preview_moves_shapes_and_arrows() {
     let project = project();
-    let rows = Rows::new(&project, &HashSet::new());
     let preview: HashMap<_, _> = [(ItemId(3), (date(2027, 1, 13), date(2027, 1, 14)))].into();
-    let scene = scene(&project, &rows, &viewport(), &overlay(Some(&preview)));
-    let c = scene
-        .shapes
-        .iter()
-        .find(|shape| shape.item == ItemId(3))
-        .expect("C drawn");
+    let scene = laid_out(&project, Some(&preview));
+    let c = find(&scene.shapes, |shape| shape.item == ItemId(3));
     assert!(
         c.moved && (c.x0 - 240.0).abs() < 1e-3,
         "C drawn from 13 Jan: {c:?}"
     );
-    let arrow = scene
-        .arrows
-        .iter()
-        .find(|arrow| arrow.to == ItemId(3))
-        .expect("B → C");
+    let arrow = find(&scene.arrows, |arrow| arrow.to == ItemId(3));
     assert_eq!(
         arrow.points.last(),
         Some(&(240.0, c.y)),
@@ -180,13 +174,8 @@ fn a_backward_link_doubles_back_between_rows() {
     let mut project = project();
     project.items[2].start = date(2027, 1, 5);
     project.items[2].finish = date(2027, 1, 6);
-    let rows = Rows::new(&project, &HashSet::new());
-    let scene = scene(&project, &rows, &viewport(), &overlay(None));
-    let arrow = scene
-        .arrows
-        .iter()
-        .find(|arrow| arrow.to == ItemId(3))
-        .expect("B → C");
+    let scene = laid_out(&project, None);
+    let arrow = find(&scene.arrows, |arrow| arrow.to == ItemId(3));
     assert_eq!(arrow.points.len(), 6, "routed around: {arrow:?}");
     let straight = |a: f32, b: f32| (a - b).abs() < 1e-3;
     assert!(

@@ -1,6 +1,8 @@
 //! The editor of one meeting in the Meetings tab: title, date and time, channel, participants,
 //! agenda and notes, decisions, action items (and the tasks made from them) and linked items.
 
+use std::collections::HashMap;
+
 use egui::{RichText, TextEdit};
 
 use crate::edit::Edit;
@@ -8,7 +10,7 @@ use crate::model::{ActionItem, Channel, Meeting, Owner, Participant, Project};
 use crate::report::minutes::{channel_name, minutes_markdown, owner_name};
 use crate::tr;
 
-use super::super::fields::{DateLabel, add_item_ui, choice_ui, date_ui};
+use super::super::fields::{Buffer, DateLabel, add_item_ui, choice_ui, date_ui};
 use super::super::panels::PanelInput;
 use super::super::theme::Palette;
 use super::{Command, action_to_task};
@@ -133,23 +135,30 @@ pub(super) fn editor_ui(
 
     participants_ui(ui, state, &mut draft, input);
 
-    let heading = heading_ui(ui, tr!("meetings.agenda"), palette);
-    text_ui(ui, &mut state.typed, Field::Agenda, &mut draft, |text| {
-        TextEdit::multiline(text)
-            .desired_rows(2)
-            .desired_width(f32::INFINITY)
-            .hint_text(tr!("meetings.agenda_hint"))
-    })
-    .labelled_by(heading.id);
-
-    let heading = heading_ui(ui, tr!("meetings.notes"), palette);
-    text_ui(ui, &mut state.typed, Field::Notes, &mut draft, |text| {
-        TextEdit::multiline(text)
-            .desired_rows(4)
-            .desired_width(f32::INFINITY)
-            .hint_text(tr!("meetings.notes_hint"))
-    })
-    .labelled_by(heading.id);
+    // The two free texts, each under its heading.
+    for (heading, field, rows, hint) in [
+        (
+            tr!("meetings.agenda"),
+            Field::Agenda,
+            2,
+            tr!("meetings.agenda_hint"),
+        ),
+        (
+            tr!("meetings.notes"),
+            Field::Notes,
+            4,
+            tr!("meetings.notes_hint"),
+        ),
+    ] {
+        let heading = heading_ui(ui, heading, palette);
+        text_ui(ui, &mut state.typed, field, &mut draft, |text| {
+            TextEdit::multiline(text)
+                .desired_rows(rows)
+                .desired_width(f32::INFINITY)
+                .hint_text(hint)
+        })
+        .labelled_by(heading.id);
+    }
 
     decisions_ui(ui, state, &mut draft, palette);
     actions_ui(ui, state, &mut draft, input, &mut make_task);
@@ -176,20 +185,18 @@ fn participants_ui(
     heading_ui(ui, tr!("meetings.participants"), palette);
     let mut remove = None;
     for (index, person) in draft.participants.iter_mut().enumerate() {
-        ui.horizontal(|ui| {
-            ui.label(&person.name);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .small_button("✕")
-                    .on_hover_text(tr!("meetings.remove_participant"))
-                    .clicked()
-                {
-                    remove = Some(index);
-                }
+        let removed = removable_row_ui(
+            ui,
+            &person.name,
+            &tr!("meetings.remove_participant"),
+            |ui| {
                 ui.checkbox(&mut person.client_side, tr!("meetings.client_side"))
                     .on_hover_text(tr!("meetings.client_side_hint"));
-            });
-        });
+            },
+        );
+        if removed {
+            remove = Some(index);
+        }
     }
     if let Some(index) = remove {
         draft.participants.remove(index);
@@ -253,33 +260,68 @@ fn decisions_ui(
     heading_ui(ui, tr!("meetings.decisions"), palette);
     let mut remove = None;
     for index in 0..draft.decisions.len() {
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(format!("{}.", index + 1)).color(palette.text_muted));
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .small_button("✕")
-                    .on_hover_text(tr!("meetings.remove_decision"))
-                    .clicked()
-                {
-                    remove = Some(index);
-                }
+        let removed = removable_row_ui(
+            ui,
+            RichText::new(format!("{}.", index + 1)).color(palette.text_muted),
+            &tr!("meetings.remove_decision"),
+            |ui| {
                 text_ui(ui, &mut state.typed, Field::Decision(index), draft, wrapped)
                     .on_hover_text(tr!("meetings.decision"));
-            });
-        });
+            },
+        );
+        if removed {
+            remove = Some(index);
+        }
     }
-    if let Some(index) = remove {
-        draft.decisions.remove(index);
-        state.typed.clear();
-    }
-    let added = new_entry_ui(
+    list_end_ui(
         ui,
+        &mut draft.decisions,
+        remove,
+        &mut state.typed,
         &mut state.new_decision,
-        &tr!("meetings.add_decision"),
-        &tr!("meetings.new_decision"),
+        (&tr!("meetings.add_decision"), &tr!("meetings.new_decision")),
+        std::convert::identity,
     );
-    if let Some(decision) = added {
-        draft.decisions.push(decision);
+}
+
+/// A row of a list: `label` on the left and, from the right, a ✕ (hovered `remove_hint`) and
+/// what `rest` draws; whether the ✕ was clicked.
+fn removable_row_ui(
+    ui: &mut egui::Ui,
+    label: impl Into<egui::WidgetText>,
+    remove_hint: &str,
+    rest: impl FnOnce(&mut egui::Ui),
+) -> bool {
+    ui.horizontal(|ui| {
+        ui.label(label);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let removed = ui.small_button("✕").on_hover_text(remove_hint).clicked();
+            rest(ui);
+            removed
+        })
+        .inner
+    })
+    .inner
+}
+
+/// The end of a list of entries: drops the entry at `remove` (its ✕ was clicked), forgetting
+/// what was typed as the rows below move up, then the row to add one (see [`new_entry_ui`],
+/// with its two hints); `entry` makes the new entry from the text added.
+fn list_end_ui<T>(
+    ui: &mut egui::Ui,
+    list: &mut Vec<T>,
+    remove: Option<usize>,
+    typed: &mut HashMap<Field, Buffer>,
+    new_text: &mut String,
+    (add_hint, hint): (&str, &str),
+    entry: impl FnOnce(String) -> T,
+) {
+    if let Some(index) = remove {
+        list.remove(index);
+        typed.clear();
+    }
+    if let Some(text) = new_entry_ui(ui, new_text, add_hint, hint) {
+        list.push(entry(text));
     }
 }
 
@@ -397,25 +439,21 @@ fn actions_ui(
                 });
             });
     }
-    if let Some(index) = remove {
-        draft.actions.remove(index);
-        state.typed.clear();
-    }
-    let added = new_entry_ui(
+    list_end_ui(
         ui,
+        &mut draft.actions,
+        remove,
+        &mut state.typed,
         &mut state.new_action,
-        &tr!("meetings.add_action"),
-        &tr!("meetings.new_action"),
-    );
-    if let Some(text) = added {
-        draft.actions.push(ActionItem {
+        (&tr!("meetings.add_action"), &tr!("meetings.new_action")),
+        |text| ActionItem {
             text,
             owner: None,
             due: None,
             item: None,
             done: false,
-        });
-    }
+        },
+    );
 }
 
 /// The owner of action `index`: nobody, a team member, or someone named.
@@ -523,23 +561,16 @@ fn items_ui(ui: &mut egui::Ui, draft: &mut Meeting, input: &PanelInput<'_>) {
         let Some(item) = project.item(*id) else {
             continue;
         };
-        ui.horizontal(|ui| {
-            ui.label(&item.name);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .small_button("✕")
-                    .on_hover_text(tr!("meetings.unlink_item"))
-                    .clicked()
-                {
-                    remove = Some(index);
-                }
-                ui.label(
-                    RichText::new(super::super::short_date(item.finish, input.language))
-                        .color(palette.text_muted)
-                        .small(),
-                );
-            });
+        let removed = removable_row_ui(ui, &item.name, &tr!("meetings.unlink_item"), |ui| {
+            ui.label(
+                RichText::new(super::super::short_date(item.finish, input.language))
+                    .color(palette.text_muted)
+                    .small(),
+            );
         });
+        if removed {
+            remove = Some(index);
+        }
     }
     if let Some(index) = remove {
         draft.items.remove(index);
