@@ -11,7 +11,7 @@ use milepost::i18n::Language;
 use milepost::model::{ItemId, ItemKind, LinkKind};
 use milepost::ui::App;
 use milepost::ui::theme::ThemeChoice;
-use window_harness::{SIZE, click, started, undo};
+use window_harness::{SIZE, click, click_at, started, undo};
 
 const SALES_REPORTS: ItemId = ItemId(12);
 
@@ -20,21 +20,6 @@ fn harness() -> Harness<'static, App> {
         window_harness::startup(Language::English, ThemeChoice::Light),
         SIZE,
     )
-}
-
-/// Presses and releases `button` at `pos`.
-fn click_at(harness: &mut Harness<'static, App>, pos: Pos2, button: egui::PointerButton) {
-    harness.hover_at(pos);
-    harness.run();
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos,
-            button,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-    }
-    harness.run();
 }
 
 fn right_click(harness: &mut Harness<'static, App>, pos: Pos2) {
@@ -109,25 +94,7 @@ fn an_outline_rows_menu_deletes_the_item_and_undo_brings_it_back() {
 #[test]
 fn an_arrows_menu_changes_its_kind_and_the_backgrounds_adds_a_task() {
     let mut harness = harness();
-    let links = harness.state().project().links.clone();
-    // The first arrow segment midpoint that is not on a bar.
-    let (link, point) = links
-        .iter()
-        .find_map(|link| {
-            let points = harness.state().arrow_on_screen(link.from, link.to)?;
-            points
-                .windows(2)
-                .map(|pair| pair[0] + (pair[1] - pair[0]) / 2.0)
-                .find(|p| {
-                    harness.state().items_on_screen().iter().all(|item| {
-                        harness.state().item_on_screen(*item).is_none_or(|(l, r)| {
-                            (p.y - l.y).abs() > 14.0 || p.x < l.x - 12.0 || p.x > r.x + 24.0
-                        })
-                    })
-                })
-                .map(|p| (link.clone(), p))
-        })
-        .expect("an arrow clear of the bars");
+    let (link, point) = window_harness::arrow_point(&harness).expect("an arrow clear of the bars");
     right_click(&mut harness, point);
     let wanted = if link.kind == LinkKind::StartToStart {
         "FF"

@@ -12,7 +12,7 @@ use milepost::i18n::Language;
 use milepost::model::{ItemId, Link, LinkKind};
 use milepost::ui::App;
 use milepost::ui::theme::ThemeChoice;
-use window_harness::{SIZE, click, started, undo};
+use window_harness::{SIZE, click, click_at, started, undo};
 
 const CONFIGURE_ACCOUNTS: ItemId = ItemId(9);
 const SALES_REPORTS: ItemId = ItemId(12);
@@ -35,25 +35,14 @@ fn link(harness: &Harness<'static, App>, from: ItemId, to: ItemId) -> Option<Lin
         .cloned()
 }
 
-/// Presses and releases the primary button at `pos`.
-fn click_at(harness: &mut Harness<'static, App>, pos: Pos2) {
-    harness.hover_at(pos);
-    harness.run();
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-    }
-    harness.run();
-}
-
 /// Clicks the middle of `item`'s bar, selecting it.
 fn select(harness: &mut Harness<'static, App>, item: ItemId) {
     let (left, right) = harness.state().item_on_screen(item).expect("on screen");
-    click_at(harness, Pos2::new(left.x.midpoint(right.x), left.y));
+    click_at(
+        harness,
+        Pos2::new(left.x.midpoint(right.x), left.y),
+        egui::PointerButton::Primary,
+    );
 }
 
 #[test]
@@ -148,34 +137,10 @@ fn the_inspector_lists_edits_removes_and_adds_links_each_undoable() {
 #[test]
 fn clicking_an_arrow_selects_the_link_and_delete_removes_it() {
     let mut harness = harness();
-    // A point on an arrow away from every bar (arrows pass bars on their way down).
-    let bars: Vec<(Pos2, Pos2)> = harness
-        .state()
-        .items_on_screen()
-        .into_iter()
-        .filter_map(|item| harness.state().item_on_screen(item))
-        .collect();
-    let clear = |p: Pos2| {
-        bars.iter().all(|(left, right)| {
-            (p.y - left.y).abs() > 14.0 || p.x < left.x - 12.0 || p.x > right.x + 24.0
-        })
-    };
-    let links = harness.state().project().links.clone();
-    let (chosen, point) = links
-        .iter()
-        .find_map(|link| {
-            let points = harness.state().arrow_on_screen(link.from, link.to)?;
-            points
-                .windows(2)
-                .flat_map(|pair| {
-                    (1..10).map(move |k| pair[0] + (pair[1] - pair[0]) * (k as f32 / 10.0))
-                })
-                .find(|p| clear(*p))
-                .map(|point| (link.clone(), point))
-        })
-        .expect("an arrow with a point clear of the bars");
+    let (chosen, point) =
+        window_harness::arrow_point(&harness).expect("an arrow clear of the bars");
     let (from, to) = (chosen.from, chosen.to);
-    click_at(&mut harness, point);
+    click_at(&mut harness, point, egui::PointerButton::Primary);
     assert_eq!(
         harness.state().selected_link(),
         Some((from, to)),

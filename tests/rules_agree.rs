@@ -4,6 +4,7 @@
 //! the timeline's tooltip and the status bar.
 #![cfg(feature = "gui")]
 
+mod common;
 mod window_harness;
 
 use chrono::NaiveDate;
@@ -399,41 +400,27 @@ fn an_exhausted_buffer_reads_used_up_and_every_view_states_one_finish() {
         "no range that ends before it starts"
     );
 
-    // The window: the title line and the status bar.
-    let folder = tempfile::tempdir().expect("a temporary folder");
-    let path = folder.path().join("exhausted.ron");
-    milepost::store::save_file(&project, &path).expect("saved");
-    let startup = |present| Startup {
-        file: Some(path.clone()),
-        language: Some(Language::English),
-        today: Some(date(2026, 11, 27)),
-        present,
-        ..Startup::default()
-    };
-    let mut harness = window_harness::build(startup(false), [1400.0, 860.0]);
-    harness.run();
-    assert!(
-        harness.query_by_label_contains("Finishes 26 Feb").is_some(),
-        "the status bar states the finish"
-    );
-    assert!(
-        harness.query_by_label_contains("12 Oct – 26 Feb").is_some(),
-        "the title line states the same finish"
-    );
-    assert!(
-        harness.query_by_label_contains("1 Mar").is_none(),
-        "no view reaches the buffer's written start"
-    );
-
-    // The presentation's title card.
-    let mut harness = window_harness::build(startup(true), [1400.0, 860.0]);
-    harness.run();
-    assert!(
-        harness.query_by_label_contains("26 Feb 2027").is_some(),
-        "the title card states the same finish"
-    );
-    assert!(
-        harness.query_by_label_contains("1 Mar 2027").is_none(),
-        "the title card does not reach the buffer's written start"
-    );
+    let (_folder, path) = common::saved_project("exhausted.ron", &project);
+    // The title line and the status bar, then the presentation's title card.
+    for (present, stated, never) in [
+        (false, &["Finishes 26 Feb", "12 Oct – 26 Feb"][..], "1 Mar"),
+        (true, &["26 Feb 2027"][..], "1 Mar 2027"),
+    ] {
+        let startup = Startup {
+            file: Some(path.clone()),
+            present,
+            ..window_harness::startup(Language::English, milepost::ui::theme::ThemeChoice::Light)
+        };
+        let harness = window_harness::started(startup, window_harness::SIZE);
+        for text in stated {
+            assert!(
+                harness.query_by_label_contains(text).is_some(),
+                "presenting {present}: {text} states the rulebook's finish"
+            );
+        }
+        assert!(
+            harness.query_by_label_contains(never).is_none(),
+            "presenting {present}: nothing reaches the buffer's written start"
+        );
+    }
 }

@@ -15,11 +15,9 @@ use window_harness::{SIZE, build};
 
 #[test]
 fn a_file_given_at_start_opens_after_the_first_frame_without_a_card() {
-    let folder = tempfile::tempdir().expect("a temporary folder");
-    let path = folder.path().join("generated.ron");
     // Large enough to take longer to read than a frame takes to draw.
     let project = milepost::cli::generate::project(5_000, 9);
-    milepost::store::save_file(&project, &path).expect("saved");
+    let (_folder, path) = common::saved_project("generated.ron", &project);
     let startup = Startup {
         file: Some(path),
         open_in_background: true,

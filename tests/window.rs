@@ -204,10 +204,8 @@ fn the_language_can_be_switched_from_the_view_menu() {
 
 #[test]
 fn a_large_file_opens_in_the_background_with_progress() {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let path = dir.path().join("large.ron");
     let project = milepost::cli::generate::project(14_000, 9);
-    milepost::store::save_file(&project, &path).expect("save");
+    let (_folder, path) = common::saved_project("large.ron", &project);
     assert!(
         std::fs::metadata(&path).expect("size").len() > 4 * 1024 * 1024,
         "large enough"

@@ -173,36 +173,38 @@ fn entry(
 
 /// The item's risks and meetings, each opening its tab.
 fn related_menus_ui(ui: &mut egui::Ui, project: &Project, id: ItemId, commands: &mut Vec<Command>) {
-    let risks: Vec<_> = project
+    let risks = project
         .risks
         .iter()
         .filter(|risk| risk.items.contains(&id))
-        .collect();
-    if !risks.is_empty() {
-        ui.menu_button(tr!("menu.risks", count = risks.len()), |ui| {
-            for risk in risks {
-                if ui.button(&risk.title).clicked() {
-                    commands.push(Command::OpenRisk(risk.id));
-                    ui.close();
-                }
-            }
-        });
-    }
-    let meetings: Vec<_> = project
+        .map(|risk| (risk.title.as_str(), Command::OpenRisk(risk.id)));
+    submenu_ui(ui, "menu.risks", risks.collect(), commands);
+    let meetings = project
         .meetings
         .iter()
         .filter(|meeting| meeting.items.contains(&id))
-        .collect();
-    if !meetings.is_empty() {
-        ui.menu_button(tr!("menu.meetings", count = meetings.len()), |ui| {
-            for meeting in meetings {
-                if ui.button(&meeting.title).clicked() {
-                    commands.push(Command::OpenMeeting(meeting.id));
-                    ui.close();
-                }
-            }
-        });
+        .map(|meeting| (meeting.title.as_str(), Command::OpenMeeting(meeting.id)));
+    submenu_ui(ui, "menu.meetings", meetings.collect(), commands);
+}
+
+/// A submenu titled by `key` with its count, one entry a command; nothing when it is empty.
+fn submenu_ui(
+    ui: &mut egui::Ui,
+    key: &str,
+    entries: Vec<(&str, Command)>,
+    commands: &mut Vec<Command>,
+) {
+    if entries.is_empty() {
+        return;
     }
+    ui.menu_button(tr!(key, count = entries.len()), |ui| {
+        for (title, command) in entries {
+            if ui.button(title).clicked() {
+                commands.push(command);
+                ui.close();
+            }
+        }
+    });
 }
 
 fn link_menu_ui(

@@ -226,45 +226,32 @@ pub fn date_ui(
     from_jiff(value).filter(|picked| *picked != date)
 }
 
+/// What names a choice field for screen readers (and tests).
+pub enum ChoiceName {
+    /// The label widget beside it.
+    By(egui::Id),
+    /// A name of its own, where no label stands beside it.
+    Text(String),
+}
+
+impl From<egui::Id> for ChoiceName {
+    fn from(label: egui::Id) -> Self {
+        Self::By(label)
+    }
+}
+
 /// The one choice field of every panel: a combo box (`id_salt` unique in the window) named by
-/// the label widget `label`, offering `choices` by their `name`; returns the value as the user
-/// left it this frame (`current` unless they picked another).
+/// `label` (the label widget beside it, or a text of its own), offering `choices` by their
+/// `name`; returns the value as the user left it this frame (`current` unless they picked
+/// another).
 pub fn choice_ui<T: Copy + PartialEq>(
     ui: &mut egui::Ui,
-    label: egui::Id,
+    label: impl Into<ChoiceName>,
     id_salt: impl Hash + std::fmt::Debug,
     current: T,
     choices: impl IntoIterator<Item = T>,
     name: impl Fn(T) -> String,
 ) -> T {
-    let (value, response) = combo_ui(ui, id_salt, current, choices, name);
-    response.labelled_by(label);
-    value
-}
-
-/// [`choice_ui`] for a combo box with no label beside it, named `accessible` for screen
-/// readers (and tests).
-pub fn choice_named_ui<T: Copy + PartialEq>(
-    ui: &mut egui::Ui,
-    accessible: &str,
-    id_salt: impl Hash + std::fmt::Debug,
-    current: T,
-    choices: impl IntoIterator<Item = T>,
-    name: impl Fn(T) -> String,
-) -> T {
-    let (value, response) = combo_ui(ui, id_salt, current, choices, name);
-    response.accessible_name(accessible);
-    value
-}
-
-/// The combo box of [`choice_ui`] and its response.
-fn combo_ui<T: Copy + PartialEq>(
-    ui: &mut egui::Ui,
-    id_salt: impl Hash + std::fmt::Debug,
-    current: T,
-    choices: impl IntoIterator<Item = T>,
-    name: impl Fn(T) -> String,
-) -> (T, egui::Response) {
     let mut value = current;
     let response = egui::ComboBox::from_id_salt(id_salt)
         .selected_text(name(value))
@@ -274,7 +261,15 @@ fn combo_ui<T: Copy + PartialEq>(
             }
         })
         .response;
-    (value, response)
+    match label.into() {
+        ChoiceName::By(label) => {
+            response.labelled_by(label);
+        }
+        ChoiceName::Text(text) => {
+            response.accessible_name(text);
+        }
+    }
+    value
 }
 
 /// A value picked from a fixed list in a combo box.

@@ -102,6 +102,15 @@ pub fn assert_mentions(text: &str, parts: &[&str]) {
     }
 }
 
+/// A new temporary folder (deleted when dropped) holding `project` saved as `name`, and the
+/// file's path.
+pub fn saved_project(name: &str, project: &Project) -> (tempfile::TempDir, PathBuf) {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = folder.path().join(name);
+    store::save_file(project, &path).expect("saved");
+    (folder, path)
+}
+
 /// A new temporary folder (deleted when dropped) holding a file called `name` with `contents`,
 /// and the file's path.
 pub fn temp_file(name: &str, contents: &str) -> (tempfile::TempDir, PathBuf) {

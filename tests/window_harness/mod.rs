@@ -171,3 +171,44 @@ pub fn texts_drawn(harness: &Harness<'static, App>) -> Vec<DrawnText> {
         })
         .collect()
 }
+
+/// Presses and releases `button` at `pos`.
+pub fn click_at(harness: &mut Harness<'static, App>, pos: egui::Pos2, button: egui::PointerButton) {
+    harness.hover_at(pos);
+    harness.run();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
+/// A link drawn in the last frame and a point on its arrow away from every bar (arrows pass
+/// bars on their way down), where a click finds the arrow.
+pub fn arrow_point(harness: &Harness<'static, App>) -> Option<(milepost::model::Link, egui::Pos2)> {
+    let app = harness.state();
+    let bars: Vec<(egui::Pos2, egui::Pos2)> = app
+        .items_on_screen()
+        .into_iter()
+        .filter_map(|item| app.item_on_screen(item))
+        .collect();
+    let clear = |p: egui::Pos2| {
+        bars.iter().all(|(left, right)| {
+            (p.y - left.y).abs() > 14.0 || p.x < left.x - 12.0 || p.x > right.x + 24.0
+        })
+    };
+    app.project().links.iter().find_map(|link| {
+        let points = app.arrow_on_screen(link.from, link.to)?;
+        points
+            .windows(2)
+            .flat_map(|pair| {
+                (1..10).map(move |k| pair[0] + (pair[1] - pair[0]) * (k as f32 / 10.0))
+            })
+            .find(|p| clear(*p))
+            .map(|point| (link.clone(), point))
+    })
+}

@@ -10,7 +10,7 @@ use crate::edit::Edit;
 use crate::model::{Item, ItemId, Link, LinkKind, Project};
 use crate::tr;
 
-use super::super::fields::choice_named_ui;
+use super::super::fields::{ChoiceName, choice_ui};
 use super::super::theme::Palette;
 
 /// How many matches the predecessor search lists.
@@ -66,7 +66,7 @@ pub fn links_ui(
             });
         }
     }
-    add_predecessor_ui(ui, project, item, state, palette, push);
+    add_predecessor_ui(ui, project, item, &mut state.search, push);
 }
 
 /// One link: the item at its other end, its kind, its lag and a remove button.
@@ -141,9 +141,9 @@ fn link_controls_ui(
     let kind = ui
         .scope(|ui| {
             ui.spacing_mut().combo_width = 52.0;
-            choice_named_ui(
+            choice_ui(
                 ui,
-                &tr!("inspector.kind_of", name = name),
+                ChoiceName::Text(tr!("inspector.kind_of", name = name).into_owned()),
                 ("link_kind", link.from, link.to),
                 link.kind,
                 LinkKind::ALL,
@@ -167,18 +167,17 @@ fn add_predecessor_ui(
     ui: &mut egui::Ui,
     project: &Project,
     item: &Item,
-    state: &mut LinksState,
-    palette: &Palette,
+    search: &mut String,
     push: &mut impl FnMut(Edit),
 ) {
     ui.add(
-        egui::TextEdit::singleline(&mut state.search)
+        egui::TextEdit::singleline(search)
             .hint_text(tr!("inspector.add_predecessor"))
             .desired_width(f32::INFINITY),
     )
     .on_hover_text(tr!("inspector.add_predecessor"))
     .accessible_name(tr!("inspector.add_predecessor"));
-    let wanted = state.search.trim().to_lowercase();
+    let wanted = search.trim().to_lowercase();
     if wanted.is_empty() {
         return;
     }
@@ -195,7 +194,7 @@ fn add_predecessor_ui(
         .take(MATCHES_SHOWN)
         .collect();
     if matches.is_empty() {
-        ui.label(RichText::new(tr!("inspector.no_match")).color(palette.text_muted));
+        ui.weak(tr!("inspector.no_match"));
     }
     for other in matches {
         let text = tr!("inspector.add_predecessor_item", name = other.name.as_str());
@@ -208,7 +207,7 @@ fn add_predecessor_ui(
                     lag_workdays: 0,
                 },
             });
-            state.search.clear();
+            search.clear();
         }
     }
 }

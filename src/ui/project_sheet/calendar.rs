@@ -250,25 +250,19 @@ fn holiday_form_ui(
             .labelled_by(label.id);
         });
         ui.horizontal(|ui| {
-            ui.label(tr!("sheet.from"));
-            if let Some(from) = date_ui(
-                ui,
-                "new_holiday_from",
-                form.from,
-                DateLabel::Hover(&tr!("sheet.from")),
-            ) {
-                form.from = from;
-                form.to = form.to.max(from);
-            }
-            ui.label(tr!("sheet.to"));
-            if let Some(to) = date_ui(
-                ui,
-                "new_holiday_to",
-                form.to,
-                DateLabel::Hover(&tr!("sheet.to")),
-            ) {
-                form.to = to;
-                form.from = form.from.min(to);
+            for (key, first) in [("sheet.from", true), ("sheet.to", false)] {
+                let label = ui.label(tr!(key));
+                let shown = if first { form.from } else { form.to };
+                if let Some(day) = date_ui(ui, ("new_holiday", key), shown, DateLabel::By(label.id))
+                {
+                    if first {
+                        form.from = day;
+                        form.to = form.to.max(day);
+                    } else {
+                        form.to = day;
+                        form.from = form.from.min(day);
+                    }
+                }
             }
         });
         let refused = match form.preview(input.project, input.revision) {
