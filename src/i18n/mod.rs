@@ -4,11 +4,13 @@
 //! [`Message`] (a key with arguments) and translated when shown. The language is kept per
 //! thread, so that tests rendering in different languages can run side by side.
 
+mod date_input;
 mod dates;
 mod message;
 
 use std::cell::Cell;
 
+pub use date_input::{DateInputError, parse_date};
 pub use dates::{DateStyle, format_date, format_span};
 pub use message::Message;
 
