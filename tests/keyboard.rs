@@ -76,3 +76,104 @@ fn the_reason_is_given_in_chinese_in_the_chinese_interface() {
     type_date(&mut harness, "开始", "2/30");
     harness.get_by_label("没有这一天。");
 }
+
+/// The item rows of the English sample, top to bottom, as the outline shows them.
+fn outline_order(harness: &Harness<'static, App>) -> Vec<ItemId> {
+    harness.state().items_on_screen()
+}
+
+#[test]
+fn up_and_down_move_the_selection_through_the_outline_and_shift_extends_it() {
+    let mut harness = started(startup(Language::English, ThemeChoice::Light), SIZE);
+    let order = outline_order(&harness);
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .command(&ctx, Command::Select(vec![order[1]]));
+    harness.run();
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .selection()
+            .iter()
+            .copied()
+            .collect::<Vec<_>>(),
+        vec![order[2]],
+        "↓ selects the row below"
+    );
+    harness.key_press(Key::ArrowUp);
+    harness.run();
+    harness.key_press(Key::ArrowUp);
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .selection()
+            .iter()
+            .copied()
+            .collect::<Vec<_>>(),
+        vec![order[0]],
+        "↑ twice goes two rows up"
+    );
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, Key::ArrowDown);
+    harness.run();
+    let mut selected: Vec<ItemId> = harness.state().selection().iter().copied().collect();
+    selected.sort_unstable();
+    let mut expected = vec![order[0], order[1]];
+    expected.sort_unstable();
+    assert_eq!(selected, expected, "Shift+↓ adds the row below");
+}
+
+#[test]
+fn enter_puts_the_keyboard_in_the_inspector_name_field() {
+    let mut harness = started(startup(Language::English, ThemeChoice::Light), SIZE);
+    let task = first_task_selected(&mut harness);
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Name")
+            .is_focused(),
+        "the name field has the keyboard"
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Name")
+        .type_text("Renamed by keyboard");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .project()
+            .item(task)
+            .map(|item| item.name.as_str()),
+        Some("Renamed by keyboard")
+    );
+}
+
+#[test]
+fn the_status_line_says_what_undo_and_redo_did() {
+    let mut harness = started(startup(Language::English, ThemeChoice::Light), SIZE);
+    first_task_selected(&mut harness);
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    window_harness::undo(&mut harness);
+    harness.get_by_label_contains("Undid: Move");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Y);
+    harness.run();
+    harness.get_by_label_contains("Redid: Move");
+}
+
+#[test]
+fn the_undo_status_is_in_chinese_in_the_chinese_interface() {
+    let mut harness = started(startup(Language::Chinese, ThemeChoice::Light), SIZE);
+    first_task_selected(&mut harness);
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    window_harness::undo(&mut harness);
+    harness.get_by_label_contains("已撤销：");
+}

@@ -75,6 +75,20 @@ pub enum Command {
     RenameSelected,
     /// Show the keyboard shortcuts.
     ShowShortcuts,
+    /// Move the selection to the next row of the outline (`down`) or the one above, adding it
+    /// to the selection when `extend`.
+    MoveSelection {
+        /// Down the outline, else up.
+        down: bool,
+        /// Keep what is selected and add the new row.
+        extend: bool,
+    },
+    /// Put the keyboard in the inspector's name field.
+    FocusName,
+    /// Add an item of this kind below the selection.
+    AddItem(AddKind),
+    /// Add a lane.
+    AddLane,
     /// Move the selected items by working days.
     Nudge(i64),
     /// Delete the selected items.
@@ -129,6 +143,15 @@ pub enum Command {
     },
 }
 
+/// What Edit ▸ Add task / Add milestone adds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AddKind {
+    /// A five-working-day task.
+    Task,
+    /// A milestone.
+    Milestone,
+}
+
 /// A command with a name in a menu or a key: the one table the menus, the key handling and
 /// Help ▸ Keyboard shortcuts are generated from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -179,6 +202,22 @@ pub enum UiCommand {
     Present,
     /// Help ▸ Keyboard shortcuts.
     ShowShortcuts,
+    /// Edit ▸ Add task.
+    AddTask,
+    /// Edit ▸ Add milestone.
+    AddMilestone,
+    /// Edit ▸ Add lane.
+    AddLane,
+    /// Select the row above in the outline.
+    SelectUp,
+    /// Select the row below in the outline.
+    SelectDown,
+    /// Add the row above to the selection.
+    ExtendUp,
+    /// Add the row below to the selection.
+    ExtendDown,
+    /// Edit the selected item's name in the inspector.
+    EditName,
 }
 
 /// `Ctrl` (`Cmd` on a Mac) with `key`.
@@ -205,7 +244,11 @@ pub struct CommandState<'a> {
 impl UiCommand {
     /// Every command, in the order keys are matched: a combination with more modifiers comes
     /// before the same key with fewer, because egui lets extra Shift through.
-    pub const ALL: [Self; 23] = [
+    pub const ALL: [Self; 31] = [
+        Self::ExtendUp,
+        Self::ExtendDown,
+        Self::SelectUp,
+        Self::SelectDown,
         Self::SaveAs,
         Self::Save,
         Self::New,
@@ -229,6 +272,10 @@ impl UiCommand {
         Self::ToggleBaselineOverlay,
         Self::SaveBaseline,
         Self::ShowShortcuts,
+        Self::AddTask,
+        Self::AddMilestone,
+        Self::AddLane,
+        Self::EditName,
     ];
 
     /// The keys that give this command, the first one shown in menus.
@@ -254,7 +301,17 @@ impl UiCommand {
             Self::Cancel => const { &[plain_key(Key::Escape)] },
             Self::GoToToday => const { &[plain_key(Key::Home)] },
             Self::Present => const { &[plain_key(Key::F5)] },
-            Self::Import
+            Self::AddTask => const { &[plain_key(Key::Insert)] },
+            Self::AddMilestone => const { &[command_key(Key::M)] },
+            Self::SelectUp => const { &[plain_key(Key::ArrowUp)] },
+            Self::SelectDown => const { &[plain_key(Key::ArrowDown)] },
+            Self::ExtendUp => const { &[KeyboardShortcut::new(Modifiers::SHIFT, Key::ArrowUp)] },
+            Self::ExtendDown => {
+                const { &[KeyboardShortcut::new(Modifiers::SHIFT, Key::ArrowDown)] }
+            }
+            Self::EditName => const { &[plain_key(Key::Enter)] },
+            Self::AddLane
+            | Self::Import
             | Self::CopyTimelineImage
             | Self::ZoomToFit
             | Self::ToggleCritical
@@ -290,6 +347,14 @@ impl UiCommand {
             Self::SaveBaseline => "baselines.menu_save",
             Self::Present => "menu.present",
             Self::ShowShortcuts => "menu.shortcuts",
+            Self::AddTask => "menu.add_task",
+            Self::AddMilestone => "menu.add_milestone",
+            Self::AddLane => "menu.add_lane",
+            Self::SelectUp => "command.select_up",
+            Self::SelectDown => "command.select_down",
+            Self::ExtendUp => "command.extend_up",
+            Self::ExtendDown => "command.extend_down",
+            Self::EditName => "command.edit_name",
         }
     }
 
@@ -372,6 +437,26 @@ impl UiCommand {
             Self::SaveBaseline => Command::SaveBaseline,
             Self::Present => Command::Present,
             Self::ShowShortcuts => Command::ShowShortcuts,
+            Self::AddTask => Command::AddItem(AddKind::Task),
+            Self::AddMilestone => Command::AddItem(AddKind::Milestone),
+            Self::AddLane => Command::AddLane,
+            Self::SelectUp => Command::MoveSelection {
+                down: false,
+                extend: false,
+            },
+            Self::SelectDown => Command::MoveSelection {
+                down: true,
+                extend: false,
+            },
+            Self::ExtendUp => Command::MoveSelection {
+                down: false,
+                extend: true,
+            },
+            Self::ExtendDown => Command::MoveSelection {
+                down: true,
+                extend: true,
+            },
+            Self::EditName => Command::FocusName,
         })
     }
 }
@@ -395,6 +480,7 @@ pub fn shortcut_text(shortcut: &KeyboardShortcut) -> String {
         Key::ArrowUp => "↑",
         Key::ArrowDown => "↓",
         Key::Escape => "Esc",
+        Key::Insert => "Insert",
         key => key.name(),
     });
     text

@@ -226,3 +226,28 @@ impl App {
         }
     }
 }
+
+impl App {
+    /// Edit ▸ Undo (`redo` false) or Redo: takes the step back or again, says in the status
+    /// line what it was ("Undid: Move …"), and drops from the selection what no longer exists
+    /// (undoing an add leaves nothing selected, not a blank inspector).
+    pub(super) fn undo_or_redo(&mut self, redo: bool) {
+        let history = &mut self.session.history;
+        let (label, done) = if redo {
+            (history.redo_label(), history.redo())
+        } else {
+            (history.undo_label(), history.undo())
+        };
+        if !done {
+            return;
+        }
+        if let Some(label) = label {
+            let key = if redo { "status.redid" } else { "status.undid" };
+            self.status = Some(crate::tr!(key, label = label).into_owned());
+        }
+        let project = self.session.history.project();
+        self.view
+            .selection
+            .retain(|item| project.item(*item).is_some());
+    }
+}

@@ -124,7 +124,9 @@ pub fn inspector_ui(
         .show(ui, |ui| {
             let label = ui.label(tr!("inspector.name"));
             let (name, typed) = state.name.ui(ui, &item.name, true, |text| {
-                egui::TextEdit::singleline(text).desired_width(f32::INFINITY)
+                egui::TextEdit::singleline(text)
+                    .id(egui::Id::unique(super::adding::NAME_FIELD))
+                    .desired_width(f32::INFINITY)
             });
             name.labelled_by(label.id);
             if let Some(typed) = typed {

@@ -6,6 +6,7 @@
 //! [`Command`]s (the named ones are the table in [`commands`]); they are carried out at the end
 //! of the frame. Changes to the project itself go through [`crate::edit::History`].
 
+mod adding;
 mod baselines;
 pub mod commands;
 mod data_files;
@@ -267,12 +268,8 @@ impl App {
             Command::Reload(path) => self.open_path(&path),
             Command::Restore(copy) => self.restore(&copy),
             Command::DiscardRecovery(copy) => self.discard_recovery(&copy),
-            Command::Undo => {
-                self.session.history.undo();
-            }
-            Command::Redo => {
-                self.session.history.redo();
-            }
+            Command::Undo => self.undo_or_redo(false),
+            Command::Redo => self.undo_or_redo(true),
             Command::Apply(edit) => self.apply(edit),
             Command::Select(items) => self.view.select(items),
             Command::ToggleSelect(item) => self.view.toggle_selected(item),
@@ -336,6 +333,10 @@ impl App {
             } => {
                 self.export_data_to(format, include_internal, &path);
             }
+            Command::MoveSelection { down, extend } => self.move_selection(down, extend),
+            Command::FocusName => self.focus_name(ctx),
+            Command::AddItem(kind) => self.add_item(kind),
+            Command::AddLane => self.add_lane(),
             Command::RenameSelected => {
                 if let Some(item) = self
                     .view
