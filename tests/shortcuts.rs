@@ -94,3 +94,26 @@ fn help_keyboard_shortcuts_shows_every_key_of_the_table() {
     harness.get_by_label("Present (Esc leaves)");
     harness.get_by_label("Cancel a drag or a rename");
 }
+
+#[test]
+fn help_keyboard_shortcuts_is_grouped_in_the_interface_language() {
+    let startup = Startup {
+        language: Some(Language::Chinese),
+        ..Startup::default()
+    };
+    let mut harness = window_harness::build(startup, [1400.0, 900.0]);
+    harness.run();
+    click(&mut harness, "帮助");
+    click(&mut harness, "键盘快捷键");
+    // The menu bar has these names too: the dialog adds its headings.
+    for heading in ["文件", "编辑", "视图"] {
+        assert_eq!(
+            harness.query_all_by_label(heading).count(),
+            2,
+            "the heading {heading}"
+        );
+    }
+    harness.get_by_label("选择");
+    harness.get_by_label("选择下一行");
+    harness.get_by_label("Insert");
+}

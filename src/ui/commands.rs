@@ -486,15 +486,96 @@ pub fn shortcut_text(shortcut: &KeyboardShortcut) -> String {
     text
 }
 
-/// The lines of Help ▸ Keyboard shortcuts: keys, then what they do.
-pub fn shortcut_lines() -> Vec<(String, String)> {
-    UiCommand::ALL
-        .iter()
-        .filter(|command| !command.shortcuts().is_empty())
-        .map(|command| {
-            let keys: Vec<String> = command.shortcuts().iter().map(shortcut_text).collect();
-            (keys.join(" / "), command.help())
+/// A heading of Help ▸ Keyboard shortcuts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShortcutGroup {
+    /// Files and the window.
+    File,
+    /// Changing the project.
+    Edit,
+    /// Moving the selection and what is selected.
+    Selection,
+    /// How the timeline is shown.
+    View,
+    /// Help.
+    Help,
+}
+
+impl ShortcutGroup {
+    /// The headings, in the order shown.
+    pub const ALL: [Self; 5] = [
+        Self::File,
+        Self::Edit,
+        Self::Selection,
+        Self::View,
+        Self::Help,
+    ];
+
+    /// The heading in the current language.
+    pub fn title(self) -> String {
+        tr!(match self {
+            Self::File => "menu.file",
+            Self::Edit => "menu.edit",
+            Self::Selection => "shortcuts.group_selection",
+            Self::View => "menu.view",
+            Self::Help => "menu.help",
         })
+        .into_owned()
+    }
+}
+
+impl UiCommand {
+    /// The heading it is listed under in Help ▸ Keyboard shortcuts.
+    pub fn group(self) -> ShortcutGroup {
+        match self {
+            Self::New | Self::Open | Self::Save | Self::SaveAs | Self::Import | Self::Quit => {
+                ShortcutGroup::File
+            }
+            Self::Undo
+            | Self::Redo
+            | Self::CopyTimelineImage
+            | Self::AddTask
+            | Self::AddMilestone
+            | Self::AddLane
+            | Self::Rename
+            | Self::EditName
+            | Self::Delete
+            | Self::Cancel => ShortcutGroup::Edit,
+            Self::NudgeEarlier
+            | Self::NudgeLater
+            | Self::NudgeWeekEarlier
+            | Self::NudgeWeekLater
+            | Self::SelectUp
+            | Self::SelectDown
+            | Self::ExtendUp
+            | Self::ExtendDown => ShortcutGroup::Selection,
+            Self::ZoomToFit
+            | Self::GoToToday
+            | Self::ToggleCritical
+            | Self::ToggleBaselineOverlay
+            | Self::SaveBaseline
+            | Self::Present => ShortcutGroup::View,
+            Self::ShowShortcuts => ShortcutGroup::Help,
+        }
+    }
+}
+
+/// The lines of Help ▸ Keyboard shortcuts, under their headings: keys, then what they do.
+pub fn shortcut_lines() -> Vec<(String, Vec<(String, String)>)> {
+    ShortcutGroup::ALL
+        .iter()
+        .map(|group| {
+            let lines = UiCommand::ALL
+                .iter()
+                .filter(|command| command.group() == *group && !command.shortcuts().is_empty())
+                .map(|command| {
+                    let keys: Vec<String> = command.shortcuts().iter().map(shortcut_text).collect();
+                    (keys.join(" / "), command.help())
+                })
+                .collect::<Vec<_>>();
+            (group.title(), lines)
+        })
+        .filter(|(_, lines)| !lines.is_empty())
         .collect()
 }
 
