@@ -162,7 +162,7 @@ fn the_status_line_says_what_undo_and_redo_did() {
     harness.key_press(Key::ArrowRight);
     harness.run();
     window_harness::undo(&mut harness);
-    harness.get_by_label_contains("Undid: Move");
+    harness.get_by_label("Undid: Move 1 item by 1 working day");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Y);
     harness.run();
     harness.get_by_label_contains("Redid: Move");

@@ -106,3 +106,12 @@ fn undoing_an_add_leaves_nothing_selected() {
         "no blank inspector"
     );
 }
+
+#[test]
+fn counts_are_written_in_the_singular_for_one() {
+    let mut harness = new_project();
+    harness.get_by_label("0 items · 0 links");
+    harness.key_press(Key::Insert);
+    harness.run();
+    harness.get_by_label("1 item · 0 links");
+}

@@ -405,7 +405,7 @@ fn dates_ui(ui: &mut egui::Ui, project: &Project, item: &Item, push: &mut impl F
         } else {
             calendar.workdays_in(item.start, item.finish)
         };
-        ui.label(tr!("tooltip.workdays", count = workdays));
+        ui.label(crate::i18n::counted(crate::i18n::Noun::Workdays, workdays));
     });
     ui.end_row();
 }

@@ -440,8 +440,8 @@ impl App {
                 ui.label(
                     RichText::new(tr!(
                         "status.items",
-                        items = project.items.len(),
-                        links = project.links.len()
+                        items = i18n::counted(i18n::Noun::Items, project.items.len()),
+                        links = i18n::counted(i18n::Noun::Links, project.links.len())
                     ))
                     .color(palette.text_muted),
                 );
@@ -487,7 +487,7 @@ impl App {
                     "header.span",
                     from = outline::short_date(first, self.prefs.language),
                     to = outline::short_date(last, self.prefs.language),
-                    items = project.items.len()
+                    items = i18n::counted(i18n::Noun::Items, project.items.len())
                 ))
                 .color(palette.text_muted),
             );

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::edit::Edit;
+use crate::i18n::{Message, Noun};
 use crate::model::{Item, ItemId, ItemKind, LaneId, Link, LinkKind};
 use crate::schedule::{Impact, WorkCalendar};
 use crate::tr;
@@ -21,6 +22,11 @@ pub struct DragPreview {
     pub dates: HashMap<ItemId, (NaiveDate, NaiveDate)>,
     /// The moves and broken deadlines, for the impact card.
     pub impact: Impact,
+}
+
+/// `count` of `noun` as words translated when shown.
+fn counted(noun: Noun, count: impl TryInto<i64>) -> Message {
+    Message::counted(noun, count.try_into().unwrap_or(i64::MAX))
 }
 
 impl App {
@@ -127,8 +133,8 @@ impl App {
             return;
         }
         let label = crate::i18n::Message::new("plan.nudge")
-            .arg("count", edits.len())
-            .arg("days", workdays);
+            .nest("items", counted(Noun::Items, edits.len()))
+            .nest("days", counted(Noun::Workdays, workdays));
         self.apply(Edit::Batch { label, edits });
     }
 
@@ -145,7 +151,8 @@ impl App {
             return;
         }
         ids.sort_unstable();
-        let label = crate::i18n::Message::new("plan.delete").arg("count", ids.len());
+        let label =
+            crate::i18n::Message::new("plan.delete").nest("items", counted(Noun::Items, ids.len()));
         let edits = ids.iter().map(|&item| Edit::DeleteItem { item }).collect();
         self.apply(Edit::Batch { label, edits });
         self.view.selection.clear();
