@@ -77,6 +77,13 @@ fn the_reason_is_given_in_chinese_in_the_chinese_interface() {
     harness.get_by_label("没有这一天。");
 }
 
+/// The selected items, in id order.
+fn selected(harness: &Harness<'static, App>) -> Vec<ItemId> {
+    let mut items: Vec<ItemId> = harness.state().selection().iter().copied().collect();
+    items.sort_unstable();
+    items
+}
+
 /// The item rows of the English sample, top to bottom, as the outline shows them.
 fn outline_order(harness: &Harness<'static, App>) -> Vec<ItemId> {
     harness.state().items_on_screen()
@@ -91,39 +98,20 @@ fn up_and_down_move_the_selection_through_the_outline_and_shift_extends_it() {
         .state_mut()
         .command(&ctx, Command::Select(vec![order[1]]));
     harness.run();
-    harness.key_press(Key::ArrowDown);
-    harness.run();
-    assert_eq!(
-        harness
-            .state()
-            .selection()
-            .iter()
-            .copied()
-            .collect::<Vec<_>>(),
-        vec![order[2]],
-        "↓ selects the row below"
-    );
-    harness.key_press(Key::ArrowUp);
-    harness.run();
-    harness.key_press(Key::ArrowUp);
-    harness.run();
-    assert_eq!(
-        harness
-            .state()
-            .selection()
-            .iter()
-            .copied()
-            .collect::<Vec<_>>(),
-        vec![order[0]],
-        "↑ twice goes two rows up"
-    );
+    for (key, row, what) in [
+        (Key::ArrowDown, 2, "↓ selects the row below"),
+        (Key::ArrowUp, 1, "↑ the row above"),
+        (Key::ArrowUp, 0, "↑ again the one above that"),
+    ] {
+        harness.key_press(key);
+        harness.run();
+        assert_eq!(selected(&harness), vec![order[row]], "{what}");
+    }
     harness.key_press_modifiers(egui::Modifiers::SHIFT, Key::ArrowDown);
     harness.run();
-    let mut selected: Vec<ItemId> = harness.state().selection().iter().copied().collect();
-    selected.sort_unstable();
     let mut expected = vec![order[0], order[1]];
     expected.sort_unstable();
-    assert_eq!(selected, expected, "Shift+↓ adds the row below");
+    assert_eq!(selected(&harness), expected, "Shift+↓ adds the row below");
 }
 
 #[test]
@@ -138,13 +126,7 @@ fn enter_puts_the_keyboard_in_the_inspector_name_field() {
             .is_focused(),
         "the name field has the keyboard"
     );
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Name")
-        .type_text("Renamed by keyboard");
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
+    window_harness::retype(&mut harness, "Name", "Renamed by keyboard");
     assert_eq!(
         harness
             .state()
@@ -155,13 +137,19 @@ fn enter_puts_the_keyboard_in_the_inspector_name_field() {
     );
 }
 
-#[test]
-fn the_status_line_says_what_undo_and_redo_did() {
-    let mut harness = started(startup(Language::English, ThemeChoice::Light), SIZE);
+/// The sample in `language` after → on its first task and Ctrl+Z.
+fn nudged_and_undone(language: Language) -> Harness<'static, App> {
+    let mut harness = started(startup(language, ThemeChoice::Light), SIZE);
     first_task_selected(&mut harness);
     harness.key_press(Key::ArrowRight);
     harness.run();
     window_harness::undo(&mut harness);
+    harness
+}
+
+#[test]
+fn the_status_line_says_what_undo_and_redo_did() {
+    let mut harness = nudged_and_undone(Language::English);
     harness.get_by_label("Undid: Move 1 item by 1 working day");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Y);
     harness.run();
@@ -170,10 +158,6 @@ fn the_status_line_says_what_undo_and_redo_did() {
 
 #[test]
 fn the_undo_status_is_in_chinese_in_the_chinese_interface() {
-    let mut harness = started(startup(Language::Chinese, ThemeChoice::Light), SIZE);
-    first_task_selected(&mut harness);
-    harness.key_press(Key::ArrowRight);
-    harness.run();
-    window_harness::undo(&mut harness);
+    let mut harness = nudged_and_undone(Language::Chinese);
     harness.get_by_label_contains("已撤销：");
 }

@@ -22,6 +22,14 @@ fn new_project() -> Harness<'static, App> {
     harness
 }
 
+/// Insert, then Esc to end the renaming the new task starts with.
+fn add_task(harness: &mut Harness<'static, App>) {
+    harness.key_press(Key::Insert);
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+}
+
 #[test]
 fn file_new_opens_on_today_with_one_lane() {
     let mut harness = new_project();
@@ -54,12 +62,8 @@ fn insert_adds_a_task_on_today_in_the_lane_selected() {
 #[test]
 fn ctrl_m_adds_a_milestone_after_the_selected_task() {
     let mut harness = new_project();
-    harness.key_press(Key::Insert);
-    harness.run();
+    add_task(&mut harness);
     let task = harness.state().project().items[0].clone();
-    // The new task is being renamed in the outline: Esc ends that first.
-    harness.key_press(Key::Escape);
-    harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::M);
     harness.run();
     let project = harness.state().project();
@@ -68,42 +72,34 @@ fn ctrl_m_adds_a_milestone_after_the_selected_task() {
     assert_eq!(milestone.kind, ItemKind::Milestone);
     assert!(milestone.finish > task.finish, "after the selected task");
     assert_eq!(milestone.lane, task.lane, "in its lane");
-    assert_eq!(
-        harness
-            .state()
-            .selection()
-            .iter()
-            .copied()
-            .collect::<Vec<_>>(),
-        vec![milestone.id],
-        "the milestone is selected"
+    let only = harness.state().selection().len() == 1;
+    assert!(
+        only && harness.state().selection().contains(&milestone.id),
+        "the milestone alone is selected"
     );
 }
 
 #[test]
 fn the_edit_menu_adds_tasks_milestones_and_lanes() {
     let mut harness = new_project();
-    click(&mut harness, "Edit");
-    click(&mut harness, "Add lane");
+    for entry in ["Add lane", "Add milestone"] {
+        click(&mut harness, "Edit");
+        click_containing(&mut harness, entry);
+    }
     assert_eq!(harness.state().project().lanes.len(), 2, "a second lane");
-    click(&mut harness, "Edit");
-    click_containing(&mut harness, "Add milestone");
     assert_eq!(harness.state().project().items.len(), 1, "a milestone");
 }
 
 #[test]
 fn undoing_an_add_leaves_nothing_selected() {
     let mut harness = new_project();
-    harness.key_press(Key::Insert);
-    harness.run();
-    harness.key_press(Key::Escape);
-    harness.run();
+    add_task(&mut harness);
     undo(&mut harness);
     assert!(harness.state().project().items.is_empty(), "taken back");
-    assert!(harness.state().selection().is_empty(), "nothing selected");
+    let blank = harness.query_by_label_contains("items selected").is_some();
     assert!(
-        harness.query_by_label_contains("items selected").is_none(),
-        "no blank inspector"
+        harness.state().selection().is_empty() && !blank,
+        "nothing selected"
     );
 }
 

@@ -187,10 +187,6 @@ mod tests {
     use crate::i18n::{DateStyle, Language, format_date};
     use proptest::prelude::*;
 
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).expect("a day")
-    }
-
     #[test]
     fn every_way_of_typing_a_date() {
         let today = date(2026, 11, 27);
@@ -253,5 +249,10 @@ mod tests {
             let today = date(shown.year(), 6, 15);
             prop_assert_eq!(parse_date(&text, today), Ok(shown), "{}", text);
         }
+    }
+
+    /// A day of the calendar.
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a day")
     }
 }

@@ -230,6 +230,11 @@ const fn command_shift_key(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
 }
 
+/// ↑ / ↓ (`down`) in the outline, adding to the selection when `extend`.
+const fn move_selection(down: bool, extend: bool) -> Command {
+    Command::MoveSelection { down, extend }
+}
+
 /// `key` alone.
 const fn plain_key(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::NONE, key)
@@ -440,22 +445,10 @@ impl UiCommand {
             Self::AddTask => Command::AddItem(AddKind::Task),
             Self::AddMilestone => Command::AddItem(AddKind::Milestone),
             Self::AddLane => Command::AddLane,
-            Self::SelectUp => Command::MoveSelection {
-                down: false,
-                extend: false,
-            },
-            Self::SelectDown => Command::MoveSelection {
-                down: true,
-                extend: false,
-            },
-            Self::ExtendUp => Command::MoveSelection {
-                down: false,
-                extend: true,
-            },
-            Self::ExtendDown => Command::MoveSelection {
-                down: true,
-                extend: true,
-            },
+            Self::SelectUp => move_selection(false, false),
+            Self::SelectDown => move_selection(true, false),
+            Self::ExtendUp => move_selection(false, true),
+            Self::ExtendDown => move_selection(true, true),
             Self::EditName => Command::FocusName,
         })
     }

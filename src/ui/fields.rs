@@ -224,34 +224,33 @@ pub fn date_ui(
     ui.push_id(id, |ui| {
         let typing_id = ui.scope_id().with("typed");
         let typing: Option<TypedDate> = ui.data(|data| data.get_temp(typing_id));
-        let typing = match typing {
-            Some(typing) => typed_date_ui(ui, typing, date, label).and_then(|(typing, picked)| {
+        let typing = if let Some(typing) = typing {
+            typed_date_ui(ui, typing, date, label).and_then(|(typing, picked)| {
                 typed_date = picked;
                 typing
-            }),
-            None => {
-                let response = ui.add(
-                    egui_extras::DatePickerButton::new(&mut value)
-                        .id_salt("date")
-                        .show_icon(false)
-                        .calendar_week(true),
-                );
-                let typed = response.has_focus().then(|| typed_text(ui)).flatten();
-                let start = typed.or_else(|| {
-                    response.secondary_clicked().then(|| {
-                        crate::i18n::format_date(
-                            date,
-                            crate::i18n::DateStyle::Iso,
-                            crate::i18n::language(),
-                        )
-                    })
-                });
-                name_date_field(&response, label);
-                start.map(|text| TypedDate {
-                    text,
-                    ..TypedDate::default()
+            })
+        } else {
+            let response = ui.add(
+                egui_extras::DatePickerButton::new(&mut value)
+                    .id_salt("date")
+                    .show_icon(false)
+                    .calendar_week(true),
+            );
+            let typed = response.has_focus().then(|| typed_text(ui)).flatten();
+            let start = typed.or_else(|| {
+                response.secondary_clicked().then(|| {
+                    crate::i18n::format_date(
+                        date,
+                        crate::i18n::DateStyle::Iso,
+                        crate::i18n::language(),
+                    )
                 })
-            }
+            });
+            name_date_field(&response, label);
+            start.map(|text| TypedDate {
+                text,
+                ..TypedDate::default()
+            })
         };
         ui.data_mut(|data| match typing {
             Some(typing) => {
