@@ -158,6 +158,6 @@ fn the_status_line_says_what_undo_and_redo_did() {
 
 #[test]
 fn the_undo_status_is_in_chinese_in_the_chinese_interface() {
-    let mut harness = nudged_and_undone(Language::Chinese);
+    let harness = nudged_and_undone(Language::Chinese);
     harness.get_by_label_contains("已撤销：");
 }

@@ -91,7 +91,7 @@ fn shortcuts_dialog(
 
 #[test]
 fn help_keyboard_shortcuts_shows_every_key_of_the_table() {
-    let mut harness = shortcuts_dialog(Language::English, "Help", "Keyboard shortcuts");
+    let harness = shortcuts_dialog(Language::English, "Help", "Keyboard shortcuts");
     for key in [
         "Ctrl+Shift+S",
         "Ctrl+Shift+Z / Ctrl+Y",
@@ -108,7 +108,7 @@ fn help_keyboard_shortcuts_shows_every_key_of_the_table() {
 
 #[test]
 fn help_keyboard_shortcuts_is_grouped_in_the_interface_language() {
-    let mut harness = shortcuts_dialog(Language::Chinese, "帮助", "键盘快捷键");
+    let harness = shortcuts_dialog(Language::Chinese, "帮助", "键盘快捷键");
     // The menu bar has these names too: the dialog adds its headings.
     for heading in ["文件", "编辑", "视图"] {
         assert_eq!(

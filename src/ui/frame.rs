@@ -67,6 +67,12 @@ impl eframe::App for App {
                 (_, None) => self.after_save = None,
             }
         }
+        if self.files.take_failed() {
+            self.show_error(
+                crate::tr!("dialog.error_title").into_owned(),
+                crate::tr!("dialog.file_dialog_failed").into_owned(),
+            );
+        }
         if self.dialog.is_none() && !self.view.panels.baselines.is_saving() {
             let state = commands::CommandState {
                 history: &self.session.history,
