@@ -71,16 +71,27 @@ fn the_readme_table_is_read() {
     }
 }
 
-#[test]
-fn help_keyboard_shortcuts_shows_every_key_of_the_table() {
+/// The window in `language` with Help ▸ Keyboard shortcuts open (the menu named `help`, its
+/// entry `entry`).
+fn shortcuts_dialog(
+    language: Language,
+    help: &str,
+    entry: &str,
+) -> egui_kittest::Harness<'static, milepost::ui::App> {
     let startup = Startup {
-        language: Some(Language::English),
+        language: Some(language),
         ..Startup::default()
     };
     let mut harness = window_harness::build(startup, [1400.0, 900.0]);
     harness.run();
-    click(&mut harness, "Help");
-    click(&mut harness, "Keyboard shortcuts");
+    click(&mut harness, help);
+    click(&mut harness, entry);
+    harness
+}
+
+#[test]
+fn help_keyboard_shortcuts_shows_every_key_of_the_table() {
+    let harness = shortcuts_dialog(Language::English, "Help", "Keyboard shortcuts");
     for key in [
         "Ctrl+Shift+S",
         "Ctrl+Shift+Z / Ctrl+Y",
@@ -93,4 +104,20 @@ fn help_keyboard_shortcuts_shows_every_key_of_the_table() {
     harness.get_by_label("Save As");
     harness.get_by_label("Present (Esc leaves)");
     harness.get_by_label("Cancel a drag or a rename");
+}
+
+#[test]
+fn help_keyboard_shortcuts_is_grouped_in_the_interface_language() {
+    let harness = shortcuts_dialog(Language::Chinese, "帮助", "键盘快捷键");
+    // The menu bar has these names too: the dialog adds its headings.
+    for heading in ["文件", "编辑", "视图"] {
+        assert_eq!(
+            harness.query_all_by_label(heading).count(),
+            2,
+            "the heading {heading}"
+        );
+    }
+    harness.get_by_label("选择");
+    harness.get_by_label("选择下一行");
+    harness.get_by_label("Insert");
 }

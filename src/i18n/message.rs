@@ -45,6 +45,11 @@ impl Message {
         self
     }
 
+    /// `count` of `noun`, singular for one: "1 item", "2 items".
+    pub fn counted(noun: super::Noun, count: i64) -> Self {
+        Self::new(noun.key(count)).arg("count", count)
+    }
+
     /// The key in `locales/*.yml`.
     pub fn key(&self) -> &'static str {
         self.key

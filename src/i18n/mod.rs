@@ -4,11 +4,13 @@
 //! [`Message`] (a key with arguments) and translated when shown. The language is kept per
 //! thread, so that tests rendering in different languages can run side by side.
 
+mod date_input;
 mod dates;
 mod message;
 
 use std::cell::Cell;
 
+pub use date_input::{DateInputError, parse_date};
 pub use dates::{DateStyle, format_date, format_span};
 pub use message::Message;
 
@@ -55,6 +57,38 @@ impl Language {
     pub fn from_system() -> Self {
         sys_locale::get_locale().map_or(Self::English, |locale| Self::from_locale(&locale))
     }
+}
+
+/// A thing counted in the interface, written "1 item" for one and "2 items" otherwise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Noun {
+    /// Tasks, milestones and buffers.
+    Items,
+    /// Dependencies.
+    Links,
+    /// Working days.
+    Workdays,
+}
+
+impl Noun {
+    /// The key of the count's words: singular for one (or minus one), plural otherwise.
+    pub fn key(self, count: i64) -> &'static str {
+        let one = count.abs() == 1;
+        match (self, one) {
+            (Self::Items, true) => "count.items_one",
+            (Self::Items, false) => "count.items",
+            (Self::Links, true) => "count.links_one",
+            (Self::Links, false) => "count.links",
+            (Self::Workdays, true) => "count.workdays_one",
+            (Self::Workdays, false) => "count.workdays",
+        }
+    }
+}
+
+/// `count` of `noun` in the current language: "1 item", "2 items", "1 个工作日".
+pub fn counted(noun: Noun, count: impl TryInto<i64> + std::fmt::Display + Copy) -> String {
+    let number = count.try_into().unwrap_or(i64::MAX);
+    crate::tr!(noun.key(number), count = count).into_owned()
 }
 
 thread_local! {

@@ -85,7 +85,10 @@ pub fn tooltip_lines<S: std::hash::BuildHasher>(
                 .into_owned(),
             ));
             let count = calendar.workdays_in(item.start, item.finish);
-            lines.push(line(tr!("tooltip.workdays", count = count).into_owned()));
+            lines.push(line(crate::i18n::counted(
+                crate::i18n::Noun::Workdays,
+                count,
+            )));
         }
     }
     if let Some(owner) = item.owner {

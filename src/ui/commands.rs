@@ -75,6 +75,20 @@ pub enum Command {
     RenameSelected,
     /// Show the keyboard shortcuts.
     ShowShortcuts,
+    /// Move the selection to the next row of the outline (`down`) or the one above, adding it
+    /// to the selection when `extend`.
+    MoveSelection {
+        /// Down the outline, else up.
+        down: bool,
+        /// Keep what is selected and add the new row.
+        extend: bool,
+    },
+    /// Put the keyboard in the inspector's name field.
+    FocusName,
+    /// Add an item of this kind below the selection.
+    AddItem(AddKind),
+    /// Add a lane.
+    AddLane,
     /// Move the selected items by working days.
     Nudge(i64),
     /// Delete the selected items.
@@ -131,6 +145,15 @@ pub enum Command {
     },
 }
 
+/// What Edit ▸ Add task / Add milestone adds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AddKind {
+    /// A five-working-day task.
+    Task,
+    /// A milestone.
+    Milestone,
+}
+
 /// A command with a name in a menu or a key: the one table the menus, the key handling and
 /// Help ▸ Keyboard shortcuts are generated from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -181,6 +204,22 @@ pub enum UiCommand {
     Present,
     /// Help ▸ Keyboard shortcuts.
     ShowShortcuts,
+    /// Edit ▸ Add task.
+    AddTask,
+    /// Edit ▸ Add milestone.
+    AddMilestone,
+    /// Edit ▸ Add lane.
+    AddLane,
+    /// Select the row above in the outline.
+    SelectUp,
+    /// Select the row below in the outline.
+    SelectDown,
+    /// Add the row above to the selection.
+    ExtendUp,
+    /// Add the row below to the selection.
+    ExtendDown,
+    /// Edit the selected item's name in the inspector.
+    EditName,
 }
 
 /// `Ctrl` (`Cmd` on a Mac) with `key`.
@@ -191,6 +230,11 @@ const fn command_key(key: Key) -> KeyboardShortcut {
 /// `Ctrl+Shift` (`Cmd+Shift` on a Mac) with `key`.
 const fn command_shift_key(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+}
+
+/// ↑ / ↓ (`down`) in the outline, adding to the selection when `extend`.
+const fn move_selection(down: bool, extend: bool) -> Command {
+    Command::MoveSelection { down, extend }
 }
 
 /// `key` alone.
@@ -207,7 +251,11 @@ pub struct CommandState<'a> {
 impl UiCommand {
     /// Every command, in the order keys are matched: a combination with more modifiers comes
     /// before the same key with fewer, because egui lets extra Shift through.
-    pub const ALL: [Self; 23] = [
+    pub const ALL: [Self; 31] = [
+        Self::ExtendUp,
+        Self::ExtendDown,
+        Self::SelectUp,
+        Self::SelectDown,
         Self::SaveAs,
         Self::Save,
         Self::New,
@@ -231,6 +279,10 @@ impl UiCommand {
         Self::ToggleBaselineOverlay,
         Self::SaveBaseline,
         Self::ShowShortcuts,
+        Self::AddTask,
+        Self::AddMilestone,
+        Self::AddLane,
+        Self::EditName,
     ];
 
     /// The keys that give this command, the first one shown in menus.
@@ -256,7 +308,17 @@ impl UiCommand {
             Self::Cancel => const { &[plain_key(Key::Escape)] },
             Self::GoToToday => const { &[plain_key(Key::Home)] },
             Self::Present => const { &[plain_key(Key::F5)] },
-            Self::Import
+            Self::AddTask => const { &[plain_key(Key::Insert)] },
+            Self::AddMilestone => const { &[command_key(Key::M)] },
+            Self::SelectUp => const { &[plain_key(Key::ArrowUp)] },
+            Self::SelectDown => const { &[plain_key(Key::ArrowDown)] },
+            Self::ExtendUp => const { &[KeyboardShortcut::new(Modifiers::SHIFT, Key::ArrowUp)] },
+            Self::ExtendDown => {
+                const { &[KeyboardShortcut::new(Modifiers::SHIFT, Key::ArrowDown)] }
+            }
+            Self::EditName => const { &[plain_key(Key::Enter)] },
+            Self::AddLane
+            | Self::Import
             | Self::CopyTimelineImage
             | Self::ZoomToFit
             | Self::ToggleCritical
@@ -292,6 +354,14 @@ impl UiCommand {
             Self::SaveBaseline => "baselines.menu_save",
             Self::Present => "menu.present",
             Self::ShowShortcuts => "menu.shortcuts",
+            Self::AddTask => "menu.add_task",
+            Self::AddMilestone => "menu.add_milestone",
+            Self::AddLane => "menu.add_lane",
+            Self::SelectUp => "command.select_up",
+            Self::SelectDown => "command.select_down",
+            Self::ExtendUp => "command.extend_up",
+            Self::ExtendDown => "command.extend_down",
+            Self::EditName => "command.edit_name",
         }
     }
 
@@ -374,6 +444,14 @@ impl UiCommand {
             Self::SaveBaseline => Command::SaveBaseline,
             Self::Present => Command::Present,
             Self::ShowShortcuts => Command::ShowShortcuts,
+            Self::AddTask => Command::AddItem(AddKind::Task),
+            Self::AddMilestone => Command::AddItem(AddKind::Milestone),
+            Self::AddLane => Command::AddLane,
+            Self::SelectUp => move_selection(false, false),
+            Self::SelectDown => move_selection(true, false),
+            Self::ExtendUp => move_selection(false, true),
+            Self::ExtendDown => move_selection(true, true),
+            Self::EditName => Command::FocusName,
         })
     }
 }
@@ -397,20 +475,102 @@ pub fn shortcut_text(shortcut: &KeyboardShortcut) -> String {
         Key::ArrowUp => "↑",
         Key::ArrowDown => "↓",
         Key::Escape => "Esc",
+        Key::Insert => "Insert",
         key => key.name(),
     });
     text
 }
 
-/// The lines of Help ▸ Keyboard shortcuts: keys, then what they do.
-pub fn shortcut_lines() -> Vec<(String, String)> {
-    UiCommand::ALL
-        .iter()
-        .filter(|command| !command.shortcuts().is_empty())
-        .map(|command| {
-            let keys: Vec<String> = command.shortcuts().iter().map(shortcut_text).collect();
-            (keys.join(" / "), command.help())
+/// A heading of Help ▸ Keyboard shortcuts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShortcutGroup {
+    /// Files and the window.
+    File,
+    /// Changing the project.
+    Edit,
+    /// Moving the selection and what is selected.
+    Selection,
+    /// How the timeline is shown.
+    View,
+    /// Help.
+    Help,
+}
+
+impl ShortcutGroup {
+    /// The headings, in the order shown.
+    pub const ALL: [Self; 5] = [
+        Self::File,
+        Self::Edit,
+        Self::Selection,
+        Self::View,
+        Self::Help,
+    ];
+
+    /// The heading in the current language.
+    pub fn title(self) -> String {
+        tr!(match self {
+            Self::File => "menu.file",
+            Self::Edit => "menu.edit",
+            Self::Selection => "shortcuts.group_selection",
+            Self::View => "menu.view",
+            Self::Help => "menu.help",
         })
+        .into_owned()
+    }
+}
+
+impl UiCommand {
+    /// The heading it is listed under in Help ▸ Keyboard shortcuts.
+    pub fn group(self) -> ShortcutGroup {
+        match self {
+            Self::New | Self::Open | Self::Save | Self::SaveAs | Self::Import | Self::Quit => {
+                ShortcutGroup::File
+            }
+            Self::Undo
+            | Self::Redo
+            | Self::CopyTimelineImage
+            | Self::AddTask
+            | Self::AddMilestone
+            | Self::AddLane
+            | Self::Rename
+            | Self::EditName
+            | Self::Delete
+            | Self::Cancel => ShortcutGroup::Edit,
+            Self::NudgeEarlier
+            | Self::NudgeLater
+            | Self::NudgeWeekEarlier
+            | Self::NudgeWeekLater
+            | Self::SelectUp
+            | Self::SelectDown
+            | Self::ExtendUp
+            | Self::ExtendDown => ShortcutGroup::Selection,
+            Self::ZoomToFit
+            | Self::GoToToday
+            | Self::ToggleCritical
+            | Self::ToggleBaselineOverlay
+            | Self::SaveBaseline
+            | Self::Present => ShortcutGroup::View,
+            Self::ShowShortcuts => ShortcutGroup::Help,
+        }
+    }
+}
+
+/// The lines of Help ▸ Keyboard shortcuts, under their headings: keys, then what they do.
+pub fn shortcut_lines() -> Vec<(String, Vec<(String, String)>)> {
+    ShortcutGroup::ALL
+        .iter()
+        .map(|group| {
+            let lines = UiCommand::ALL
+                .iter()
+                .filter(|command| command.group() == *group && !command.shortcuts().is_empty())
+                .map(|command| {
+                    let keys: Vec<String> = command.shortcuts().iter().map(shortcut_text).collect();
+                    (keys.join(" / "), command.help())
+                })
+                .collect::<Vec<_>>();
+            (group.title(), lines)
+        })
+        .filter(|(_, lines)| !lines.is_empty())
         .collect()
 }
 

@@ -85,10 +85,14 @@ impl App {
                         .num_columns(2)
                         .spacing([16.0, 4.0])
                         .show(ui, |ui| {
-                            for (keys, does) in commands::shortcut_lines() {
-                                ui.label(RichText::new(keys).monospace());
-                                ui.label(does);
+                            for (group, lines) in commands::shortcut_lines() {
+                                ui.label(RichText::new(group).strong());
                                 ui.end_row();
+                                for (keys, does) in lines {
+                                    ui.label(RichText::new(keys).monospace());
+                                    ui.label(does);
+                                    ui.end_row();
+                                }
                             }
                         });
                     ui.add_space(10.0);

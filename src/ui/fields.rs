@@ -197,8 +197,22 @@ pub enum DateLabel<'a> {
     Unnamed,
 }
 
-/// The one date field of every panel: a button showing the date that opens a calendar; returns
-/// the new date when the user picked one. `id` must be unique in the window.
+/// A date being typed into a date field: the text so far and why it is not a date yet.
+#[derive(Clone, Debug, Default)]
+struct TypedDate {
+    /// What is typed.
+    text: String,
+    /// Why the text last committed is not a date.
+    error: Option<crate::i18n::DateInputError>,
+    /// The text field was drawn and focused once.
+    started: bool,
+}
+
+/// The one date field of every panel: a button showing the date that opens a calendar; typing
+/// while it has the keyboard (or a right-click) turns it into a text field that reads any date
+/// [`crate::i18n::parse_date`] reads (`2026-12-07`, `7 Dec`, `12月7日`, `+3d` from the date
+/// shown) and says why a text is not a date. Returns the new date when the user picked or typed
+/// one. `id` must be unique in the window.
 pub fn date_ui(
     ui: &mut egui::Ui,
     id: impl Hash + std::fmt::Debug,
@@ -206,24 +220,128 @@ pub fn date_ui(
     label: DateLabel<'_>,
 ) -> Option<NaiveDate> {
     let mut value = to_jiff(date);
+    let mut typed_date = None;
     ui.push_id(id, |ui| {
-        let response = ui.add(
-            egui_extras::DatePickerButton::new(&mut value)
-                .id_salt("date")
-                .show_icon(false)
-                .calendar_week(true),
-        );
-        match label {
-            DateLabel::By(label) => {
-                response.labelled_by(label);
+        let typing_id = ui.scope_id().with("typed");
+        let typing: Option<TypedDate> = ui.data(|data| data.get_temp(typing_id));
+        let typing = if let Some(typing) = typing {
+            typed_date_ui(ui, typing, date, label).and_then(|(typing, picked)| {
+                typed_date = picked;
+                typing
+            })
+        } else {
+            let response = ui.add(
+                egui_extras::DatePickerButton::new(&mut value)
+                    .id_salt("date")
+                    .show_icon(false)
+                    .calendar_week(true),
+            );
+            let typed = response.has_focus().then(|| typed_text(ui)).flatten();
+            let start = typed.or_else(|| {
+                response.secondary_clicked().then(|| {
+                    crate::i18n::format_date(
+                        date,
+                        crate::i18n::DateStyle::Iso,
+                        crate::i18n::language(),
+                    )
+                })
+            });
+            name_date_field(&response, label);
+            start.map(|text| TypedDate {
+                text,
+                ..TypedDate::default()
+            })
+        };
+        ui.data_mut(|data| match typing {
+            Some(typing) => {
+                data.insert_temp(typing_id, typing);
             }
-            DateLabel::Hover(text) => {
-                response.on_hover_text(text);
-            }
-            DateLabel::Unnamed => {}
-        }
+            None => data.remove::<TypedDate>(typing_id),
+        });
     });
-    from_jiff(value).filter(|picked| *picked != date)
+    typed_date
+        .or_else(|| from_jiff(value))
+        .filter(|picked| *picked != date)
+}
+
+/// The text typed this frame, if any.
+fn typed_text(ui: &egui::Ui) -> Option<String> {
+    let text: String = ui.input(|input| {
+        input
+            .events
+            .iter()
+            .filter_map(|event| match event {
+                egui::Event::Text(text) => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    });
+    (!text.is_empty()).then_some(text)
+}
+
+/// Names a date field's widget for screen readers and tests.
+fn name_date_field(response: &egui::Response, label: DateLabel<'_>) {
+    match label {
+        DateLabel::By(label) => {
+            response.clone().labelled_by(label);
+        }
+        DateLabel::Hover(text) => {
+            response.clone().on_hover_text(text);
+        }
+        DateLabel::Unnamed => {}
+    }
+}
+
+/// The text field of a date being typed: returns the typing still going on (none once it
+/// ended) and the date typed, once it reads as one.
+fn typed_date_ui(
+    ui: &mut egui::Ui,
+    mut typing: TypedDate,
+    date: NaiveDate,
+    label: DateLabel<'_>,
+) -> Option<(Option<TypedDate>, Option<NaiveDate>)> {
+    let mut result = None;
+    ui.horizontal(|ui| {
+        let edit = ui.add(
+            egui::TextEdit::singleline(&mut typing.text)
+                .desired_width(110.0)
+                .hint_text(crate::tr!("date_input.label")),
+        );
+        let edit = match label {
+            DateLabel::Hover(text) => edit.accessible_name(text),
+            DateLabel::By(_) | DateLabel::Unnamed => {
+                edit.accessible_name(crate::tr!("date_input.label"))
+            }
+        };
+        if let DateLabel::By(label) = label {
+            edit.clone().labelled_by(label);
+        }
+        if !typing.started {
+            edit.request_focus();
+            typing.started = true;
+        }
+        if edit.changed() {
+            typing.error = None;
+        }
+        if ui.input(|input| input.key_pressed(egui::Key::Escape)) {
+            result = Some((None, None));
+            return;
+        }
+        if let Some(error) = typing.error {
+            ui.colored_label(ui.visuals().error_fg_color, error.message());
+        }
+        if edit.lost_focus() {
+            match crate::i18n::parse_date(&typing.text, date) {
+                Ok(picked) => {
+                    result = Some((None, Some(picked)));
+                    return;
+                }
+                Err(error) => typing.error = Some(error),
+            }
+        }
+        result = Some((Some(typing.clone()), None));
+    });
+    result
 }
 
 /// What names a choice field for screen readers (and tests).

@@ -88,6 +88,12 @@ impl eframe::App for App {
                 (_, None) => self.after_save = None,
             }
         }
+        if self.files.take_failed() {
+            self.show_error(
+                crate::tr!("dialog.error_title").into_owned(),
+                crate::tr!("dialog.file_dialog_failed").into_owned(),
+            );
+        }
         if self.dialog.is_none() && !self.view.panels.baselines.is_saving() {
             let state = commands::CommandState {
                 history: &self.session.history,
@@ -277,5 +283,30 @@ impl App {
             self.allow_close = true;
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }
+    }
+}
+
+impl App {
+    /// Edit ▸ Undo (`redo` false) or Redo: takes the step back or again, says in the status
+    /// line what it was ("Undid: Move …"), and drops from the selection what no longer exists
+    /// (undoing an add leaves nothing selected, not a blank inspector).
+    pub(super) fn undo_or_redo(&mut self, redo: bool) {
+        let history = &mut self.session.history;
+        let (label, done) = if redo {
+            (history.redo_label(), history.redo())
+        } else {
+            (history.undo_label(), history.undo())
+        };
+        if !done {
+            return;
+        }
+        if let Some(label) = label {
+            let key = if redo { "status.redid" } else { "status.undid" };
+            self.status = Some(crate::tr!(key, label = label).into_owned());
+        }
+        let project = self.session.history.project();
+        self.view
+            .selection
+            .retain(|item| project.item(*item).is_some());
     }
 }

@@ -128,7 +128,9 @@ pub fn inspector_ui(
         .show(ui, |ui| {
             let label = ui.label(tr!("inspector.name"));
             let (name, typed) = state.name.ui(ui, &item.name, true, |text| {
-                egui::TextEdit::singleline(text).desired_width(f32::INFINITY)
+                egui::TextEdit::singleline(text)
+                    .id(egui::Id::unique(super::adding::NAME_FIELD))
+                    .desired_width(f32::INFINITY)
             });
             name.labelled_by(label.id);
             if let Some(typed) = typed {
@@ -407,9 +409,9 @@ fn dates_ui(ui: &mut egui::Ui, project: &Project, item: &Item, push: &mut impl F
             ));
         } else {
             let calendar = WorkCalendar::covering(&project.calendar, item.start, item.finish);
-            ui.label(tr!(
-                "tooltip.workdays",
-                count = calendar.workdays_in(item.start, item.finish)
+            ui.label(crate::i18n::counted(
+                crate::i18n::Noun::Workdays,
+                calendar.workdays_in(item.start, item.finish),
             ));
         }
     });

@@ -40,6 +40,10 @@ impl App {
                 entry(ui, UiCommand::Redo, commands);
                 ui.separator();
                 entry(ui, UiCommand::CopyTimelineImage, commands);
+                ui.separator();
+                entry(ui, UiCommand::AddTask, commands);
+                entry(ui, UiCommand::AddMilestone, commands);
+                entry(ui, UiCommand::AddLane, commands);
             });
             ui.menu_button(tr!("menu.view"), |ui| {
                 entry(ui, UiCommand::ZoomToFit, commands);

@@ -6,6 +6,7 @@
 //! [`Command`]s (the named ones are the table in [`commands`]); they are carried out at the end
 //! of the frame. Changes to the project itself go through [`crate::edit::History`].
 
+mod adding;
 mod baselines;
 pub mod commands;
 mod context_menu;
@@ -281,12 +282,8 @@ impl App {
             Command::Reload(path) => self.open_path(&path),
             Command::Restore(copy) => self.restore(&copy),
             Command::DiscardRecovery(copy) => self.discard_recovery(&copy),
-            Command::Undo => {
-                self.session.history.undo();
-            }
-            Command::Redo => {
-                self.session.history.redo();
-            }
+            Command::Undo => self.undo_or_redo(false),
+            Command::Redo => self.undo_or_redo(true),
             Command::Apply(edit) => self.apply(edit),
             Command::Select(items) => self.view.select(items),
             Command::ToggleSelect(item) => self.view.toggle_selected(item),
@@ -354,6 +351,10 @@ impl App {
             } => {
                 self.export_data_to(format, include_internal, &path);
             }
+            Command::MoveSelection { down, extend } => self.move_selection(down, extend),
+            Command::FocusName => self.focus_name(ctx),
+            Command::AddItem(kind) => self.add_item(kind),
+            Command::AddLane => self.add_lane(),
             Command::RenameSelected => {
                 if let Some(item) = self
                     .view
@@ -457,8 +458,8 @@ impl App {
                 ui.label(
                     RichText::new(tr!(
                         "status.items",
-                        items = project.items.len(),
-                        links = project.links.len()
+                        items = i18n::counted(i18n::Noun::Items, project.items.len()),
+                        links = i18n::counted(i18n::Noun::Links, project.links.len())
                     ))
                     .color(palette.text_muted),
                 );
@@ -504,7 +505,7 @@ impl App {
                     "header.span",
                     from = outline::short_date(first, self.prefs.language),
                     to = outline::short_date(last, self.prefs.language),
-                    items = project.items.len()
+                    items = i18n::counted(i18n::Noun::Items, project.items.len())
                 ))
                 .color(palette.text_muted),
             );

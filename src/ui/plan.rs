@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::edit::Edit;
+use crate::i18n::{Message, Noun};
 use crate::model::{Item, ItemId, ItemKind, LaneId, Link, LinkKind};
 use crate::schedule::{Impact, WorkCalendar};
 use crate::tr;
@@ -21,6 +22,11 @@ pub struct DragPreview {
     pub dates: HashMap<ItemId, (NaiveDate, NaiveDate)>,
     /// The moves and broken deadlines, for the impact card.
     pub impact: Impact,
+}
+
+/// `count` of `noun` as words translated when shown.
+fn counted(noun: Noun, count: impl TryInto<i64>) -> Message {
+    Message::counted(noun, count.try_into().unwrap_or(i64::MAX))
 }
 
 impl App {
@@ -91,11 +97,11 @@ impl App {
         let id = project.next_item_id();
         let mut item = Item::task(id, tr!("plan.new_task"), start, finish);
         item.lane = lane;
-        self.add_item(item);
+        self.add_and_rename(item);
     }
 
     /// Adds `item` as one undo step, selects it and starts renaming it.
-    fn add_item(&mut self, item: Item) {
+    fn add_and_rename(&mut self, item: Item) {
         let id = item.id;
         match self
             .session
@@ -120,7 +126,7 @@ impl App {
         let day = WorkCalendar::new(&project.calendar).snap_forward(date);
         let mut item = Item::milestone(project.next_item_id(), tr!("plan.new_milestone"), day);
         item.lane = lane;
-        self.add_item(item);
+        self.add_and_rename(item);
     }
 
     /// Moves every selected item by `workdays` working days, as one undo step.
@@ -148,8 +154,8 @@ impl App {
             return;
         }
         let label = crate::i18n::Message::new("plan.nudge")
-            .arg("count", edits.len())
-            .arg("days", workdays);
+            .nest("items", counted(Noun::Items, edits.len()))
+            .nest("days", counted(Noun::Workdays, workdays));
         self.apply(Edit::Batch { label, edits });
     }
 
@@ -172,7 +178,8 @@ impl App {
             return;
         }
         ids.sort_unstable();
-        let label = crate::i18n::Message::new("plan.delete").arg("count", ids.len());
+        let label =
+            crate::i18n::Message::new("plan.delete").nest("items", counted(Noun::Items, ids.len()));
         let edits = ids.iter().map(|&item| Edit::DeleteItem { item }).collect();
         self.apply(Edit::Batch { label, edits });
         self.view.selection.clear();

@@ -138,9 +138,15 @@ impl App {
         }
     }
 
-    /// Starts an empty project.
+    /// Starts an empty project: one lane, the timeline on today's month.
     pub(super) fn new_project(&mut self) {
-        self.replace_project(Project::named(tr!("project.untitled")), Opened::New);
+        let mut project = Project::named(tr!("project.untitled"));
+        project.lanes.push(crate::model::Lane {
+            id: crate::model::LaneId(1),
+            name: tr!("menu.new_lane").into_owned(),
+        });
+        self.replace_project(project, Opened::New);
+        self.view.timeline.today_pending = true;
     }
 
     /// Opens `path`, or shows why it cannot be opened and keeps the current project.
