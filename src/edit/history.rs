@@ -172,9 +172,7 @@ impl History {
     fn run(&mut self, edit: Edit) -> Result<(Message, Vec<Delta>), EditError> {
         let scheduler = match self.scheduler.take() {
             Some(scheduler) => scheduler,
-            None => {
-                Scheduler::new(&self.project).map_err(|error| EditError::Cycle(error.described))?
-            }
+            None => Scheduler::new(&self.project).map_err(|error| EditError::Cycle(error.named))?,
         };
         let mut tx = Tx {
             project: &mut self.project,

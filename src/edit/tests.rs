@@ -91,7 +91,7 @@ fn a_loop_is_refused_and_named() {
         .expect_err("a loop does not land");
     assert_eq!(
         error,
-        EditError::Cycle("'Design' (1) → 'Build' (2) → 'Test' (3) → 'Design' (1)".to_owned()),
+        EditError::Cycle("“Design” → “Build” → “Test” → “Design”".to_owned()),
         "the loop is named"
     );
     assert_eq!(history.project(), &sample(), "nothing changed");

@@ -116,7 +116,7 @@ impl Tx<'_> {
     pub(super) fn fresh_scheduler(&mut self) -> Result<(), EditError> {
         if self.stale {
             self.scheduler =
-                Scheduler::new(self.project).map_err(|error| EditError::Cycle(error.described))?;
+                Scheduler::new(self.project).map_err(|error| EditError::Cycle(error.named))?;
             self.stale = false;
         }
         Ok(())

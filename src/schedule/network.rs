@@ -174,13 +174,27 @@ pub struct CycleError {
     pub items: Vec<ItemId>,
     /// "'A' (1) → 'B' (2) → 'A' (1)".
     pub described: String,
+    /// The same by name alone, as the window says it: "“A” → “B” → “A”".
+    pub named: String,
 }
 
 impl CycleError {
     /// The error for `cycle` in `project`.
     pub fn new(project: &Project, cycle: Vec<ItemId>) -> Self {
+        let name = |id: &ItemId| {
+            project
+                .item(*id)
+                .map_or_else(|| id.to_string(), |item| format!("“{}”", item.name))
+        };
+        let named = cycle
+            .iter()
+            .chain(cycle.first())
+            .map(name)
+            .collect::<Vec<_>>()
+            .join(" → ");
         Self {
             described: crate::model::describe_cycle(project, &cycle),
+            named,
             items: cycle,
         }
     }

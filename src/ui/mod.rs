@@ -230,7 +230,12 @@ impl App {
         match self.session.history.apply(edit) {
             Ok(applied) => self.status = Some(applied.label),
             Err(error) => {
-                self.show_error(tr!("dialog.error_title").into_owned(), error.to_string());
+                let title = if matches!(error, crate::edit::EditError::Cycle(_)) {
+                    tr!("dialog.loop_title")
+                } else {
+                    tr!("dialog.error_title")
+                };
+                self.show_error(title.into_owned(), error.to_string());
             }
         }
     }
