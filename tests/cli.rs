@@ -59,9 +59,60 @@ fn check_reports_file_line_column_and_leaves_the_file_alone() {
 fn check_reports_a_missing_file() {
     let output = milepost(["check", "no/such/file.ron"]);
     assert_eq!(output.status.code(), Some(1), "exit 1");
+    let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        String::from_utf8_lossy(&output.stderr).starts_with("no/such/file.ron:1:1: cannot read"),
-        "says it cannot read the file"
+        stderr.starts_with("cannot read no/such/file.ron: the file or folder does not exist"),
+        "says it cannot read the file, and why: {stderr}"
+    );
+    assert_eq!(
+        stderr.matches("file.ron").count(),
+        1,
+        "names it once: {stderr}"
+    );
+}
+
+#[test]
+fn check_says_what_is_wrong_with_a_folder_and_an_empty_file() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let output = milepost([Path::new("check"), dir.path()]);
+    assert_eq!(output.status.code(), Some(1), "exit 1 for a folder");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("is a folder, not a file"), "{stderr}");
+    let empty = dir.path().join("plan.ron");
+    std::fs::write(&empty, "").expect("an empty file");
+    let output = milepost([Path::new("check"), &empty]);
+    assert_eq!(output.status.code(), Some(1), "exit 1 for an empty file");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("the file is empty"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_output_is_refused_with_a_message_and_exit_1() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("locked.ron");
+    std::fs::write(&path, "keep me").expect("write");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let output = milepost([
+        Path::new("generate"),
+        Path::new("--items"),
+        Path::new("3"),
+        Path::new("-o"),
+        &path,
+    ]);
+    assert_eq!(output.status.code(), Some(1), "exit 1");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("is read-only"), "says why: {stderr}");
+    assert_eq!(
+        stderr.matches("locked.ron").count(),
+        1,
+        "names it once: {stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        "keep me",
+        "not replaced"
     );
 }
 

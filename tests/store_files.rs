@@ -367,6 +367,8 @@ fn a_full_disk_leaves_the_file_and_no_temporary_and_says_so_once() {
         !message.contains("No space left"),
         "not the system's words as well: {message}"
     );
+    let chain = format!("{:#}", anyhow::Error::from(error));
+    assert_eq!(chain, message, "a chain of causes does not repeat it");
     assert_eq!(
         std::fs::read_to_string(&path).expect("read"),
         MINIMAL,

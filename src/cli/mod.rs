@@ -175,9 +175,7 @@ pub fn run(command: Command) -> ExitCode {
             let loaded = match store::load_file(&file) {
                 Ok(loaded) => loaded,
                 Err(error) => {
-                    for problem in error.located() {
-                        eprintln!("{}:{problem}", file.display());
-                    }
+                    print_problems(&file, &error);
                     return ExitCode::FAILURE;
                 }
             };
@@ -228,6 +226,13 @@ fn report(result: anyhow::Result<()>) -> ExitCode {
     }
 }
 
+/// Prints why `file` could not be loaded, each problem on a line of its own.
+fn print_problems(file: &Path, error: &store::StoreError) {
+    for line in error.lines(file) {
+        eprintln!("{line}");
+    }
+}
+
 /// `milepost check FILE`.
 fn check(file: &Path) -> ExitCode {
     match store::load_file(file) {
@@ -253,9 +258,7 @@ fn check(file: &Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            for problem in error.located() {
-                eprintln!("{}:{problem}", file.display());
-            }
+            print_problems(file, &error);
             ExitCode::FAILURE
         }
     }
@@ -313,9 +316,7 @@ fn print_from(file: &Path, render: impl FnOnce(&crate::model::Project) -> String
             ExitCode::SUCCESS
         }
         Err(error) => {
-            for problem in error.located() {
-                eprintln!("{}:{problem}", file.display());
-            }
+            print_problems(file, &error);
             ExitCode::FAILURE
         }
     }

@@ -78,8 +78,11 @@ pub enum IoAction {
 /// Its text is in the language of the thread that displays it ([`crate::i18n::language`]);
 /// the problems of [`StoreError::Syntax`] and [`StoreError::Invalid`] are worded when the
 /// document is loaded, in the language of the loading thread.
-#[derive(Debug, thiserror::Error)]
-#[error("{}", self.message())]
+///
+/// The message names the file and the cause once: an error has no `source`, because its text
+/// already holds the cause in the interface's language (a chain would repeat it in the
+/// system's words).
+#[derive(Debug)]
 pub enum StoreError {
     /// The file system refused.
     Io {
@@ -143,6 +146,14 @@ pub enum StoreError {
     /// The project could not be turned into text (should not happen for a valid project).
     Serialize(String),
 }
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for StoreError {}
 
 /// How a file is damaged, as a crash while writing leaves one.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -248,6 +259,22 @@ impl StoreError {
                 .collect::<Vec<_>>()
                 .join("\n"),
             Self::Serialize(error) => tr!("store.serialize", error = error).into_owned(),
+        }
+    }
+
+    /// The lines to print for `file`: `FILE:LINE:COLUMN: message` for each problem in its text,
+    /// or the message alone when it names the file itself (a file that cannot be read, is not
+    /// a regular file or is read-only), so that the file is named once.
+    pub fn lines(&self, file: &Path) -> Vec<String> {
+        match self {
+            Self::Io { .. } | Self::NotRegular { .. } | Self::ReadOnly { .. } => {
+                vec![self.message()]
+            }
+            _ => self
+                .located()
+                .iter()
+                .map(|problem| format!("{}:{problem}", file.display()))
+                .collect(),
         }
     }
 
