@@ -149,3 +149,20 @@ fn generate_writes_a_sound_deterministic_project() {
 fn store_backup(path: &Path) -> std::path::PathBuf {
     milepost::store::backup_path(path)
 }
+
+#[cfg(unix)]
+#[test]
+fn import_refuses_a_device_instead_of_reading_it_forever() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let output_path = dir.path().join("out.ron");
+    let output = milepost([
+        Path::new("import"),
+        Path::new("/dev/zero"),
+        Path::new("-o"),
+        &output_path,
+    ]);
+    assert_eq!(output.status.code(), Some(1), "exit 1");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("/dev/zero is a device"), "{stderr}");
+    assert!(!output_path.exists(), "nothing written");
+}
