@@ -449,7 +449,7 @@ pub fn load_str(text: &str) -> Result<Loaded, StoreError> {
                     Located {
                         line: place.line,
                         column: place.column,
-                        message: problem.message,
+                        message: problem.message.text(),
                     }
                 })
                 .collect(),
