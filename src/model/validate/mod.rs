@@ -271,8 +271,8 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 ],
                 Message::new("store.holiday_backwards")
                     .arg("name", &holiday.name)
-                    .arg("to", &holiday.to)
-                    .arg("from", &holiday.from),
+                    .arg("to", holiday.to)
+                    .arg("from", holiday.from),
             ));
         }
     }
@@ -299,18 +299,18 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 &field("finish"),
                 Message::new("store.finishes_before_start")
                     .nest("label", label())
-                    .arg("finish", &item.finish)
-                    .arg("start", &item.start),
+                    .arg("finish", item.finish)
+                    .arg("start", item.start),
             ));
         }
         if item.kind == ItemKind::Milestone && item.start != item.finish {
             problems.push(at(
                 &field("finish"),
                 Message::new("store.milestone_same_day")
-                    .arg("id", &item.id)
+                    .arg("id", item.id)
                     .arg("name", &item.name)
-                    .arg("start", &item.start)
-                    .arg("finish", &item.finish),
+                    .arg("start", item.start)
+                    .arg("finish", item.finish),
             ));
         }
         if item.progress > 100 {
@@ -318,7 +318,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 &field("progress"),
                 Message::new("store.progress_range")
                     .nest("label", label())
-                    .arg("progress", &item.progress),
+                    .arg("progress", item.progress),
             ));
         }
         for (name, text) in [("name", &item.name), ("notes", &item.notes)] {
@@ -344,9 +344,9 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 problems.push(at(
                     &[Step::Field("links"), Step::Index(index), Step::Field(end)],
                     Message::new("store.link_missing_item")
-                        .arg("from", &link.from)
-                        .arg("to", &link.to)
-                        .arg("item", &id),
+                        .arg("from", link.from)
+                        .arg("to", link.to)
+                        .arg("item", id),
                 ));
             }
         }
@@ -362,7 +362,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 &field("time"),
                 Message::new("store.meeting_time")
                     .nest("label", label())
-                    .arg("time", &time),
+                    .arg("time", time),
             ));
         }
         missing_items(
@@ -400,7 +400,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                     Message::new("store.score_range")
                         .nest("label", label())
                         .nest("field", what)
-                        .arg("value", &value),
+                        .arg("value", value),
                 ));
             }
         }
@@ -410,9 +410,9 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                     &field("history"),
                     Message::new("store.assessment_range")
                         .nest("label", label())
-                        .arg("date", &entry.date)
-                        .arg("probability", &entry.probability)
-                        .arg("impact", &entry.impact),
+                        .arg("date", entry.date)
+                        .arg("probability", entry.probability)
+                        .arg("impact", entry.impact),
                 ));
             }
         }
@@ -444,7 +444,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 Message::new("store.score_range")
                     .nest("label", label())
                     .nest("field", Message::new("store.field.satisfaction"))
-                    .arg("value", &score),
+                    .arg("value", score),
             ));
         }
         missing_items(
@@ -532,7 +532,7 @@ fn long_texts(project: &Project, problems: &mut Vec<Problem>) {
                 .unwrap_or("text");
             problems.push(at(
                 path,
-                Message::new("store.text_too_long_at").arg("field", &field),
+                Message::new("store.text_too_long_at").arg("field", field),
             ));
         }
     };
