@@ -2,7 +2,8 @@
 //! full of HTML, links, code, emphasis, table pipes, line breaks and bidirectional controls go
 //! through the status report and the minutes, and an independent Markdown parser
 //! (pulldown-cmark, with GitHub's tables, strikethrough and task lists) finds no markup in them
-//! that a plain name would not have given, and every one of them as text.
+//! that a plain name would not have given, and every one of them as text. The CSV export, read
+//! back by the csv crate, holds the same names exactly (a formula behind its apostrophe).
 
 use chrono::NaiveDate;
 use milepost::i18n::Language;
@@ -277,5 +278,34 @@ proptest! {
     #[test]
     fn hostile_text_in_every_field_shows_as_text(text in hostile_text()) {
         shows_as_text(&text)?;
+    }
+}
+
+/// The cells of the CSV export: a spreadsheet shows the same text, a formula only behind an
+/// apostrophe.
+fn csv_names(project: &Project) -> Vec<String> {
+    let text = milepost::export::data::csv(project, true);
+    let text = text
+        .strip_prefix(milepost::export::data::BOM)
+        .unwrap_or(&text);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    reader
+        .records()
+        .map(|record| record.expect("a CSV record")[1].to_owned())
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn hostile_names_are_the_same_text_in_the_csv_export(text in hostile_text()) {
+        let project = with_text(sample(), &text);
+        let names = csv_names(&project);
+        prop_assert_eq!(names.len(), project.items.len(), "a row per item");
+        let expected = milepost::export::data::guard_formula(&text);
+        for name in names {
+            prop_assert_eq!(&name, &expected, "the name as it was, line breaks and all");
+        }
     }
 }
