@@ -58,17 +58,23 @@ fn check_reports_file_line_column_and_leaves_the_file_alone() {
 #[test]
 fn check_reports_a_missing_file() {
     let output = milepost(["check", "no/such/file.ron"]);
-    assert_eq!(output.status.code(), Some(1), "exit 1");
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = refused_naming_once(&output, "file.ron");
     assert!(
         stderr.starts_with("cannot read no/such/file.ron: the file or folder does not exist"),
         "says it cannot read the file, and why: {stderr}"
     );
+}
+
+/// Checks that the command exited 1 and named `name` once; returns what it printed.
+fn refused_naming_once(output: &std::process::Output, name: &str) -> String {
+    assert_eq!(output.status.code(), Some(1), "exit 1");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert_eq!(
-        stderr.matches("file.ron").count(),
+        stderr.matches(name).count(),
         1,
-        "names it once: {stderr}"
+        "names {name} once: {stderr}"
     );
+    stderr
 }
 
 #[test]
@@ -94,21 +100,10 @@ fn a_read_only_output_is_refused_with_a_message_and_exit_1() {
     let path = dir.path().join("locked.ron");
     std::fs::write(&path, "keep me").expect("write");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
-    let output = milepost([
-        Path::new("generate"),
-        Path::new("--items"),
-        Path::new("3"),
-        Path::new("-o"),
-        &path,
-    ]);
-    assert_eq!(output.status.code(), Some(1), "exit 1");
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let out = path.display().to_string();
+    let output = milepost(["generate", "--items", "3", "-o", &out]);
+    let stderr = refused_naming_once(&output, "locked.ron");
     assert!(stderr.contains("is read-only"), "says why: {stderr}");
-    assert_eq!(
-        stderr.matches("locked.ron").count(),
-        1,
-        "names it once: {stderr}"
-    );
     assert_eq!(
         std::fs::read_to_string(&path).expect("read"),
         "keep me",
@@ -155,14 +150,9 @@ fn store_backup(path: &Path) -> std::path::PathBuf {
 fn import_refuses_a_device_instead_of_reading_it_forever() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let output_path = dir.path().join("out.ron");
-    let output = milepost([
-        Path::new("import"),
-        Path::new("/dev/zero"),
-        Path::new("-o"),
-        &output_path,
-    ]);
-    assert_eq!(output.status.code(), Some(1), "exit 1");
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let out = output_path.display().to_string();
+    let output = milepost(["import", "/dev/zero", "-o", &out]);
+    let stderr = refused_naming_once(&output, "/dev/zero");
     assert!(stderr.contains("/dev/zero is a device"), "{stderr}");
     assert!(!output_path.exists(), "nothing written");
 }

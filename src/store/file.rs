@@ -49,12 +49,12 @@ impl NotRegular {
 
     /// Its name, in the current language.
     pub fn word(self) -> String {
-        match self {
-            Self::Folder => tr!("store.kind_of_file.folder"),
-            Self::Pipe => tr!("store.kind_of_file.pipe"),
-            Self::Device => tr!("store.kind_of_file.device"),
-        }
-        .into_owned()
+        let key = match self {
+            Self::Folder => "store.kind_of_file.folder",
+            Self::Pipe => "store.kind_of_file.pipe",
+            Self::Device => "store.kind_of_file.device",
+        };
+        tr!(key).into_owned()
     }
 }
 

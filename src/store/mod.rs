@@ -79,10 +79,11 @@ pub enum IoAction {
 /// the problems of [`StoreError::Syntax`] and [`StoreError::Invalid`] are worded when the
 /// document is loaded, in the language of the loading thread.
 ///
-/// The message names the file and the cause once: an error has no `source`, because its text
-/// already holds the cause in the interface's language (a chain would repeat it in the
-/// system's words).
-#[derive(Debug)]
+/// The message names the file and the cause once, in the interface's language; the I/O error
+/// stays the `source`, so a chain of causes should stop at a `StoreError` (as the command line
+/// does) rather than print the cause again in the system's words.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.message())]
 pub enum StoreError {
     /// The file system refused.
     Io {
@@ -146,14 +147,6 @@ pub enum StoreError {
     /// The project could not be turned into text (should not happen for a valid project).
     Serialize(String),
 }
-
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message())
-    }
-}
-
-impl std::error::Error for StoreError {}
 
 /// How a file is damaged, as a crash while writing leaves one.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -249,32 +249,30 @@ impl App {
         path: &Path,
         commands: &mut Vec<Command>,
     ) {
-        egui::Modal::new(egui::Id::unique("conflict_dialog")).show(ctx, |ui| {
-            ui.set_max_width(520.0);
-            ui.heading(tr!("dialog.conflict_title"));
-            ui.label(tr!("dialog.conflict_body", path = path.display()));
-            ui.add_space(10.0);
-            ui.horizontal(|ui| {
-                if ui.button(tr!("dialog.overwrite")).clicked() {
-                    self.dialog = None;
-                    commands.push(Command::Overwrite(path.to_owned()));
-                }
-                if ui.button(tr!("menu.save_as")).clicked() {
-                    self.dialog = None;
-                    commands.push(Command::SaveAs);
-                }
-                if ui
-                    .button(tr!("dialog.reload"))
-                    .on_hover_text(tr!("dialog.reload_hint"))
-                    .clicked()
-                {
-                    self.dialog = None;
-                    commands.push(Command::Reload(path.to_owned()));
-                }
-                if ui.button(tr!("dialog.cancel")).clicked() {
-                    self.dialog = None;
-                }
-            });
+        let asked = [
+            tr!("dialog.conflict_title"),
+            tr!("dialog.conflict_body", path = path.display()),
+        ];
+        question_ui(ctx, "conflict_dialog", &asked, |ui| {
+            if ui.button(tr!("dialog.overwrite")).clicked() {
+                self.dialog = None;
+                commands.push(Command::Overwrite(path.to_owned()));
+            }
+            if ui.button(tr!("menu.save_as")).clicked() {
+                self.dialog = None;
+                commands.push(Command::SaveAs);
+            }
+            if ui
+                .button(tr!("dialog.reload"))
+                .on_hover_text(tr!("dialog.reload_hint"))
+                .clicked()
+            {
+                self.dialog = None;
+                commands.push(Command::Reload(path.to_owned()));
+            }
+            if ui.button(tr!("dialog.cancel")).clicked() {
+                self.dialog = None;
+            }
         });
     }
 
@@ -287,25 +285,23 @@ impl App {
         commands: &mut Vec<Command>,
     ) {
         let mut make_writable = false;
-        egui::Modal::new(egui::Id::unique("read_only_dialog")).show(ctx, |ui| {
-            ui.set_max_width(520.0);
-            ui.heading(tr!("dialog.read_only_title"));
-            ui.label(tr!("dialog.read_only_body", path = path.display()));
-            ui.add_space(10.0);
-            ui.horizontal(|ui| {
-                if ui.button(tr!("dialog.save_a_copy")).clicked() {
-                    self.dialog = None;
-                    commands.push(Command::SaveAs);
-                }
-                if ui.button(tr!("dialog.make_writable")).clicked() {
-                    make_writable = true;
-                }
-                if ui.button(tr!("dialog.cancel")).clicked()
-                    || ui.input(|input| input.key_pressed(egui::Key::Escape))
-                {
-                    self.dialog = None;
-                }
-            });
+        let asked = [
+            tr!("dialog.read_only_title"),
+            tr!("dialog.read_only_body", path = path.display()),
+        ];
+        question_ui(ctx, "read_only_dialog", &asked, |ui| {
+            if ui.button(tr!("dialog.save_a_copy")).clicked() {
+                self.dialog = None;
+                commands.push(Command::SaveAs);
+            }
+            if ui.button(tr!("dialog.make_writable")).clicked() {
+                make_writable = true;
+            }
+            if ui.button(tr!("dialog.cancel")).clicked()
+                || ui.input(|input| input.key_pressed(egui::Key::Escape))
+            {
+                self.dialog = None;
+            }
         });
         if make_writable {
             self.dialog = None;
@@ -359,4 +355,21 @@ impl App {
             }
         });
     }
+}
+
+/// A question in a modal dialog: its title and what is asked (`asked`), then a row of answers.
+fn question_ui(
+    ctx: &egui::Context,
+    id: &str,
+    asked: &[std::borrow::Cow<'_, str>; 2],
+    answers: impl FnOnce(&mut egui::Ui),
+) {
+    let [title, body] = asked;
+    egui::Modal::new(egui::Id::unique(id)).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(title.as_ref());
+        ui.label(body.as_ref());
+        ui.add_space(10.0);
+        ui.horizontal(answers);
+    });
 }
