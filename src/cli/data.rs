@@ -4,7 +4,6 @@
 use std::io::Write as _;
 use std::path::Path;
 
-
 use crate::store;
 
 /// The format of `milepost report`.
