@@ -309,3 +309,54 @@ proptest! {
         }
     }
 }
+
+/// The `SUMMARY` of every event of the ICS export, unfolded and unescaped as RFC 5545 says.
+fn ics_summaries(project: &Project) -> Vec<String> {
+    let text = milepost::export::data::ics(project, true);
+    let unfolded = text.replace("\r\n ", "").replace("\r\n\t", "");
+    unfolded
+        .split("\r\n")
+        .filter_map(|line| {
+            let (name, value) = line.split_once(':')?;
+            (name.split(';').next() == Some("SUMMARY")).then(|| unescape_ics(value))
+        })
+        .collect()
+}
+
+/// An RFC 5545 TEXT value as the text it stands for.
+fn unescape_ics(value: &str) -> String {
+    let mut text = String::new();
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n' | 'N') => text.push('\n'),
+                Some(other) => text.push(other),
+                None => {}
+            }
+        } else {
+            text.push(c);
+        }
+    }
+    text
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn hostile_names_are_the_same_text_in_the_ics_export(text in hostile_text()) {
+        let project = with_text(sample(), &text);
+        let summaries = ics_summaries(&project);
+        prop_assert!(!summaries.is_empty(), "events");
+        // Line breaks stay; other control characters (a lone carriage return) are dropped.
+        let expected: String = text
+            .replace("\r\n", "\n")
+            .chars()
+            .filter(|c| *c == '\n' || *c == '\t' || !c.is_control())
+            .collect();
+        for summary in summaries {
+            prop_assert_eq!(&summary, &expected, "the summary is the name");
+        }
+    }
+}
