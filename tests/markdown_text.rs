@@ -272,15 +272,6 @@ fn each_hostile_piece_alone_shows_as_text() {
     }
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
-
-    #[test]
-    fn hostile_text_in_every_field_shows_as_text(text in hostile_text()) {
-        shows_as_text(&text)?;
-    }
-}
-
 /// The cells of the CSV export: a spreadsheet shows the same text, a formula only behind an
 /// apostrophe.
 fn csv_names(project: &Project) -> Vec<String> {
@@ -293,21 +284,6 @@ fn csv_names(project: &Project) -> Vec<String> {
         .records()
         .map(|record| record.expect("a CSV record")[1].to_owned())
         .collect()
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
-
-    #[test]
-    fn hostile_names_are_the_same_text_in_the_csv_export(text in hostile_text()) {
-        let project = with_text(sample(), &text);
-        let names = csv_names(&project);
-        prop_assert_eq!(names.len(), project.items.len(), "a row per item");
-        let expected = milepost::export::data::guard_formula(&text);
-        for name in names {
-            prop_assert_eq!(&name, &expected, "the name as it was, line breaks and all");
-        }
-    }
 }
 
 /// The `SUMMARY` of every event of the ICS export, unfolded and unescaped as RFC 5545 says.
@@ -343,6 +319,22 @@ fn unescape_ics(value: &str) -> String {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn hostile_text_in_every_field_shows_as_text(text in hostile_text()) {
+        shows_as_text(&text)?;
+    }
+
+    #[test]
+    fn hostile_names_are_the_same_text_in_the_csv_export(text in hostile_text()) {
+        let project = with_text(sample(), &text);
+        let names = csv_names(&project);
+        prop_assert_eq!(names.len(), project.items.len(), "a row per item");
+        let expected = milepost::export::data::guard_formula(&text);
+        for name in names {
+            prop_assert_eq!(&name, &expected, "the name as it was, line breaks and all");
+        }
+    }
 
     #[test]
     fn hostile_names_are_the_same_text_in_the_ics_export(text in hostile_text()) {
