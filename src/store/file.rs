@@ -168,10 +168,31 @@ pub fn read_regular(path: &Path) -> Result<Vec<u8>, StoreError> {
 fn open_for_reading(path: &Path) -> std::io::Result<std::fs::File> {
     // Non-blocking, so that a pipe swapped in after the look cannot hang the opening.
     use std::os::unix::fs::OpenOptionsExt as _;
-    const O_NONBLOCK: i32 = if cfg!(any(target_os = "macos", target_os = "ios")) {
+    // The value of `O_NONBLOCK` where it is known without a C library binding; elsewhere no
+    // flag, and the look before the opening is what refuses a pipe.
+    const O_NONBLOCK: i32 = if cfg!(all(
+        any(target_os = "linux", target_os = "android"),
+        any(
+            target_arch = "x86",
+            target_arch = "x86_64",
+            target_arch = "arm",
+            target_arch = "aarch64",
+            target_arch = "riscv64",
+            target_arch = "powerpc64",
+            target_arch = "s390x"
+        )
+    )) {
+        0o4000
+    } else if cfg!(any(
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "freebsd",
+        target_os = "openbsd",
+        target_os = "netbsd"
+    )) {
         0x0004
     } else {
-        0o4000
+        0
     };
     std::fs::OpenOptions::new()
         .read(true)
