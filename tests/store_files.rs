@@ -200,13 +200,8 @@ fn saving_through_a_link_writes_its_target_and_keeps_the_link() {
     let mut project = store::load_file(&link).expect("load").project;
     project.name = "Through the link".to_owned();
     store::save_file(&project, &link).expect("save");
-    assert!(
-        std::fs::symlink_metadata(&link)
-            .expect("link")
-            .file_type()
-            .is_symlink(),
-        "the link stays a link"
-    );
+    let kind = |path: &Path| std::fs::symlink_metadata(path).expect("stat").file_type();
+    assert!(kind(&link).is_symlink(), "the link stays a link");
     assert_eq!(
         store::load_file(&target).expect("load").project.name,
         "Through the link",
@@ -214,11 +209,8 @@ fn saving_through_a_link_writes_its_target_and_keeps_the_link() {
     );
     let backup = synced.join("real.ron.bak");
     assert!(
-        std::fs::symlink_metadata(&backup)
-            .expect("backup beside the target")
-            .file_type()
-            .is_file(),
-        "the backup is a plain file, not a second link"
+        kind(&backup).is_file(),
+        "the backup is beside the target, a plain file, not a second link"
     );
     assert_eq!(
         std::fs::read_to_string(&backup).expect("backup"),
