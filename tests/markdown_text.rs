@@ -270,6 +270,13 @@ fn each_hostile_piece_alone_shows_as_text() {
             shows_as_text(&text).unwrap_or_else(|error| panic!("{error}"));
         }
     }
+    // Found by the property: a control character before white space left a space after `**`.
+    for text in [
+        "\0    indented<script>alert(1)</script>",
+        "\r\n\r\n<script>alert(1)</script>",
+    ] {
+        shows_as_text(text).unwrap_or_else(|error| panic!("{error}"));
+    }
 }
 
 /// The cells of the CSV export: a spreadsheet shows the same text, a formula only behind an

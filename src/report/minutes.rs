@@ -73,12 +73,14 @@ pub fn markdown_inline(text: &str) -> String {
 
 /// [`markdown_text`] when `line_start`, else [`markdown_inline`].
 fn escape_markdown(text: &str, line_start: bool) -> String {
-    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = String::with_capacity(line.len() + 8);
-    let mut chars = line
+    // Control characters go first, so that none is left between white space and a word.
+    let visible: String = text
         .chars()
-        .filter(|c| !c.is_control() && !is_bidi_control(*c))
-        .peekable();
+        .filter(|c| c.is_whitespace() || !c.is_control() && !is_bidi_control(*c))
+        .collect();
+    let line = visible.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut chars = line.chars().peekable();
     let mut at_start = line_start;
     while let Some(c) = chars.next() {
         match c {
