@@ -58,10 +58,56 @@ fn check_reports_file_line_column_and_leaves_the_file_alone() {
 #[test]
 fn check_reports_a_missing_file() {
     let output = milepost(["check", "no/such/file.ron"]);
-    assert_eq!(output.status.code(), Some(1), "exit 1");
+    let stderr = refused_naming_once(&output, "file.ron");
     assert!(
-        String::from_utf8_lossy(&output.stderr).starts_with("no/such/file.ron:1:1: cannot read"),
-        "says it cannot read the file"
+        stderr.starts_with("cannot read no/such/file.ron: the file or folder does not exist"),
+        "says it cannot read the file, and why: {stderr}"
+    );
+}
+
+/// Checks that the command exited 1 and named `name` once; returns what it printed.
+fn refused_naming_once(output: &std::process::Output, name: &str) -> String {
+    assert_eq!(output.status.code(), Some(1), "exit 1");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(
+        stderr.matches(name).count(),
+        1,
+        "names {name} once: {stderr}"
+    );
+    stderr
+}
+
+#[test]
+fn check_says_what_is_wrong_with_a_folder_and_an_empty_file() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let output = milepost([Path::new("check"), dir.path()]);
+    assert_eq!(output.status.code(), Some(1), "exit 1 for a folder");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("is a folder, not a file"), "{stderr}");
+    let empty = dir.path().join("plan.ron");
+    std::fs::write(&empty, "").expect("an empty file");
+    let output = milepost([Path::new("check"), &empty]);
+    assert_eq!(output.status.code(), Some(1), "exit 1 for an empty file");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("the file is empty"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_output_is_refused_with_a_message_and_exit_1() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("locked.ron");
+    std::fs::write(&path, "keep me").expect("write");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let out = path.display().to_string();
+    let output = milepost(["generate", "--items", "3", "-o", &out]);
+    let stderr = refused_naming_once(&output, "locked.ron");
+    assert!(stderr.contains("is read-only"), "says why: {stderr}");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        "keep me",
+        "not replaced"
     );
 }
 
@@ -97,4 +143,16 @@ fn generate_writes_a_sound_deterministic_project() {
 
 fn store_backup(path: &Path) -> std::path::PathBuf {
     milepost::store::backup_path(path)
+}
+
+#[cfg(unix)]
+#[test]
+fn import_refuses_a_device_instead_of_reading_it_forever() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let output_path = dir.path().join("out.ron");
+    let out = output_path.display().to_string();
+    let output = milepost(["import", "/dev/zero", "-o", &out]);
+    let stderr = refused_naming_once(&output, "/dev/zero");
+    assert!(stderr.contains("/dev/zero is a device"), "{stderr}");
+    assert!(!output_path.exists(), "nothing written");
 }

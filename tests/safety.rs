@@ -275,3 +275,71 @@ fn a_save_killed_at_any_moment_leaves_a_complete_document() {
     }
     assert!(killed > 0, "at least one write was interrupted");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_not_replaced_until_the_user_says_how() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let (_dir, recovery, path) = sample_copy_with_recovery();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let on_disk = std::fs::read(&path).expect("read");
+    let mut harness = harness(startup(Some(path.clone()), &recovery));
+    harness.run();
+    rename_kick_off(&mut harness, "Local change");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label("The file is read-only");
+    harness.get_by_label("Save a copy…");
+    assert_eq!(std::fs::read(&path).expect("read"), on_disk, "not replaced");
+    click(&mut harness, "Cancel");
+    assert!(
+        harness.query_by_label("The file is read-only").is_none(),
+        "cancel closes the question"
+    );
+    assert!(harness.state().is_modified(), "the change is still unsaved");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        on_disk,
+        "still not replaced"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    click(&mut harness, "Make it writable and save");
+    harness.run();
+    assert!(!store::is_read_only(&path), "made writable");
+    let saved = store::load_file(&path).expect("load").project;
+    assert!(
+        saved.items.iter().any(|item| item.name == "Local change"),
+        "saved once writable"
+    );
+    assert!(!harness.state().is_modified(), "saved");
+}
+
+#[test]
+fn a_damaged_file_offers_its_backup_as_a_new_unsaved_project() {
+    let (dir, recovery, path) = sample_copy_with_recovery();
+    let backup = store::backup_path(&path);
+    std::fs::rename(&path, &backup).expect("the sample becomes the backup");
+    std::fs::write(&path, [0u8; 512]).expect("a file of zero bytes");
+    let mut harness = harness(startup(Some(path.clone()), &recovery));
+    harness.run();
+    harness.get_by_label("The file is damaged");
+    click(&mut harness, "Open this copy as a new project");
+    harness.run();
+    let sample = store::load_file(&backup).expect("the backup").project;
+    assert_eq!(
+        harness.state().project().name,
+        sample.name,
+        "the backup is open"
+    );
+    assert!(harness.state().is_modified(), "as a project not saved yet");
+    assert_eq!(harness.state().path(), None, "never over the damaged file");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        [0u8; 512],
+        "the damaged file is left alone"
+    );
+    drop(dir);
+}

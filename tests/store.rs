@@ -207,36 +207,6 @@ fn each_save_keeps_the_version_it_replaces_and_only_that() {
     );
 }
 
-#[cfg(unix)]
-#[test]
-fn saving_through_a_symbolic_link_keeps_a_copy_as_backup() {
-    let dir = temp_dir();
-    let target = write(dir.path(), "real.ron", MINIMAL);
-    let link = dir.path().join("plan.ron");
-    std::os::unix::fs::symlink(&target, &link).expect("symlink");
-    let mut project = store::load_file(&link).expect("load").project;
-    project.name = "Through the link".to_owned();
-    store::save_file(&project, &link).expect("save");
-    let backup = store::backup_path(&link);
-    assert!(
-        std::fs::symlink_metadata(&backup)
-            .expect("backup")
-            .file_type()
-            .is_file(),
-        "the backup is a plain file, not a second link"
-    );
-    assert_eq!(
-        std::fs::read_to_string(&backup).expect("backup"),
-        MINIMAL,
-        "with the previous bytes"
-    );
-    assert_eq!(
-        store::load_file(&link).expect("load").project.name,
-        "Through the link",
-        "new content saved"
-    );
-}
-
 /// Makes a folder unwritable for the duration of a test, even for root.
 struct ReadOnlyFolder<'a> {
     path: &'a Path,

@@ -4,8 +4,6 @@
 use std::io::Write as _;
 use std::path::Path;
 
-use anyhow::Context as _;
-
 use crate::store;
 
 /// The format of `milepost report`.
@@ -41,26 +39,15 @@ impl ReportLanguage {
 fn load(file: &Path) -> anyhow::Result<crate::model::Project> {
     match store::load_file(file) {
         Ok(loaded) => Ok(loaded.project),
-        Err(error) => {
-            let problems: Vec<String> = error
-                .located()
-                .iter()
-                .map(|problem| format!("{}:{problem}", file.display()))
-                .collect();
-            if problems.is_empty() {
-                Err(error).with_context(|| file.display().to_string())
-            } else {
-                anyhow::bail!("{}", problems.join("\n"))
-            }
-        }
+        Err(error) => anyhow::bail!("{}", error.lines(file).join("\n")),
     }
 }
 
 /// Writes `text` to `output` atomically (no backup), or to stdout when there is no output.
 fn emit(text: &str, output: Option<&Path>) -> anyhow::Result<()> {
     if let Some(path) = output {
-        store::write_file(path, text.as_bytes(), false)
-            .with_context(|| format!("cannot write {}", path.display()))
+        // The store's message names the file and the cause.
+        store::write_file(path, text.as_bytes(), false).map_err(anyhow::Error::from)
     } else {
         let mut out = std::io::stdout().lock();
         out.write_all(text.as_bytes())?;
@@ -100,7 +87,8 @@ pub fn report_file(
 /// The file cannot be read, a row is wrong (every problem is listed), or the output cannot be
 /// written.
 pub fn import_file(file: &Path, output: &Path) -> anyhow::Result<()> {
-    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    // Only a regular file, and never more than the store's size limit.
+    let bytes = store::read_regular(file)?;
     let text = String::from_utf8(bytes).map_err(|_| {
         anyhow::anyhow!(
             "{}: not UTF-8 text; save the sheet as CSV UTF-8",

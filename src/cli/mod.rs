@@ -179,9 +179,7 @@ pub fn run(command: Command) -> ExitCode {
             let loaded = match store::load_file(&file) {
                 Ok(loaded) => loaded,
                 Err(error) => {
-                    for problem in error.located() {
-                        eprintln!("{}:{problem}", file.display());
-                    }
+                    print_problems(&file, &error);
                     return ExitCode::FAILURE;
                 }
             };
@@ -226,9 +224,30 @@ fn report(result: anyhow::Result<()>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("milepost: {error:#}");
+            eprintln!("milepost: {}", describe(&error));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `error` and its causes, down to the first store error: that one's message already names the
+/// file and the cause in the interface's language, which its own source would repeat in the
+/// system's words.
+fn describe(error: &anyhow::Error) -> String {
+    let mut parts = Vec::new();
+    for cause in error.chain() {
+        parts.push(cause.to_string());
+        if cause.is::<store::StoreError>() {
+            break;
+        }
+    }
+    parts.join(": ")
+}
+
+/// Prints why `file` could not be loaded, each problem on a line of its own.
+fn print_problems(file: &Path, error: &store::StoreError) {
+    for line in error.lines(file) {
+        eprintln!("{line}");
     }
 }
 
@@ -257,9 +276,7 @@ fn check(file: &Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            for problem in error.located() {
-                eprintln!("{}:{problem}", file.display());
-            }
+            print_problems(file, &error);
             ExitCode::FAILURE
         }
     }
@@ -317,9 +334,7 @@ fn print_from(file: &Path, render: impl FnOnce(&crate::model::Project) -> String
             ExitCode::SUCCESS
         }
         Err(error) => {
-            for problem in error.located() {
-                eprintln!("{}:{problem}", file.display());
-            }
+            print_problems(file, &error);
             ExitCode::FAILURE
         }
     }
@@ -370,4 +385,29 @@ fn generate_file(items: usize, seed: u64, output: &Path) -> anyhow::Result<()> {
         project.links.len()
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_store_error_is_described_with_its_cause_once() {
+        let error = anyhow::Error::from(store::StoreError::Io {
+            action: store::IoAction::Write,
+            path: "plan.ron".into(),
+            source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+        })
+        .context("export");
+        let system = std::io::Error::from(std::io::ErrorKind::StorageFull).to_string();
+        let text = describe(&error);
+        assert_eq!(
+            text, "export: cannot write plan.ron: the disk is full",
+            "{text}"
+        );
+        assert!(
+            !text.contains(&system),
+            "not in the system's words too: {text}"
+        );
+    }
 }

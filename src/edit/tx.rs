@@ -154,7 +154,7 @@ impl Tx<'_> {
     /// Refuses the edit when the project is no longer sound.
     pub(super) fn validate(&self) -> Result<(), EditError> {
         match crate::model::validate(self.project).first() {
-            Some(problem) => Err(EditError::Invalid(problem.message.clone())),
+            Some(problem) => Err(EditError::Invalid(problem.message.text())),
             None => Ok(()),
         }
     }

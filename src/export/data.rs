@@ -160,6 +160,16 @@ pub fn ics(project: &Project, include_internal: bool) -> String {
     ics_at(project, include_internal, Utc::now())
 }
 
+/// `text` as an iCalendar TEXT value may hold it: a line break stays a line break (escaped by the
+/// writer), other control characters are dropped. A carriage return left in would end the line
+/// for some readers and let a name start a property of its own.
+fn ics_text(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .filter(|c| *c == '\n' || *c == '\t' || !c.is_control())
+        .collect()
+}
+
 /// [`ics`] with a given `DTSTAMP`, so that the same project gives the same text.
 pub fn ics_at(project: &Project, include_internal: bool, stamp: DateTime<Utc>) -> String {
     let project = shown(project, include_internal);
@@ -172,7 +182,7 @@ pub fn ics_at(project: &Project, include_internal: bool, stamp: DateTime<Utc>) -
             "-//Milepost//Milepost client timeline//EN",
         ))
         .append_property(icalendar::Property::new("CALSCALE", "GREGORIAN"))
-        .name(&project.name);
+        .name(&ics_text(&project.name));
     for item in &project.items {
         if item.kind == ItemKind::Task {
             continue;
@@ -181,7 +191,7 @@ pub fn ics_at(project: &Project, include_internal: bool, stamp: DateTime<Utc>) -
         event
             .uid(&format!("item-{}@{slug}.milepost", item.id))
             .timestamp(stamp)
-            .summary(&item.name);
+            .summary(&ics_text(&item.name));
         let finish = item.finish.max(item.start);
         event
             .starts(item.start.min(finish))
@@ -206,7 +216,7 @@ pub fn ics_at(project: &Project, include_internal: bool, stamp: DateTime<Utc>) -
                 description.push('\n');
             }
             let mark = if criterion.done { "[x]" } else { "[ ]" };
-            put!(description, "{mark} {}", criterion.text);
+            put!(description, "{mark} {}", ics_text(&criterion.text));
         }
         if !description.is_empty() {
             event.description(&description);
@@ -227,7 +237,7 @@ pub fn ics_at(project: &Project, include_internal: bool, stamp: DateTime<Utc>) -
         event
             .uid(&format!("meeting-{}@{slug}.milepost", meeting.id))
             .timestamp(stamp)
-            .summary(&meeting.title);
+            .summary(&ics_text(&meeting.title));
         let time = meeting
             .time
             .as_deref()

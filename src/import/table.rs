@@ -296,7 +296,7 @@ pub fn csv(text: &str) -> Result<Project, ImportErrors> {
                 .map(|problem| ImportError {
                     row: None,
                     column: None,
-                    message: problem.message,
+                    message: problem.message.text(),
                 })
                 .collect(),
         ));

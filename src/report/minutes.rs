@@ -40,9 +40,92 @@ pub fn channel_name(channel: Channel, language: Language) -> String {
 
 pub use crate::rules::owner_name;
 
-/// Text on one line: line breaks become spaces, so a list entry stays one entry.
+/// Text on one line, escaped for Markdown ([`markdown_text`]).
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    markdown_text(text)
+}
+
+/// Whether `c` reorders the text around it on screen (a Unicode bidirectional embedding,
+/// override, isolate or mark): left in a name, it could make a list read other than it is
+/// written.
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// `text` on one line as Markdown that shows exactly its characters, for every name, note and
+/// decision the minutes and the status report write: runs of white space (line breaks among
+/// them) become one space, so a list entry stays one entry; control characters and
+/// bidirectional controls are dropped; every character Markdown would read as HTML, an entity,
+/// a link, an image, code, emphasis or the end of a table cell is escaped with a backslash, and
+/// so is what would start a block at the start of the text (a heading, a list, a quote).
+pub fn markdown_text(text: &str) -> String {
+    escape_markdown(text, true)
+}
+
+/// Like [`markdown_text`], for text inside a line (a table cell, after a label): what would
+/// start a block only at the start of a line is left as it is, so `+5` stays `+5`.
+pub fn markdown_inline(text: &str) -> String {
+    escape_markdown(text, false)
+}
+
+/// [`markdown_text`] when `line_start`, else [`markdown_inline`].
+fn escape_markdown(text: &str, line_start: bool) -> String {
+    // Control characters go first, so that none is left between white space and a word.
+    let visible: String = text
+        .chars()
+        .filter(|c| c.is_whitespace() || !c.is_control() && !is_bidi_control(*c))
+        .collect();
+    let line = visible.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut chars = line.chars().peekable();
+    let mut at_start = line_start;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!' | '#' => {
+                out.push('\\');
+            }
+            '-' | '+' | '=' if at_start => out.push('\\'),
+            '0'..='9' if at_start => {
+                // A number followed by `.` or `)` at the start is an ordered list.
+                out.push(c);
+                while let Some(digit) = chars.next_if(char::is_ascii_digit) {
+                    out.push(digit);
+                }
+                if let Some(mark) = chars.next_if(|next| matches!(next, '.' | ')')) {
+                    out.push('\\');
+                    out.push(mark);
+                }
+                at_start = false;
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+        at_start = false;
+    }
+    out
+}
+
+/// Text of several lines (an agenda, notes) as Markdown paragraphs: each line escaped as
+/// [`markdown_text`] does, a blank line between paragraphs kept.
+fn markdown_paragraphs(text: &str) -> String {
+    let mut paragraphs = Vec::new();
+    let mut lines = Vec::new();
+    for line in text.lines().chain(std::iter::once("")) {
+        let line = markdown_text(line);
+        if line.is_empty() {
+            if !lines.is_empty() {
+                paragraphs.push(lines.join("\n"));
+                lines.clear();
+            }
+        } else {
+            lines.push(line);
+        }
+    }
+    paragraphs.join("\n\n")
 }
 
 /// The minutes of `meeting` as Markdown: title, date, channel, participants by side, agenda,
@@ -63,7 +146,7 @@ pub fn minutes_markdown(project: &Project, meeting: &Meeting, language: Language
     );
     let iso = |date: NaiveDate| format_date(date, DateStyle::Iso, language);
     let when = match &meeting.time {
-        Some(time) => format!("{} {time}", iso(meeting.date)),
+        Some(time) => format!("{} {}", iso(meeting.date), one_line(time)),
         None => iso(meeting.date),
     };
     if !project.name.is_empty() {
@@ -97,7 +180,7 @@ pub fn minutes_markdown(project: &Project, meeting: &Meeting, language: Language
         ("minutes.notes", &meeting.notes),
     ] {
         if !body.trim().is_empty() {
-            put_line!(out, "\n## {}\n\n{}", t(key), body.trim());
+            put_line!(out, "\n## {}\n\n{}", t(key), markdown_paragraphs(body));
         }
     }
 
@@ -309,6 +392,28 @@ mod tests {
         assert!(chinese.contains("# 会议纪要：Design approval"), "{chinese}");
         assert!(chinese.contains("## 决议"), "{chinese}");
         assert!(chinese.contains("## 待办事项"), "{chinese}");
+    }
+
+    #[test]
+    fn markup_is_escaped_and_block_marks_only_where_they_start_a_block() {
+        assert_eq!(
+            markdown_text("<b>a</b> [x](y) `c` *d* | & #"),
+            "\\<b\\>a\\</b\\> \\[x\\](y) \\`c\\` \\*d\\* \\| \\& \\#",
+            "HTML, links, code, emphasis, cells and entities"
+        );
+        assert_eq!(markdown_text("1. first"), "1\\. first", "an ordered list");
+        assert_eq!(markdown_text("- x"), "\\- x", "a bullet list");
+        assert_eq!(markdown_text("+5"), "\\+5", "a list at the start of a line");
+        assert_eq!(
+            markdown_inline("+5"),
+            "+5",
+            "nothing to escape inside a line"
+        );
+        assert_eq!(
+            markdown_text("a\u{202e}b\n\tc\0"),
+            "ab c",
+            "bidi and control characters dropped, white space single"
+        );
     }
 
     #[test]

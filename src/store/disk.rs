@@ -56,9 +56,10 @@ impl DiskStamp {
         }
     }
 
-    /// The stamp of the file at `path` now, or `None` when it cannot be read (gone, say).
+    /// The stamp of the file at `path` now, or `None` when it cannot be read (gone, say, or
+    /// no longer a regular file).
     pub fn read(path: &Path) -> Option<Self> {
-        let bytes = std::fs::read(path).ok()?;
+        let bytes = super::read_regular(path).ok()?;
         Some(Self::of_bytes(path, &bytes))
     }
 

@@ -6,6 +6,7 @@
 
 mod disk;
 mod fast;
+mod file;
 mod locate;
 mod migrate;
 mod recovery;
@@ -20,6 +21,9 @@ use crate::tr;
 
 pub use crate::model::validate::{MAX_TEXT_BYTES, Problem, describe_cycle, validate};
 pub use disk::{DiskStamp, content_hash, fnv1a};
+pub use file::{
+    BOM, NotRegular, Spare, cause, is_read_only, make_writable, read_regular, spares, write_target,
+};
 pub use locate::{Position, Step, locate};
 pub use recovery::{Recovery, RecoveryFolder};
 
@@ -74,6 +78,10 @@ pub enum IoAction {
 /// Its text is in the language of the thread that displays it ([`crate::i18n::language`]);
 /// the problems of [`StoreError::Syntax`] and [`StoreError::Invalid`] are worded when the
 /// document is loaded, in the language of the loading thread.
+///
+/// The message names the file and the cause once, in the interface's language; the I/O error
+/// stays the `source`, so a chain of causes should stop at a `StoreError` (as the command line
+/// does) rather than print the cause again in the system's words.
 #[derive(Debug, thiserror::Error)]
 #[error("{}", self.message())]
 pub enum StoreError {
@@ -85,6 +93,25 @@ pub enum StoreError {
         path: PathBuf,
         /// The underlying error.
         source: std::io::Error,
+    },
+    /// The path is not a regular file: a folder, a pipe or a device.
+    NotRegular {
+        /// The path.
+        path: PathBuf,
+        /// What it is.
+        kind: NotRegular,
+    },
+    /// The file is damaged: empty, zero bytes, or cut short.
+    Damaged {
+        /// How.
+        damage: Damage,
+        /// The backup and recovery copies that exist (only when loaded from a file).
+        spares: Vec<Spare>,
+    },
+    /// The file to be replaced is marked read-only.
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
     },
     /// The file is larger than [`MAX_FILE_BYTES`].
     TooLarge {
@@ -121,16 +148,67 @@ pub enum StoreError {
     Serialize(String),
 }
 
+/// How a file is damaged, as a crash while writing leaves one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Damage {
+    /// Nothing but white space.
+    Empty,
+    /// Nothing but zero bytes (and white space).
+    Zeros,
+    /// The document stops before its end.
+    CutShort(Located),
+}
+
+impl Damage {
+    /// What is wrong, then each copy that may be opened instead, in the current language.
+    fn with_spares(&self, spares: &[Spare]) -> String {
+        let mut text = self.message();
+        for spare in spares {
+            text.push(' ');
+            text.push_str(&tr!("store.damage.spare", spare = spare.describe()));
+        }
+        text
+    }
+
+    /// What is wrong, in the current language.
+    fn message(&self) -> String {
+        match self {
+            Self::Empty => tr!("store.damage.empty").into_owned(),
+            Self::Zeros => tr!("store.damage.zeros").into_owned(),
+            Self::CutShort(located) => {
+                tr!("store.damage.cut_short", what = located.message).into_owned()
+            }
+        }
+    }
+}
+
 impl StoreError {
     /// What went wrong, in the current language of this thread.
     pub fn message(&self) -> String {
         match self {
+            Self::NotRegular { path, kind } => tr!(
+                "store.not_regular",
+                path = path.display(),
+                kind = kind.word()
+            )
+            .into_owned(),
+            Self::Damaged { damage, spares } => {
+                let text = damage.with_spares(spares);
+                match damage {
+                    Damage::CutShort(located) => {
+                        format!("{}:{}: {text}", located.line, located.column)
+                    }
+                    Damage::Empty | Damage::Zeros => text,
+                }
+            }
+            Self::ReadOnly { path } => tr!("store.read_only", path = path.display()).into_owned(),
             Self::Io {
                 action,
                 path,
                 source,
             } => {
                 let path = path.display();
+                let source = file::cause(source);
                 match action {
                     IoAction::Read => tr!("store.io.read", path = path, error = source),
                     IoAction::WriteInFolder => {
@@ -177,11 +255,34 @@ impl StoreError {
         }
     }
 
+    /// The lines to print for `file`: `FILE:LINE:COLUMN: message` for each problem in its text,
+    /// or the message alone when it names the file itself (a file that cannot be read, is not
+    /// a regular file or is read-only), so that the file is named once.
+    pub fn lines(&self, file: &Path) -> Vec<String> {
+        match self {
+            Self::Io { .. } | Self::NotRegular { .. } | Self::ReadOnly { .. } => {
+                vec![self.message()]
+            }
+            _ => self
+                .located()
+                .iter()
+                .map(|problem| format!("{}:{problem}", file.display()))
+                .collect(),
+        }
+    }
+
     /// Each problem with its line and column (1:1 when the error has no place in the text).
     pub fn located(&self) -> Vec<Located> {
         match self {
             Self::Syntax(located) => vec![located.clone()],
             Self::Invalid(list) => list.clone(),
+            Self::Damaged {
+                damage: damage @ Damage::CutShort(located),
+                spares,
+            } => vec![Located {
+                message: damage.with_spares(spares),
+                ..located.clone()
+            }],
             other => vec![Located {
                 line: 1,
                 column: 1,
@@ -212,12 +313,71 @@ fn ron_options() -> ron::Options {
         .with_recursion_limit(RECURSION_LIMIT)
 }
 
-fn syntax(error: &ron::error::SpannedError) -> StoreError {
-    StoreError::Syntax(Located {
+/// The refusal for `ron`'s `error` in `text`, worded in the current language with the likely
+/// fix where one is known. A document that stops before its end is damaged, not mistyped.
+fn syntax(text: &str, error: &ron::error::SpannedError) -> StoreError {
+    use ron::error::Error as Code;
+    let said = match &error.code {
+        Code::Eof => tr!("store.ron.eof"),
+        Code::ExpectedComma => tr!("store.ron.expected_comma"),
+        Code::ExpectedStringEnd => tr!("store.ron.expected_string_end"),
+        Code::ExpectedStructLikeEnd => tr!("store.ron.expected_struct_end"),
+        Code::ExpectedArrayEnd => tr!("store.ron.expected_array_end"),
+        Code::ExpectedInteger => tr!("store.ron.expected_integer"),
+        Code::ExpectedString => tr!("store.ron.expected_string"),
+        Code::ExpectedBoolean => tr!("store.ron.expected_boolean"),
+        Code::TrailingCharacters => tr!("store.ron.trailing"),
+        Code::UnclosedBlockComment => tr!("store.ron.unclosed_comment"),
+        Code::NoSuchStructField { found, .. } => tr!("store.ron.unknown_field", field = found),
+        Code::MissingStructField { field, .. } => tr!("store.ron.missing_field", field = field),
+        other => tr!("store.ron.other", message = other),
+    };
+    let located = Located {
         line: error.span.start.line,
         column: error.span.start.col,
-        message: tr!("store.syntax", message = error.code).into_owned(),
-    })
+        message: tr!("store.syntax", message = said).into_owned(),
+    };
+    // A string or comment left open is reported where it opens, and runs to the end.
+    let ends_early = matches!(
+        error.code,
+        Code::ExpectedStringEnd | Code::UnclosedBlockComment
+    ) || matches!(
+        error.code,
+        Code::Eof
+            | Code::ExpectedStructLikeEnd
+            | Code::ExpectedArrayEnd
+            | Code::ExpectedMapEnd
+            | Code::ExpectedOptionEnd
+    ) && at_the_end(text, error.span.start);
+    if ends_early {
+        StoreError::Damaged {
+            damage: Damage::CutShort(located),
+            spares: Vec::new(),
+        }
+    } else {
+        StoreError::Syntax(located)
+    }
+}
+
+/// Whether nothing but white space follows `position` in `text`.
+fn at_the_end(text: &str, position: ron::error::Position) -> bool {
+    let rest: usize = text
+        .split_inclusive('\n')
+        .skip(position.line.saturating_sub(1))
+        .enumerate()
+        .map(|(index, line)| {
+            let skip = if index == 0 {
+                position.col.saturating_sub(1)
+            } else {
+                0
+            };
+            line.chars()
+                .skip(skip)
+                .filter(|c| !c.is_whitespace())
+                .count()
+        })
+        .sum();
+    rest == 0
 }
 
 /// Reads a project from RON text.
@@ -225,6 +385,13 @@ fn syntax(error: &ron::error::SpannedError) -> StoreError {
 /// # Errors
 /// Any reason the text is not a sound Milepost document; see [`StoreError`].
 pub fn load_str(text: &str) -> Result<Loaded, StoreError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(damage) = file::damage(text.as_bytes()) {
+        return Err(StoreError::Damaged {
+            damage,
+            spares: Vec::new(),
+        });
+    }
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(StoreError::TooLarge {
             size: text.len() as u64,
@@ -251,7 +418,7 @@ pub fn load_str(text: &str) -> Result<Loaded, StoreError> {
         Ok(_) | Err(_) => {
             let header: Header = ron_options()
                 .from_str(text)
-                .map_err(|error| syntax(&error))?;
+                .map_err(|error| syntax(text, &error))?;
             if header.format != FORMAT {
                 return Err(StoreError::WrongFormat {
                     found: header.format,
@@ -260,7 +427,7 @@ pub fn load_str(text: &str) -> Result<Loaded, StoreError> {
             let upgraded = migrate::upgrade(text, header.version)?;
             let document: Document = ron_options()
                 .from_str(&upgraded)
-                .map_err(|error| syntax(&error))?;
+                .map_err(|error| syntax(&upgraded, &error))?;
             (document, upgraded, header.version)
         }
     };
@@ -275,7 +442,7 @@ pub fn load_str(text: &str) -> Result<Loaded, StoreError> {
                     Located {
                         line: place.line,
                         column: place.column,
-                        message: problem.message,
+                        message: problem.message.text(),
                     }
                 })
                 .collect(),
@@ -300,21 +467,19 @@ pub fn load_file(path: &Path) -> Result<Loaded, StoreError> {
 /// # Errors
 /// See [`load_file`].
 pub fn load_file_stamped(path: &Path) -> Result<(Loaded, DiskStamp), StoreError> {
-    let io = |source| StoreError::Io {
-        action: IoAction::Read,
-        path: path.to_owned(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(StoreError::TooLarge { size });
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let bytes = read_regular(path)?;
     let stamp = DiskStamp::of_bytes(path, &bytes);
     let text = String::from_utf8(bytes).map_err(|error| StoreError::NotText {
         offset: error.utf8_error().valid_up_to(),
     })?;
-    Ok((load_str(&text)?, stamp))
+    match load_str(&text) {
+        Ok(loaded) => Ok((loaded, stamp)),
+        Err(StoreError::Damaged { damage, .. }) => Err(StoreError::Damaged {
+            damage,
+            spares: spares(path),
+        }),
+        Err(error) => Err(error),
+    }
 }
 
 /// The document text of `project`: pretty, deterministic, in the current version.
@@ -401,7 +566,11 @@ fn version_on_disk(path: &Path) -> Option<u32> {
 /// # Errors
 /// The folder is not writable, the disk is full, or `path` holds a newer document.
 pub fn save_file(project: &Project, path: &Path) -> Result<DiskStamp, StoreError> {
-    let text = to_string(project)?;
+    let mut text = to_string(project)?;
+    if file::starts_with_bom(path) {
+        // The file had a byte-order mark (Windows Notepad writes one): keep it.
+        text.insert(0, '\u{feff}');
+    }
     write_file(path, text.as_bytes(), true)?;
     Ok(DiskStamp::of_bytes(path, text.as_bytes()))
 }
@@ -409,9 +578,16 @@ pub fn save_file(project: &Project, path: &Path) -> Result<DiskStamp, StoreError
 /// Writes `bytes` to `path` through a flushed temporary file and a rename; with `keep_backup`,
 /// the file replaced is kept as `NAME.bak`. Every write of a project goes through here.
 ///
+/// When `path` is a symbolic link, the file it leads to is written (the temporary file and the
+/// backup beside it) and the link stays. A read-only file, a folder, a pipe or a device is not
+/// replaced. The permissions and, where the system allows, the owner of the file replaced are
+/// kept. No temporary file is left behind when anything fails.
+///
 /// # Errors
-/// See [`save_file`].
+/// See [`save_file`]; also [`StoreError::ReadOnly`] and [`StoreError::NotRegular`].
 pub fn write_file(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), StoreError> {
+    let path = &write_target(path);
+    let replaced = file::replaceable(path)?;
     let io = |action, source| StoreError::Io {
         action,
         path: path.to_owned(),
@@ -444,8 +620,9 @@ pub fn write_file(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), St
         .write_all(bytes)
         .and_then(|()| temporary.as_file().sync_all())
         .map_err(|source| io(IoAction::Write, source))?;
-    if let Ok(metadata) = std::fs::metadata(path) {
-        // Keep the permissions of the file being replaced.
+    if let Some(metadata) = replaced {
+        // Keep the owner and the permissions of the file being replaced.
+        file::keep_owner(temporary.as_file(), &metadata);
         temporary
             .as_file()
             .set_permissions(metadata.permissions())

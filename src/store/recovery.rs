@@ -101,7 +101,11 @@ impl RecoveryFolder {
             .map(|entry| entry.path())
             .filter(|path| path.extension().is_some_and(|extension| extension == "ron"))
             .map(|file| {
-                let document = std::fs::read_to_string(&file).ok().and_then(|text| {
+                // Only a regular file is read: anything else in the folder is no copy of ours.
+                let text = super::read_regular(&file)
+                    .ok()
+                    .map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
+                let document = text.and_then(|text| {
                     text.lines()
                         .next()
                         .and_then(|line| line.strip_prefix(PATH_MARKER))

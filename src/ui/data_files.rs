@@ -76,7 +76,8 @@ impl App {
     /// Reads tasks from the CSV file at `path` into a new unsaved project; when a row is wrong,
     /// the error dialog lists every problem and the open project stays as it was.
     pub fn import_path(&mut self, path: &Path) {
-        let result = std::fs::read(path)
+        // Only a regular file, within the store's size limit: a pipe would hang the window.
+        let result = crate::store::read_regular(path)
             .map_err(|error| error.to_string())
             .and_then(|bytes| {
                 String::from_utf8(bytes).map_err(|_| tr!("import.not_utf8").into_owned())

@@ -43,6 +43,14 @@ pub(super) enum Dialog {
     Recover { copies: Vec<store::Recovery> },
     /// The file changed on disk since it was opened or saved.
     Conflict { path: PathBuf },
+    /// The file to save to is read-only: save a copy, make it writable, or cancel.
+    ReadOnly { path: PathBuf },
+    /// A damaged file with a backup or recovery copy beside it, which may be opened instead as
+    /// a new unsaved project.
+    Damaged {
+        message: String,
+        spares: Vec<store::Spare>,
+    },
     /// The keyboard shortcuts.
     Shortcuts,
     /// Before an export: include internal items or not.
@@ -109,6 +117,10 @@ impl App {
             } => self.data_export_dialog_ui(ctx, format, include_internal, commands),
             Dialog::Recover { copies } => self.recover_dialog_ui(ctx, &copies, commands),
             Dialog::Conflict { path } => self.conflict_dialog_ui(ctx, &path, commands),
+            Dialog::ReadOnly { path } => self.read_only_dialog_ui(ctx, &path, commands),
+            Dialog::Damaged { message, spares } => {
+                self.damaged_dialog_ui(ctx, &message, &spares, commands);
+            }
             Dialog::Unsaved { then } => {
                 let body = match then {
                     Pending::New => "dialog.unsaved_body_new",

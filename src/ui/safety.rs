@@ -1,6 +1,6 @@
 //! Never losing work in the window: recovery copies written in the background while there are
-//! unsaved changes, the offer to restore them, and the question asked before saving over a file
-//! that changed on disk.
+//! unsaved changes, the offer to restore them, the question asked before saving over a file
+//! that changed on disk or is read-only, and the offer to open the backup of a damaged file.
 
 use std::path::Path;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -249,32 +249,127 @@ impl App {
         path: &Path,
         commands: &mut Vec<Command>,
     ) {
-        egui::Modal::new(egui::Id::unique("conflict_dialog")).show(ctx, |ui| {
-            ui.set_max_width(520.0);
-            ui.heading(tr!("dialog.conflict_title"));
-            ui.label(tr!("dialog.conflict_body", path = path.display()));
-            ui.add_space(10.0);
-            ui.horizontal(|ui| {
-                if ui.button(tr!("dialog.overwrite")).clicked() {
-                    self.dialog = None;
-                    commands.push(Command::Overwrite(path.to_owned()));
-                }
-                if ui.button(tr!("menu.save_as")).clicked() {
-                    self.dialog = None;
-                    commands.push(Command::SaveAs);
-                }
-                if ui
-                    .button(tr!("dialog.reload"))
-                    .on_hover_text(tr!("dialog.reload_hint"))
-                    .clicked()
-                {
-                    self.dialog = None;
-                    commands.push(Command::Reload(path.to_owned()));
-                }
-                if ui.button(tr!("dialog.cancel")).clicked() {
-                    self.dialog = None;
-                }
-            });
+        let asked = [
+            tr!("dialog.conflict_title"),
+            tr!("dialog.conflict_body", path = path.display()),
+        ];
+        question_ui(ctx, "conflict_dialog", &asked, |ui| {
+            if ui.button(tr!("dialog.overwrite")).clicked() {
+                self.dialog = None;
+                commands.push(Command::Overwrite(path.to_owned()));
+            }
+            if ui.button(tr!("menu.save_as")).clicked() {
+                self.dialog = None;
+                commands.push(Command::SaveAs);
+            }
+            if ui
+                .button(tr!("dialog.reload"))
+                .on_hover_text(tr!("dialog.reload_hint"))
+                .clicked()
+            {
+                self.dialog = None;
+                commands.push(Command::Reload(path.to_owned()));
+            }
+            if ui.button(tr!("dialog.cancel")).clicked() {
+                self.dialog = None;
+            }
         });
     }
+
+    /// The file to save to is read-only: save a copy elsewhere, make it writable and save, or
+    /// cancel. Nothing is written without one of the first two.
+    pub(super) fn read_only_dialog_ui(
+        &mut self,
+        ctx: &egui::Context,
+        path: &Path,
+        commands: &mut Vec<Command>,
+    ) {
+        let mut make_writable = false;
+        let asked = [
+            tr!("dialog.read_only_title"),
+            tr!("dialog.read_only_body", path = path.display()),
+        ];
+        question_ui(ctx, "read_only_dialog", &asked, |ui| {
+            if ui.button(tr!("dialog.save_a_copy")).clicked() {
+                self.dialog = None;
+                commands.push(Command::SaveAs);
+            }
+            if ui.button(tr!("dialog.make_writable")).clicked() {
+                make_writable = true;
+            }
+            if ui.button(tr!("dialog.cancel")).clicked()
+                || ui.input(|input| input.key_pressed(egui::Key::Escape))
+            {
+                self.dialog = None;
+            }
+        });
+        if make_writable {
+            self.dialog = None;
+            match store::make_writable(path) {
+                Ok(()) => commands.push(Command::SaveTo(path.to_owned())),
+                Err(error) => {
+                    let message = format!(
+                        "{}\n\n{error}",
+                        tr!("dialog.save_failed", path = path.display())
+                    );
+                    self.show_error(tr!("dialog.error_title").into_owned(), message);
+                }
+            }
+        }
+    }
+
+    /// A damaged file: why, and each backup or recovery copy with its date, to open as a new
+    /// unsaved project (the damaged file is left as it is).
+    pub(super) fn damaged_dialog_ui(
+        &mut self,
+        ctx: &egui::Context,
+        message: &str,
+        spares: &[store::Spare],
+        commands: &mut Vec<Command>,
+    ) {
+        let palette = Palette::of(self.prefs.theme);
+        egui::Modal::new(egui::Id::unique("damaged_dialog")).show(ctx, |ui| {
+            ui.set_max_width(620.0);
+            ui.heading(RichText::new(tr!("dialog.damaged_title")).color(palette.danger));
+            ui.add_space(6.0);
+            ui.label(message);
+            ui.add_space(8.0);
+            for spare in spares {
+                ui.separator();
+                ui.label(RichText::new(spare.describe()).strong());
+                if ui.button(tr!("dialog.open_spare")).clicked() {
+                    self.dialog = None;
+                    // Opened as a project never saved: saving asks where.
+                    commands.push(Command::Restore(store::Recovery {
+                        file: spare.file.clone(),
+                        document: None,
+                        written: spare.written,
+                    }));
+                }
+            }
+            ui.separator();
+            if ui.button(tr!("dialog.ok")).clicked()
+                || ui.input(|input| input.key_pressed(egui::Key::Escape))
+            {
+                self.dialog = None;
+            }
+        });
+    }
+}
+
+/// A question in a modal dialog: its title and what is asked (`asked`), then a row of answers.
+fn question_ui(
+    ctx: &egui::Context,
+    id: &str,
+    asked: &[std::borrow::Cow<'_, str>; 2],
+    answers: impl FnOnce(&mut egui::Ui),
+) {
+    let [title, body] = asked;
+    egui::Modal::new(egui::Id::unique(id)).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(title.as_ref());
+        ui.label(body.as_ref());
+        ui.add_space(10.0);
+        ui.horizontal(answers);
+    });
 }

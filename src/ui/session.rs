@@ -179,17 +179,18 @@ impl App {
                 self.status = Some(tr!("status.opened", path = path.display()).into_owned());
             }
             Err(error) => {
-                let details: Vec<String> = error
-                    .located()
-                    .iter()
-                    .map(|problem| format!("{}:{problem}", path.display()))
-                    .collect();
                 let message = format!(
                     "{}\n\n{}",
                     tr!("dialog.open_failed", path = path.display()),
-                    details.join("\n")
+                    error.lines(path).join("\n")
                 );
-                self.show_error(tr!("dialog.error_title").into_owned(), message);
+                match error {
+                    // A copy to open instead, as a new project: never over the damaged file.
+                    store::StoreError::Damaged { spares, .. } if !spares.is_empty() => {
+                        self.dialog = Some(super::dialogs::Dialog::Damaged { message, spares });
+                    }
+                    _ => self.show_error(tr!("dialog.error_title").into_owned(), message),
+                }
             }
         }
     }
@@ -206,6 +207,12 @@ impl App {
                 self.prefs.remember(path);
                 self.status = Some(tr!("status.saved_to", path = path.display()).into_owned());
                 true
+            }
+            Err(store::StoreError::ReadOnly { .. }) => {
+                self.dialog = Some(super::dialogs::Dialog::ReadOnly {
+                    path: path.to_owned(),
+                });
+                false
             }
             Err(error) => {
                 let message = format!(

@@ -7,7 +7,8 @@
 
 use std::collections::HashSet;
 
-use super::{ItemId, ItemKind, Link, Project, find_cycle};
+use super::{ItemId, ItemKind, Link, Owner, Project, find_cycle};
+use crate::i18n::Message;
 use crate::tr;
 
 /// One step of a path into the document.
@@ -27,11 +28,12 @@ pub const MAX_TEXT_BYTES: usize = 1 << 20;
 pub struct Problem {
     /// Where in the document, as a path from the top.
     pub path: Vec<Step>,
-    /// What is wrong, in words a user understands.
-    pub message: String,
+    /// What is wrong, in words a user understands: kept as a locale key with its arguments and
+    /// worded in the language of the moment when shown ([`Message::text`]).
+    pub message: Message,
 }
 
-fn at(path: &[Step], message: String) -> Problem {
+fn at(path: &[Step], message: Message) -> Problem {
     let mut full = vec![Step::Field("project")];
     full.extend_from_slice(path);
     Problem {
@@ -87,28 +89,34 @@ impl IdSet {
     }
 }
 
-/// Reports every id that occurs twice in `list`; returns the set of its ids.
-fn unique<T>(
+/// Reports every id that occurs twice in `ids`, the ids of the list `field` whose records are
+/// called `kind` (a locale key); returns the set of the ids.
+fn unique(
     problems: &mut Vec<Problem>,
-    list: &[T],
     field: &'static str,
-    what: &str,
-    id_of: impl Fn(&T) -> u32,
+    kind: &'static str,
+    ids: Vec<u32>,
 ) -> IdSet {
-    let (set, repeated) = IdSet::new(list.iter().map(&id_of).collect());
+    let (set, repeated) = IdSet::new(ids.clone());
     if repeated {
         let mut seen = HashSet::new();
-        for (index, entry) in list.iter().enumerate() {
-            let id = id_of(entry);
+        for (index, id) in ids.into_iter().enumerate() {
             if !seen.insert(id) {
                 problems.push(at(
                     &[Step::Field(field), Step::Index(index), Step::Field("id")],
-                    tr!("store.duplicate_id", what = what, id = id).into_owned(),
+                    Message::new("store.duplicate_id")
+                        .nest("what", Message::new(kind))
+                        .arg("id", id),
                 ));
             }
         }
     }
     set
+}
+
+/// The ids of `list`.
+fn ids_of<T>(list: &[T], id_of: impl Fn(&T) -> u32) -> Vec<u32> {
+    list.iter().map(id_of).collect()
 }
 
 /// Whether `links` form no loop, decided without hashing when the item ids are dense; `None`
@@ -161,7 +169,7 @@ fn acyclic(links: &[Link]) -> Option<bool> {
 fn missing_items(
     problems: &mut Vec<Problem>,
     path: &[Step],
-    label: &str,
+    label: &Message,
     items: &[ItemId],
     item_ids: &IdSet,
 ) {
@@ -169,9 +177,58 @@ fn missing_items(
         if !item_ids.contains(item.0) {
             problems.push(at(
                 path,
-                tr!("store.missing_item", label = label, item = item).into_owned(),
+                Message::new("store.missing_item")
+                    .nest("label", label.clone())
+                    .arg("item", item),
             ));
         }
+    }
+}
+
+/// The path of the field `name` of the record at `index` in the list `list`.
+fn in_list(list: &'static str, index: usize, name: &'static str) -> [Step; 3] {
+    [Step::Field(list), Step::Index(index), Step::Field(name)]
+}
+
+/// How a record is named in a problem: the words of `key` with its id and name.
+fn record_label(key: &'static str, id: impl std::fmt::Display, name: &str) -> Message {
+    Message::new(key).arg("id", id).arg("name", name)
+}
+
+/// The id of the team member `owner` is, if it is one.
+fn person_of(owner: Option<&Owner>) -> Option<u32> {
+    owner.and_then(Owner::person).map(|person| person.0)
+}
+
+/// [`missing_reference`] for the owner of an item or a risk.
+fn missing_owner(
+    problems: &mut Vec<Problem>,
+    path: &[Step],
+    label: impl Fn() -> Message,
+    owner: Option<u32>,
+    person_ids: &IdSet,
+) {
+    let key = ("store.missing_owner", "owner");
+    missing_reference(problems, path, key, label, owner, person_ids);
+}
+
+/// A problem at `path` when the record `label` names refers, as its `role` (the placeholder
+/// of `key`: `owner`, `lane`, `item`), to `id`, which `ids` lacks.
+fn missing_reference(
+    problems: &mut Vec<Problem>,
+    path: &[Step],
+    (key, role): (&'static str, &'static str),
+    label: impl Fn() -> Message,
+    id: Option<u32>,
+    ids: &IdSet,
+) {
+    if let Some(id) = id
+        && !ids.contains(id)
+    {
+        problems.push(at(
+            path,
+            Message::new(key).nest("label", label()).arg(role, id),
+        ));
     }
 }
 
@@ -184,55 +241,24 @@ pub fn validate(project: &Project) -> Vec<Problem> {
     let mut problems = Vec::new();
     let problems_ref = &mut problems;
 
-    let person_ids = unique(
-        problems_ref,
-        &project.team,
-        "team",
-        &tr!("store.kind.team_member"),
-        |p| p.id.0,
-    );
-    let lane_ids = unique(
-        problems_ref,
-        &project.lanes,
-        "lanes",
-        &tr!("store.kind.lane"),
-        |l| l.id.0,
-    );
-    let item_ids = unique(
-        problems_ref,
-        &project.items,
-        "items",
-        &tr!("store.kind.item"),
-        |i| i.id.0,
-    );
-    unique(
-        problems_ref,
-        &project.baselines,
-        "baselines",
-        &tr!("store.kind.baseline"),
-        |b| b.id.0,
-    );
-    unique(
-        problems_ref,
-        &project.meetings,
-        "meetings",
-        &tr!("store.kind.meeting"),
-        |m| m.id.0,
-    );
-    unique(
-        problems_ref,
-        &project.risks,
-        "risks",
-        &tr!("store.kind.risk"),
-        |r| r.id.0,
-    );
-    unique(
-        problems_ref,
-        &project.retrospectives,
-        "retrospectives",
-        &tr!("store.kind.retrospective"),
-        |r| r.id.0,
-    );
+    // Each list of records with ids, by its field, with what one of its records is called.
+    macro_rules! unique_ids {
+        ($field:ident, $kind:literal) => {
+            unique(
+                problems_ref,
+                stringify!($field),
+                $kind,
+                ids_of(&project.$field, |record| record.id.0),
+            )
+        };
+    }
+    let person_ids = unique_ids!(team, "store.kind.team_member");
+    let lane_ids = unique_ids!(lanes, "store.kind.lane");
+    let item_ids = unique_ids!(items, "store.kind.item");
+    unique_ids!(baselines, "store.kind.baseline");
+    unique_ids!(meetings, "store.kind.meeting");
+    unique_ids!(risks, "store.kind.risk");
+    unique_ids!(retrospectives, "store.kind.retrospective");
 
     for holiday_index in 0..project.calendar.holidays.len() {
         let holiday = &project.calendar.holidays[holiday_index];
@@ -243,91 +269,70 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                     Step::Field("holidays"),
                     Step::Index(holiday_index),
                 ],
-                tr!(
-                    "store.holiday_backwards",
-                    name = holiday.name,
-                    to = holiday.to,
-                    from = holiday.from
-                )
-                .into_owned(),
+                Message::new("store.holiday_backwards")
+                    .arg("name", &holiday.name)
+                    .arg("to", holiday.to)
+                    .arg("from", holiday.from),
             ));
         }
     }
     if project.calendar.workdays.is_empty() && project.calendar.extra_workdays.is_empty() {
         problems.push(at(
             &[Step::Field("calendar"), Step::Field("workdays")],
-            tr!("store.no_workdays").into_owned(),
+            Message::new("store.no_workdays"),
         ));
     }
 
     for (index, item) in project.items.iter().enumerate() {
-        let field = |name| [Step::Field("items"), Step::Index(index), Step::Field(name)];
-        let label = || tr!("store.label.item", id = item.id, name = item.name);
-        if let Some(lane) = item.lane
-            && !lane_ids.contains(lane.0)
-        {
-            problems.push(at(
-                &field("lane"),
-                tr!("store.missing_lane", label = label(), lane = lane).into_owned(),
-            ));
-        }
-        if let Some(owner) = item.owner
-            && !person_ids.contains(owner.0)
-        {
-            problems.push(at(
-                &field("owner"),
-                tr!("store.missing_owner", label = label(), owner = owner).into_owned(),
-            ));
-        }
+        let field = |name| in_list("items", index, name);
+        let label = || record_label("store.label.item", item.id, &item.name);
+        let lane = item.lane.map(|lane| lane.0);
+        let key = ("store.missing_lane", "lane");
+        missing_reference(&mut problems, &field("lane"), key, label, lane, &lane_ids);
+        let owner = item.owner.map(|owner| owner.0);
+        missing_owner(&mut problems, &field("owner"), label, owner, &person_ids);
         let exhausted_buffer = item.kind == ItemKind::Buffer
             && item.start > item.finish
             && !has_working_day_between(project, item.finish, item.start);
         if item.start > item.finish && !exhausted_buffer {
             problems.push(at(
                 &field("finish"),
-                tr!(
-                    "store.finishes_before_start",
-                    label = label(),
-                    finish = item.finish,
-                    start = item.start
-                )
-                .into_owned(),
+                Message::new("store.finishes_before_start")
+                    .nest("label", label())
+                    .arg("finish", item.finish)
+                    .arg("start", item.start),
             ));
         }
         if item.kind == ItemKind::Milestone && item.start != item.finish {
             problems.push(at(
                 &field("finish"),
-                tr!(
-                    "store.milestone_same_day",
-                    id = item.id,
-                    name = item.name,
-                    start = item.start,
-                    finish = item.finish
-                )
-                .into_owned(),
+                Message::new("store.milestone_same_day")
+                    .arg("id", item.id)
+                    .arg("name", &item.name)
+                    .arg("start", item.start)
+                    .arg("finish", item.finish),
             ));
         }
         if item.progress > 100 {
             problems.push(at(
                 &field("progress"),
-                tr!(
-                    "store.progress_range",
-                    label = label(),
-                    progress = item.progress
-                )
-                .into_owned(),
+                Message::new("store.progress_range")
+                    .nest("label", label())
+                    .arg("progress", item.progress),
             ));
         }
         for (name, text) in [("name", &item.name), ("notes", &item.notes)] {
             if text.len() > MAX_TEXT_BYTES {
                 let what = if name == "name" {
-                    tr!("store.field.name")
+                    Message::new("store.field.name")
                 } else {
-                    tr!("store.field.notes")
+                    Message::new("store.field.notes")
                 };
                 problems.push(at(
                     &field(name),
-                    tr!("store.text_too_long", label = label(), field = what).into_owned(),
+                    Message::new("store.text_too_long")
+                        .nest("label", label())
+                        .nest("field", what),
                 ));
             }
         }
@@ -338,33 +343,26 @@ pub fn validate(project: &Project) -> Vec<Problem> {
             if !item_ids.contains(id.0) {
                 problems.push(at(
                     &[Step::Field("links"), Step::Index(index), Step::Field(end)],
-                    tr!(
-                        "store.link_missing_item",
-                        from = link.from,
-                        to = link.to,
-                        item = id
-                    )
-                    .into_owned(),
+                    Message::new("store.link_missing_item")
+                        .arg("from", link.from)
+                        .arg("to", link.to)
+                        .arg("item", id),
                 ));
             }
         }
     }
 
     for (index, meeting) in project.meetings.iter().enumerate() {
-        let field = |name| {
-            [
-                Step::Field("meetings"),
-                Step::Index(index),
-                Step::Field(name),
-            ]
-        };
-        let label = || tr!("store.label.meeting", id = meeting.id, name = meeting.title);
+        let field = |name| in_list("meetings", index, name);
+        let label = || record_label("store.label.meeting", meeting.id, &meeting.title);
         if let Some(time) = &meeting.time
             && !is_clock_time(time)
         {
             problems.push(at(
                 &field("time"),
-                tr!("store.meeting_time", label = label(), time = time).into_owned(),
+                Message::new("store.meeting_time")
+                    .nest("label", label())
+                    .arg("time", time),
             ));
         }
         missing_items(
@@ -374,47 +372,35 @@ pub fn validate(project: &Project) -> Vec<Problem> {
             &meeting.items,
             &item_ids,
         );
+        let actions = field("actions");
         for action in &meeting.actions {
-            if let Some(item) = action.item
-                && !item_ids.contains(item.0)
-            {
-                problems.push(at(
-                    &field("actions"),
-                    tr!("store.action_missing_item", label = label(), item = item).into_owned(),
-                ));
-            }
-            if let Some(owner) = action.owner.as_ref().and_then(crate::model::Owner::person)
-                && !person_ids.contains(owner.0)
-            {
-                problems.push(at(
-                    &field("actions"),
-                    tr!("store.action_missing_owner", label = label(), owner = owner).into_owned(),
-                ));
-            }
+            let item = action.item.map(|item| item.0);
+            let key = ("store.action_missing_item", "item");
+            missing_reference(&mut problems, &actions, key, label, item, &item_ids);
+            let owner = person_of(action.owner.as_ref());
+            let key = ("store.action_missing_owner", "owner");
+            missing_reference(&mut problems, &actions, key, label, owner, &person_ids);
         }
     }
 
     for (index, risk) in project.risks.iter().enumerate() {
-        let field = |name| [Step::Field("risks"), Step::Index(index), Step::Field(name)];
-        let label = || tr!("store.label.risk", id = risk.id, name = risk.title);
+        let field = |name| in_list("risks", index, name);
+        let label = || record_label("store.label.risk", risk.id, &risk.title);
         for (name, what, value) in [
             (
                 "probability",
-                tr!("store.field.probability"),
+                Message::new("store.field.probability"),
                 risk.probability,
             ),
-            ("impact", tr!("store.field.impact"), risk.impact),
+            ("impact", Message::new("store.field.impact"), risk.impact),
         ] {
             if !in_range(value, 1, 5) {
                 problems.push(at(
                     &field(name),
-                    tr!(
-                        "store.score_range",
-                        label = label(),
-                        field = what,
-                        value = value
-                    )
-                    .into_owned(),
+                    Message::new("store.score_range")
+                        .nest("label", label())
+                        .nest("field", what)
+                        .arg("value", value),
                 ));
             }
         }
@@ -422,14 +408,11 @@ pub fn validate(project: &Project) -> Vec<Problem> {
             if !in_range(entry.probability, 1, 5) || !in_range(entry.impact, 1, 5) {
                 problems.push(at(
                     &field("history"),
-                    tr!(
-                        "store.assessment_range",
-                        label = label(),
-                        date = entry.date,
-                        probability = entry.probability,
-                        impact = entry.impact
-                    )
-                    .into_owned(),
+                    Message::new("store.assessment_range")
+                        .nest("label", label())
+                        .arg("date", entry.date)
+                        .arg("probability", entry.probability)
+                        .arg("impact", entry.impact),
                 ));
             }
         }
@@ -440,29 +423,17 @@ pub fn validate(project: &Project) -> Vec<Problem> {
             &risk.items,
             &item_ids,
         );
-        if let Some(owner) = risk.owner.as_ref().and_then(crate::model::Owner::person)
-            && !person_ids.contains(owner.0)
-        {
-            problems.push(at(
-                &field("owner"),
-                tr!("store.missing_owner", label = label(), owner = owner).into_owned(),
-            ));
-        }
+        let owner = person_of(risk.owner.as_ref());
+        missing_owner(&mut problems, &field("owner"), label, owner, &person_ids);
     }
 
     for (index, retrospective) in project.retrospectives.iter().enumerate() {
-        let field = |name| {
-            [
-                Step::Field("retrospectives"),
-                Step::Index(index),
-                Step::Field(name),
-            ]
-        };
+        let field = |name| in_list("retrospectives", index, name);
         let label = || {
-            tr!(
+            record_label(
                 "store.label.retrospective",
-                id = retrospective.id,
-                name = retrospective.title
+                retrospective.id,
+                &retrospective.title,
             )
         };
         if let Some(score) = retrospective.satisfaction
@@ -470,13 +441,10 @@ pub fn validate(project: &Project) -> Vec<Problem> {
         {
             problems.push(at(
                 &field("satisfaction"),
-                tr!(
-                    "store.score_range",
-                    label = label(),
-                    field = tr!("store.field.satisfaction"),
-                    value = score
-                )
-                .into_owned(),
+                Message::new("store.score_range")
+                    .nest("label", label())
+                    .nest("field", Message::new("store.field.satisfaction"))
+                    .arg("value", score),
             ));
         }
         missing_items(
@@ -499,7 +467,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
             .unwrap_or_default();
         problems.push(at(
             &[Step::Field("links"), Step::Index(index)],
-            tr!("store.cycle", cycle = describe_cycle(project, &cycle)).into_owned(),
+            Message::new("store.cycle").arg("cycle", describe_cycle(project, &cycle)),
         ));
     }
 
@@ -564,7 +532,7 @@ fn long_texts(project: &Project, problems: &mut Vec<Problem>) {
                 .unwrap_or("text");
             problems.push(at(
                 path,
-                tr!("store.text_too_long_at", field = field).into_owned(),
+                Message::new("store.text_too_long_at").arg("field", field),
             ));
         }
     };

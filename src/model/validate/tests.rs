@@ -98,3 +98,42 @@ fn sparse_ids_are_checked_like_dense_ones() {
         "the repeated lane, the missing lane and the loop: {problems:?}"
     );
 }
+
+#[test]
+fn a_problem_is_worded_in_the_language_it_is_shown_in() {
+    use crate::i18n::{Language, set_language};
+    let mut project = Project::named("Plan");
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).expect("date");
+    let mut item = crate::model::Item::task(ItemId(1), "Build", start, start);
+    item.lane = Some(LaneId(7));
+    project.items = vec![item.clone(), item];
+    set_language(Language::English);
+    let problems = validate(&project);
+    let texts = |problems: &[Problem]| -> Vec<String> {
+        problems
+            .iter()
+            .map(|problem| problem.message.text())
+            .collect()
+    };
+    let english = texts(&problems);
+    assert!(
+        english
+            .iter()
+            .any(|text| text.contains("duplicate item id 1")),
+        "English: {english:?}"
+    );
+    // The same problems, found in English, read in Chinese once the language changes.
+    set_language(Language::Chinese);
+    let chinese = texts(&problems);
+    set_language(Language::English);
+    assert!(
+        chinese.iter().any(|text| text.contains("重复的任务编号 1")),
+        "Chinese: {chinese:?}"
+    );
+    assert!(
+        chinese
+            .iter()
+            .all(|text| !text.contains("item") && !text.contains("lane")),
+        "no English word is left in: {chinese:?}"
+    );
+}

@@ -9,11 +9,10 @@ use super::write::{
     optional_day, signed, t, table_section,
 };
 
-/// A Markdown table cell: one line, pipes escaped.
+/// Text as Markdown shows it inside a line (a table cell, a heading, after a label): one line,
+/// and nothing read as markup (HTML, a link, emphasis, a cell's end).
 fn md_cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\r', '\n'], " ")
+    crate::report::minutes::markdown_inline(text)
 }
 
 /// A Markdown table: header, separator and rows, every cell escaped.
@@ -157,7 +156,11 @@ pub fn render_markdown(report: &StatusReport) -> String {
             put!(out, "{}\n\n", t("status_report.no_decisions"));
         } else {
             for decision in &meeting.decisions {
-                put!(out, "- {}\n", md_cell(decision));
+                put!(
+                    out,
+                    "- {}\n",
+                    crate::report::minutes::markdown_text(decision)
+                );
             }
             out.push('\n');
         }
