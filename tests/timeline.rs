@@ -154,6 +154,49 @@ fn both_edges_resize() {
 }
 
 #[test]
+fn a_bar_taken_hold_of_is_selected_and_a_resize_is_called_a_resize() {
+    let mut harness = harness();
+    assert!(harness.state().selection().is_empty(), "nothing selected");
+    let (_, right, day) = geometry(&harness, OUTLOOK_INTEGRATION);
+    let edge = pos2(right.x - 1.0, right.y);
+    drag(&mut harness, edge, edge + egui::vec2(3.0 * day, 0.0), false);
+    assert!(
+        harness.state().selection().contains(&OUTLOOK_INTEGRATION),
+        "the dragged bar is selected"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Resizes Outlook e-mail and calendar integration")
+            .is_some(),
+        "the card calls a resize a resize"
+    );
+    assert!(
+        harness.query_by_label_contains("Moves 1 item").is_none(),
+        "not a move"
+    );
+}
+
+#[test]
+fn the_impact_card_stands_away_from_the_dragged_bar_inside_the_timeline() {
+    let mut harness = harness();
+    let (grip, day) = grip_of(&harness, SOLUTION_DESIGN);
+    drag(&mut harness, grip, grip + egui::vec2(5.0 * day, 0.0), false);
+    let card = harness.get_by_label_contains("Moves ").rect();
+    let (left, _, _) = geometry(&harness, SOLUTION_DESIGN);
+    assert!(
+        card.top() > left.y + 20.0,
+        "the card is below the bar in the upper half: card {card:?}, bar at {}",
+        left.y
+    );
+    let panel = harness.get_by_label("Inspector").rect();
+    assert!(
+        card.right() < panel.left(),
+        "the card stays on the timeline: card {card:?}, side panel from {}",
+        panel.left()
+    );
+}
+
+#[test]
 fn shift_drag_moves_the_whole_chain() {
     let mut harness = harness();
     let before = dates(&harness, OUTLOOK_INTEGRATION);

@@ -7,7 +7,7 @@ use crate::edit::{Edit, History};
 use crate::model::{Calendar, Holiday, Project, Weekday};
 use crate::schedule::Impact;
 use crate::tr;
-use crate::ui::timeline::impact::impact_list_ui;
+use crate::ui::timeline::impact::{impact_list_ui, moves_title};
 
 use super::super::Command;
 use super::super::fields::{DateLabel, FieldKind, date_ui};
@@ -274,7 +274,15 @@ fn holiday_form_ui(
                 false
             }
             Ok(impact) => {
-                impact_list_ui(ui, input.project, impact, input.language, input.palette);
+                let title = moves_title(impact);
+                impact_list_ui(
+                    ui,
+                    input.project,
+                    impact,
+                    &title,
+                    input.language,
+                    input.palette,
+                );
                 false
             }
             Err(why) => {

@@ -370,12 +370,28 @@ pub fn canvas_ui(
         viewport: &viewport,
         rows_rect,
         palette,
+        selection: input.selection,
     };
     interaction.drag_ui(state, &response, &mut actions);
     if let Some(impact) = input.impact
-        && matches!(state.drag, Some(Drag::Item { .. }))
+        && let Some(Drag::Item { item, grab, .. }) = state.drag
     {
-        impact_card_ui(ui, project, impact, rect, input.language, palette);
+        let resized = matches!(grab, Grab::Start | Grab::Finish).then_some(item);
+        let dragged_y = scene
+            .shapes
+            .iter()
+            .find(|shape| shape.item == item)
+            .map_or(rect.top(), |shape| shape.y);
+        impact_card_ui(
+            ui,
+            project,
+            impact,
+            resized,
+            dragged_y,
+            rect,
+            input.language,
+            palette,
+        );
     }
 
     // Hover tooltip, cursor and clicks on items.

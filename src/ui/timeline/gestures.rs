@@ -134,6 +134,8 @@ pub(super) struct Interaction<'a> {
     pub rows_rect: Rect,
     /// Colours.
     pub palette: &'a Palette,
+    /// The selected items.
+    pub selection: &'a std::collections::HashSet<crate::model::ItemId>,
 }
 
 impl Interaction<'_> {
@@ -172,6 +174,13 @@ impl Interaction<'_> {
                 },
                 None => Drag::Pan,
             });
+            // A bar taken hold of is selected, as a click would select it (a drag of one of
+            // several selected items keeps the selection).
+            if let Some(Drag::Item { item, .. }) = state.drag
+                && !self.selection.contains(&item)
+            {
+                actions.push(CanvasAction::Select(vec![item]));
+            }
         }
         let pointer = response
             .interact_pointer_pos()
