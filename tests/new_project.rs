@@ -91,6 +91,24 @@ fn the_edit_menu_adds_tasks_milestones_and_lanes() {
 }
 
 #[test]
+fn the_toolbar_adds_tasks_milestones_and_lanes() {
+    let mut harness = new_project();
+    for button in ["+ Task", "+ Milestone", "+ Lane"] {
+        click(&mut harness, button);
+        harness.key_press(Key::Escape);
+        harness.run();
+    }
+    let project = harness.state().project();
+    let kinds: Vec<ItemKind> = project.items.iter().map(|item| item.kind).collect();
+    assert_eq!(
+        kinds,
+        [ItemKind::Task, ItemKind::Milestone],
+        "a task and a milestone"
+    );
+    assert_eq!(project.lanes.len(), 2, "and a second lane");
+}
+
+#[test]
 fn undoing_an_add_leaves_nothing_selected() {
     let mut harness = new_project();
     add_task(&mut harness);

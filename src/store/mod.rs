@@ -164,7 +164,6 @@ impl Damage {
     fn with_spares(&self, spares: &[Spare]) -> String {
         let mut text = self.message();
         for spare in spares {
-            text.push(' ');
             text.push_str(&tr!("store.damage.spare", spare = spare.describe()));
         }
         text

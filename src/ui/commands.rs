@@ -620,6 +620,32 @@ pub fn menu_entry_ui(
     }
 }
 
+/// A small toolbar button for `ui_command`, named by `key`, its label and shortcut in its
+/// tooltip.
+pub fn toolbar_button_ui(
+    ui: &mut egui::Ui,
+    ui_command: UiCommand,
+    key: &str,
+    state: &CommandState<'_>,
+    commands: &mut Vec<Command>,
+) {
+    let mut hover = ui_command.label(state);
+    if let Some(shortcut) = ui_command.shortcuts().first() {
+        hover = format!("{hover} ({})", ui.ctx().format_shortcut(shortcut));
+    }
+    let response = ui
+        .add_enabled(
+            ui_command.enabled(state),
+            egui::Button::new(tr!(key)).small(),
+        )
+        .on_hover_text(hover);
+    if response.clicked()
+        && let Some(command) = ui_command.command()
+    {
+        commands.push(command);
+    }
+}
+
 /// A checkbox menu entry for `ui_command`, ticked when `on`.
 pub fn menu_toggle_ui(
     ui: &mut egui::Ui,

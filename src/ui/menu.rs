@@ -4,7 +4,9 @@
 use crate::i18n::Language;
 use crate::tr;
 
-use super::commands::{Command, CommandState, UiCommand, menu_entry_ui, menu_toggle_ui};
+use super::commands::{
+    Command, CommandState, UiCommand, menu_entry_ui, menu_toggle_ui, toolbar_button_ui,
+};
 use super::theme::ThemeChoice;
 use super::{App, export};
 
@@ -68,6 +70,15 @@ impl App {
             ui.menu_button(tr!("menu.help"), |ui| {
                 entry(ui, UiCommand::ShowShortcuts, commands);
             });
+            // The toolbar: adding without looking for the Project tab.
+            ui.separator();
+            for (ui_command, key) in [
+                (UiCommand::AddTask, "toolbar.add_task"),
+                (UiCommand::AddMilestone, "toolbar.add_milestone"),
+                (UiCommand::AddLane, "toolbar.add_lane"),
+            ] {
+                toolbar_button_ui(ui, ui_command, key, &state, commands);
+            }
         });
     }
 
