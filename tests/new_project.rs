@@ -109,6 +109,25 @@ fn the_toolbar_adds_tasks_milestones_and_lanes() {
 }
 
 #[test]
+fn the_name_typed_into_a_new_task_replaces_new_task() {
+    let mut harness = new_project();
+    harness.key_press(Key::Insert);
+    harness.run();
+    harness.event(egui::Event::Text("Kick-off call".to_owned()));
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let names: Vec<&str> = harness
+        .state()
+        .project()
+        .items
+        .iter()
+        .map(|item| item.name.as_str())
+        .collect();
+    assert_eq!(names, ["Kick-off call"], "the default name was selected");
+}
+
+#[test]
 fn undoing_an_add_leaves_nothing_selected() {
     let mut harness = new_project();
     add_task(&mut harness);

@@ -59,12 +59,17 @@ impl App {
         }
     }
 
-    /// Applies the adding `edit`; on success selects `item` and scrolls to its row.
+    /// Applies the adding `edit`; on success selects `item`, scrolls to its row and starts
+    /// naming it.
     fn add_and_select(&mut self, edit: Edit, item: ItemId) {
         match self.session.history.apply(edit) {
             Ok(applied) => {
                 self.status = Some(applied.label);
                 self.reveal_item(item);
+                // Its name is being typed at once, the default selected to be typed over.
+                if let Some(added) = self.project().item(item) {
+                    self.view.outline.renaming = Some((item, added.name.clone()));
+                }
             }
             Err(error) => {
                 self.show_error(tr!("dialog.error_title").into_owned(), error.to_string());

@@ -411,13 +411,26 @@ fn item_row_ui(
             pos2(columns.name_right, rect.bottom() - 2.0),
         );
         if let Some((_, text)) = &mut state.renaming {
+            let id = ui.scope_id().with(("rename", item.id));
             let edit = ui.put(
                 name_rect,
-                egui::TextEdit::singleline(text).desired_width(name_rect.width()),
+                egui::TextEdit::singleline(text)
+                    .id(id)
+                    .desired_width(name_rect.width()),
             );
             let edit = edit.labelled_by(response.id);
             if !edit.has_focus() && !edit.lost_focus() {
                 edit.request_focus();
+                // The whole name is selected, so that typing replaces it ("New task").
+                let mut field =
+                    egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+                field
+                    .cursor
+                    .set_char_range(Some(egui::text::CCursorRange::two(
+                        egui::text::CCursor::new(0),
+                        egui::text::CCursor::new(text.chars().count()),
+                    )));
+                field.store(ui.ctx(), id);
             }
             let cancelled = ui.input(|input| input.key_pressed(egui::Key::Escape));
             if cancelled {
