@@ -88,6 +88,8 @@ fn escape_markdown(text: &str, line_start: bool) -> String {
                 out.push('\\');
             }
             '-' | '+' | '=' if at_start => out.push('\\'),
+            // `https://…` would be made a link by renderers that link bare addresses (GitHub).
+            ':' if chars.peek() == Some(&'/') => out.push('\\'),
             '0'..='9' if at_start => {
                 // A number followed by `.` or `)` at the start is an ordered list.
                 out.push(c);
@@ -408,6 +410,11 @@ mod tests {
             markdown_inline("+5"),
             "+5",
             "nothing to escape inside a line"
+        );
+        assert_eq!(
+            markdown_inline("see https://evil.example/x"),
+            "see https\\://evil.example/x",
+            "a bare address is not made a link"
         );
         assert_eq!(
             markdown_text("a\u{202e}b\n\tc\0"),
