@@ -30,6 +30,11 @@ fn harness() -> Harness<'static, App> {
     harness_with(startup(Language::English, ThemeChoice::Light))
 }
 
+fn dates_in(project: &Project, id: ItemId) -> (NaiveDate, NaiveDate) {
+    let item = project.item(id).expect("item exists");
+    (item.start, item.finish)
+}
+
 fn dates(harness: &Harness<'static, App>, id: ItemId) -> (NaiveDate, NaiveDate) {
     let item = harness.state().project().item(id).expect("item exists");
     (item.start, item.finish)
@@ -76,6 +81,19 @@ fn dragging_a_bar_moves_it_and_pushes_its_successors_and_undo_restores_all() {
     let original: Project = harness.state().project().clone();
     let (grip, day) = grip_of(&harness, SOLUTION_DESIGN);
     drag(&mut harness, grip, grip + egui::vec2(3.0 * day, 0.0), true);
+    // Solution design is finished: the window asks first.
+    assert_eq!(
+        dates(&harness, SOLUTION_DESIGN),
+        dates_in(&original, SOLUTION_DESIGN),
+        "nothing moves before the answer"
+    );
+    assert!(
+        harness
+            .query_by_label("“Solution design” is finished")
+            .is_some(),
+        "a finished task asks before it moves"
+    );
+    click(&mut harness, "Move it anyway");
 
     // Mon 9 Nov + 3 days = Thu 12 Nov; nine working days later it finishes Tue 24 Nov.
     assert_eq!(
@@ -197,6 +215,25 @@ fn the_impact_card_stands_away_from_the_dragged_bar_inside_the_timeline() {
 }
 
 #[test]
+fn moving_a_finished_task_can_be_declined() {
+    let mut harness = harness();
+    let original: Project = harness.state().project().clone();
+    let (grip, day) = grip_of(&harness, SOLUTION_DESIGN);
+    drag(&mut harness, grip, grip + egui::vec2(3.0 * day, 0.0), true);
+    click(&mut harness, "Cancel");
+    assert_eq!(
+        harness.state().project(),
+        &original,
+        "declined, nothing moved"
+    );
+    assert_eq!(harness.state().history_depth(), 0, "and no undo step");
+    // A task not yet finished moves without a question.
+    let (grip, day) = grip_of(&harness, OUTLOOK_INTEGRATION);
+    drag(&mut harness, grip, grip + egui::vec2(2.0 * day, 0.0), true);
+    assert_eq!(harness.state().history_depth(), 1, "moved at once");
+}
+
+#[test]
 fn shift_drag_moves_the_whole_chain() {
     let mut harness = harness();
     let before = dates(&harness, OUTLOOK_INTEGRATION);
@@ -205,6 +242,7 @@ fn shift_drag_moves_the_whole_chain() {
     drag(&mut harness, grip, grip + egui::vec2(3.0 * day, 0.0), true);
     harness.event(Event::ModifiersChanged(Modifiers::NONE));
     harness.run();
+    click(&mut harness, "Move it anyway");
     assert_eq!(
         dates(&harness, SOLUTION_DESIGN).0,
         date(2026, 11, 12),

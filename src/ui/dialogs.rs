@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use egui::{Key, RichText};
 
+use crate::edit::Edit;
 use crate::store;
 use crate::tr;
 
@@ -50,6 +51,12 @@ pub(super) enum Dialog {
     Damaged {
         message: String,
         spares: Vec<store::Spare>,
+    },
+    /// A drag would move a finished task or a reached milestone: move it anyway, or not.
+    MoveFinished {
+        edit: Box<Edit>,
+        name: String,
+        milestone: bool,
     },
     /// The keyboard shortcuts.
     Shortcuts,
@@ -120,6 +127,35 @@ impl App {
             Dialog::ReadOnly { path } => self.read_only_dialog_ui(ctx, &path, commands),
             Dialog::Damaged { message, spares } => {
                 self.damaged_dialog_ui(ctx, &message, &spares, commands);
+            }
+            Dialog::MoveFinished {
+                edit,
+                name,
+                milestone,
+            } => {
+                let title = if milestone {
+                    "dialog.move_reached_title"
+                } else {
+                    "dialog.move_finished_title"
+                };
+                egui::Modal::new(egui::Id::unique("move_finished_dialog")).show(ctx, |ui| {
+                    ui.set_max_width(460.0);
+                    ui.heading(tr!(title, name = name.as_str()));
+                    ui.add_space(4.0);
+                    ui.label(tr!("dialog.move_finished_body"));
+                    ui.add_space(10.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(tr!("dialog.move_anyway")).clicked() {
+                            self.dialog = None;
+                            commands.push(Command::Apply((*edit).clone()));
+                        }
+                        if ui.button(tr!("dialog.cancel")).clicked()
+                            || ui.input(|input| input.key_pressed(Key::Escape))
+                        {
+                            self.dialog = None;
+                        }
+                    });
+                });
             }
             Dialog::Unsaved { then } => {
                 let body = match then {

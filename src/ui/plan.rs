@@ -67,7 +67,16 @@ impl App {
             }
             CanvasAction::Commit(edit) => {
                 self.view.preview = None;
-                self.apply(edit);
+                match self.finished_item_moved(&edit) {
+                    Some((name, milestone)) => {
+                        self.dialog = Some(super::dialogs::Dialog::MoveFinished {
+                            edit: Box::new(edit),
+                            name,
+                            milestone,
+                        });
+                    }
+                    None => self.apply(edit),
+                }
             }
             CanvasAction::Link { from, to } => self.apply(Edit::AddLink {
                 link: Link {
@@ -85,6 +94,26 @@ impl App {
                 self.view.selected_link = Some((from, to));
             }
         }
+    }
+
+    /// The name of the finished task or reached milestone `edit` would move or resize, and
+    /// whether it is a milestone: such a change is asked about first.
+    fn finished_item_moved(&self, edit: &Edit) -> Option<(String, bool)> {
+        let (Edit::MoveItem { item, .. } | Edit::ResizeItem { item, .. }) = edit else {
+            return None;
+        };
+        let project = self.project();
+        let item = project.item(*item)?;
+        let finished = match item.kind {
+            ItemKind::Task => item.progress >= 100,
+            ItemKind::Milestone => {
+                let calendar = WorkCalendar::new(&project.calendar);
+                crate::rules::milestone_status(project, &calendar, item, self.today)
+                    .is_some_and(|judgement| judgement.status.is_reached())
+            }
+            ItemKind::Buffer => false,
+        };
+        finished.then(|| (item.name.clone(), item.kind == ItemKind::Milestone))
     }
 
     /// Adds a five-working-day task starting on `date` (snapped to a working day) in `lane`,
