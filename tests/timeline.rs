@@ -493,6 +493,32 @@ fn double_clicking_an_empty_row_adds_a_task_there() {
 }
 
 #[test]
+fn a_task_added_by_double_click_low_in_the_window_is_scrolled_into_view() {
+    let mut harness = harness();
+    let (left, _, day) = geometry(&harness, ItemId(23));
+    let empty = pos2(left.x - 20.0 * day, left.y);
+    harness.hover_at(empty);
+    harness.run();
+    for pressed in [true, false, true, false] {
+        harness.event(Event::PointerButton {
+            pos: empty,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    let added = harness.state().project().items.last().expect("an item").id;
+    assert_eq!(added, ItemId(37), "a new task");
+    assert!(
+        harness.state().item_on_screen(added).is_some(),
+        "its row, the last of its lane, is scrolled into view"
+    );
+}
+
+#[test]
 fn folding_a_lane_hides_its_items_in_the_outline_and_on_the_timeline() {
     let mut harness = harness();
     assert!(

@@ -129,7 +129,7 @@ impl App {
         self.add_and_rename(item);
     }
 
-    /// Adds `item` as one undo step, selects it and starts renaming it.
+    /// Adds `item` as one undo step, selects it, scrolls to it and starts renaming it.
     fn add_and_rename(&mut self, item: Item) {
         let id = item.id;
         match self
@@ -138,7 +138,8 @@ impl App {
             .apply(Edit::AddItem { item: item.clone() })
         {
             Ok(applied) => {
-                self.view.selection = [id].into();
+                // Selected, and its row scrolled into view: a lane's new row is its last.
+                self.reveal_item(id);
                 self.view.outline.renaming = Some((id, item.name));
                 self.status = Some(applied.label);
             }
