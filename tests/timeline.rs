@@ -264,7 +264,15 @@ fn dragging_from_a_bar_end_onto_another_bar_links_them_and_a_loop_is_refused() {
     let (target_left, target_right, _) = geometry(&harness, ItemId(19));
     let handle = pos2(end.x + 12.0, end.y);
     let target = pos2(target_left.x.midpoint(target_right.x), target_left.y);
-    drag(&mut harness, handle, target, true);
+    drag(&mut harness, handle, target, false);
+    assert_eq!(
+        harness.state().link_target(),
+        Some(ItemId(19)),
+        "the bar the link would land on is lit"
+    );
+    harness.drop_at(target);
+    harness.run();
+    assert_eq!(harness.state().link_target(), None, "and unlit after");
     let links = &harness.state().project().links;
     assert_eq!(links.len(), links_before + 1, "a link was added");
     assert!(

@@ -50,6 +50,11 @@ impl App {
         )
     }
 
+    /// The item a link being dragged would land on, lit on the timeline.
+    pub fn link_target(&self) -> Option<ItemId> {
+        self.view.timeline.link_target
+    }
+
     /// The link selected on the canvas, if any.
     pub fn selected_link(&self) -> Option<(ItemId, ItemId)> {
         self.view.selected_link

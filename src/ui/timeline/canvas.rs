@@ -54,6 +54,8 @@ pub struct TimelineState {
     pub gestures: Gestures,
     /// What the open right-click menu was opened on.
     context: Option<crate::ui::context_menu::Target>,
+    /// The bar a link being dragged would land on, drawn lit.
+    pub(crate) link_target: Option<ItemId>,
 }
 
 /// What gestures on the canvas may do.
@@ -124,6 +126,7 @@ impl Default for TimelineState {
             scale: 1.0,
             gestures: Gestures::Edit,
             context: None,
+            link_target: None,
         }
     }
 }
@@ -315,9 +318,11 @@ pub fn canvas_ui(
         .and_then(|pointer| grab_at(&scene, pointer))
         .map(|(shape, _)| shape.item)
         .filter(|_| state.gestures == Gestures::Edit);
+    // While a link is dragged, the bar it would land on is lit as under the pointer.
+    let link_target = state.link_target;
     let look = |shape: &layout::Shape| ItemLook {
         selected: input.selection.contains(&shape.item),
-        hovered: hovered == Some(shape.item),
+        hovered: hovered == Some(shape.item) || link_target == Some(shape.item),
     };
     let ghost_marks = input.baseline.map_or_else(Vec::new, |baseline| {
         crate::timeline::ghosts::ghosts(project, &state.rows, &viewport, baseline)
@@ -373,6 +378,9 @@ pub fn canvas_ui(
         selection: input.selection,
     };
     interaction.drag_ui(state, &response, &mut actions);
+    if !matches!(state.drag, Some(Drag::Link { .. })) {
+        state.link_target = None;
+    }
     if let Some(impact) = input.impact
         && let Some(Drag::Item { item, grab, .. }) = state.drag
     {

@@ -219,6 +219,11 @@ impl Interaction<'_> {
                 let target = grab_at(self.scene, pointer)
                     .map(|(shape, _)| shape.item)
                     .filter(|to| *to != from);
+                if state.link_target != target {
+                    // The next frame draws the new target lit.
+                    state.link_target = target;
+                    ui.ctx().request_repaint();
+                }
                 let sketch = ui.painter_at(self.rows_rect);
                 let colour = if target.is_some() {
                     self.palette.selection
