@@ -58,6 +58,21 @@ fn grip_of(harness: &Harness<'static, App>, id: ItemId) -> (Pos2, f32) {
     (pos2(left.x.midpoint(right.x), left.y), day)
 }
 
+/// Two clicks at `pos`, a double-click.
+fn double_click(harness: &mut Harness<'static, App>, pos: Pos2) {
+    harness.hover_at(pos);
+    harness.run();
+    for pressed in [true, false, true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
 /// Presses at `from`, moves to `to` in steps, releases unless `release` is false.
 fn drag(harness: &mut Harness<'static, App>, from: Pos2, to: Pos2, release: bool) {
     harness.hover_at(from);
@@ -474,17 +489,7 @@ fn double_clicking_an_empty_row_adds_a_task_there() {
     let mut harness = harness();
     let (left, _, day) = geometry(&harness, SOLUTION_DESIGN);
     let empty = pos2(left.x - 20.0 * day, left.y);
-    harness.hover_at(empty);
-    harness.run();
-    for pressed in [true, false, true, false] {
-        harness.event(Event::PointerButton {
-            pos: empty,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    harness.run();
+    double_click(&mut harness, empty);
     assert!(
         harness.query_by_label("Something went wrong").is_none(),
         "no error"
@@ -505,17 +510,7 @@ fn a_task_added_by_double_click_low_in_the_window_is_scrolled_into_view() {
     let mut harness = harness();
     let (left, _, day) = geometry(&harness, ItemId(23));
     let empty = pos2(left.x - 20.0 * day, left.y);
-    harness.hover_at(empty);
-    harness.run();
-    for pressed in [true, false, true, false] {
-        harness.event(Event::PointerButton {
-            pos: empty,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    harness.run();
+    double_click(&mut harness, empty);
     harness.key_press(egui::Key::Escape);
     harness.run();
     let added = harness.state().project().items.last().expect("an item").id;

@@ -35,6 +35,14 @@ impl App {
             Some(item) => (item.lane, calendar.add_workdays(item.finish, 1)),
             None => (project.lanes.first().map(|lane| lane.id), self.start_date()),
         };
+        self.add_at(kind, lane, date);
+    }
+
+    /// Adds a task (five working days) or a milestone in `lane` on `date`, snapped forward to
+    /// a working day; selects it, scrolls to it and starts naming it.
+    pub(super) fn add_at(&mut self, kind: AddKind, lane: Option<LaneId>, date: NaiveDate) {
+        let project = self.session.history.project();
+        let calendar = WorkCalendar::new(&project.calendar);
         let start = calendar.snap_forward(date);
         let id = project.next_item_id();
         let mut item = match kind {

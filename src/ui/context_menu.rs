@@ -10,6 +10,7 @@ use crate::model::{ItemId, LaneId, LinkKind, Project};
 use crate::tr;
 
 use super::Command;
+use super::commands::AddKind;
 use super::timeline::canvas::CanvasAction;
 
 /// What was right-clicked.
@@ -69,7 +70,6 @@ fn item_menu_ui(ui: &mut egui::Ui, project: &Project, id: ItemId, commands: &mut
         ui.close();
         return;
     };
-    let after = item.finish.succ_opt().unwrap_or(item.finish);
     entry(
         ui,
         commands,
@@ -77,25 +77,20 @@ fn item_menu_ui(ui: &mut egui::Ui, project: &Project, id: ItemId, commands: &mut
         "menu.rename",
         vec![Command::RenameSelected],
     );
+    // Below the item: the same rule as Edit ▸ Add task with the item selected.
     entry(
         ui,
         commands,
         id,
         "menu.add_task_below",
-        vec![Command::Canvas(CanvasAction::AddTask {
-            lane: item.lane,
-            date: after,
-        })],
+        vec![Command::AddItem(AddKind::Task)],
     );
     entry(
         ui,
         commands,
         id,
         "menu.add_milestone_below",
-        vec![Command::Canvas(CanvasAction::AddMilestone {
-            lane: item.lane,
-            date: item.finish,
-        })],
+        vec![Command::AddItem(AddKind::Milestone)],
     );
     if item.kind == crate::model::ItemKind::Task {
         ui.menu_button(tr!("menu.progress"), |ui| {

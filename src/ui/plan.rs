@@ -7,12 +7,12 @@ use chrono::NaiveDate;
 
 use crate::edit::Edit;
 use crate::i18n::{Message, Noun};
-use crate::model::{Item, ItemId, ItemKind, LaneId, Link, LinkKind};
+use crate::model::{ItemId, ItemKind, Link, LinkKind};
 use crate::schedule::{Impact, WorkCalendar};
-use crate::tr;
 use crate::ui::timeline::canvas::CanvasAction;
 
 use super::App;
+use super::commands::AddKind;
 
 /// A drag in progress: the edit it would make and what that would do.
 pub struct DragPreview {
@@ -86,8 +86,10 @@ impl App {
                     lag_workdays: 0,
                 },
             }),
-            CanvasAction::AddTask { lane, date } => self.add_task(lane, date),
-            CanvasAction::AddMilestone { lane, date } => self.add_milestone(lane, date),
+            CanvasAction::AddTask { lane, date } => self.add_at(AddKind::Task, lane, date),
+            CanvasAction::AddMilestone { lane, date } => {
+                self.add_at(AddKind::Milestone, lane, date);
+            }
             CanvasAction::OpenMeeting(meeting) => self.open_meeting(meeting),
             CanvasAction::SelectLink { from, to } => {
                 self.view.select([]);
@@ -114,49 +116,6 @@ impl App {
             ItemKind::Buffer => false,
         };
         finished.then(|| (item.name.clone(), item.kind == ItemKind::Milestone))
-    }
-
-    /// Adds a five-working-day task starting on `date` (snapped to a working day) in `lane`,
-    /// selects it and starts renaming it.
-    fn add_task(&mut self, lane: Option<LaneId>, date: NaiveDate) {
-        let project = self.session.history.project();
-        let calendar = WorkCalendar::new(&project.calendar);
-        let start = calendar.snap_forward(date);
-        let finish = calendar.add_workdays(start, 4);
-        let id = project.next_item_id();
-        let mut item = Item::task(id, tr!("plan.new_task"), start, finish);
-        item.lane = lane;
-        self.add_and_rename(item);
-    }
-
-    /// Adds `item` as one undo step, selects it, scrolls to it and starts renaming it.
-    fn add_and_rename(&mut self, item: Item) {
-        let id = item.id;
-        match self
-            .session
-            .history
-            .apply(Edit::AddItem { item: item.clone() })
-        {
-            Ok(applied) => {
-                // Selected, and its row scrolled into view: a lane's new row is its last.
-                self.reveal_item(id);
-                self.view.outline.renaming = Some((id, item.name));
-                self.status = Some(applied.label);
-            }
-            Err(error) => {
-                self.show_error(tr!("dialog.error_title").into_owned(), error.to_string());
-            }
-        }
-    }
-
-    /// Adds a milestone on `date` (snapped to a working day) in `lane`, selects it and starts
-    /// renaming it.
-    fn add_milestone(&mut self, lane: Option<LaneId>, date: NaiveDate) {
-        let project = self.session.history.project();
-        let day = WorkCalendar::new(&project.calendar).snap_forward(date);
-        let mut item = Item::milestone(project.next_item_id(), tr!("plan.new_milestone"), day);
-        item.lane = lane;
-        self.add_and_rename(item);
     }
 
     /// Moves every selected item by `workdays` working days, as one undo step.
