@@ -344,6 +344,31 @@ fn typed_date_ui(
     result
 }
 
+/// Widgets kept together on one line inside a wrapping row (`horizontal_wrapped`): the group
+/// moves to the next line whole when the rest of the row is shorter than it was wide last
+/// frame, rather than running past the panel's edge. `id_salt` must be unique in its `Ui`.
+pub fn unbroken_ui<R>(
+    ui: &mut egui::Ui,
+    id_salt: impl Hash + std::fmt::Debug,
+    add: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    let id = ui.scope_id().with(id_salt);
+    let width = ui.data(|data| data.get_temp::<f32>(id)).unwrap_or(0.0);
+    let size = egui::vec2(width, ui.spacing().interact_size.y);
+    let (inner, drawn) = ui
+        .allocate_ui(size, |ui| {
+            let group = ui.horizontal(add);
+            (group.inner, group.response.rect.width())
+        })
+        .inner;
+    if (drawn - width).abs() > 0.5 {
+        ui.data_mut(|data| data.insert_temp(id, drawn));
+        // The next frame places the group by its width now.
+        ui.ctx().request_repaint();
+    }
+    inner
+}
+
 /// What names a choice field for screen readers (and tests).
 pub enum ChoiceName {
     /// The label widget beside it.

@@ -134,7 +134,8 @@ impl eframe::App for App {
             .response
             .rect;
         egui::Panel::right("side_panel")
-            .default_size(380.0)
+            // Wide enough for the tab bar on one line.
+            .default_size(390.0)
             .min_size(300.0)
             .frame(
                 egui::Frame::NONE

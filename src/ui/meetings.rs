@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use egui::{RichText, TextEdit};
+use egui::{AtomExt as _, RichText, TextEdit};
 
 use crate::edit::Edit;
 use crate::model::{Channel, Item, ItemId, Meeting, MeetingId, Owner, Project, next_id};
@@ -389,7 +389,8 @@ fn list_row_ui(
                 selected,
                 (
                     RichText::new(mark).color(colour),
-                    RichText::new(title).color(palette.text),
+                    // The title is what gives way to a narrow panel.
+                    RichText::new(title).color(palette.text).atom_shrink(true),
                 ),
             )
             .right_text(RichText::new(date).color(palette.text_muted).small())

@@ -103,10 +103,21 @@ pub struct Panel<'a> {
     pub commands: &'a mut Vec<Command>,
 }
 
-/// The side panel: the tab bar and the tab in front.
+/// The side panel: the tab bar and the tab in front, in the width the panel has (the one the
+/// user gave it): what a tab would draw wider is cut off at the panel's edge instead of
+/// widening the panel, which would push the timeline aside each time that tab is opened.
 pub fn panels_ui(ui: &mut egui::Ui, panels: &mut Panels, panel: Panel<'_>) {
+    let rect = ui.available_rect_before_wrap();
+    let mut content = ui.new_child(egui::UiBuilder::new().id_salt("tabs").max_rect(rect));
+    content.shrink_clip_rect(rect);
+    tabs_ui(&mut content, panels, panel);
+    ui.advance_cursor_after_rect(rect);
+}
+
+/// The tab bar and the tab in front.
+fn tabs_ui(ui: &mut egui::Ui, panels: &mut Panels, panel: Panel<'_>) {
     let Panel { input, commands } = panel;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 2.0;
         for tab in Tab::ALL {
             let label = RichText::new(tab.label()).size(13.5);

@@ -367,22 +367,37 @@ fn team_ui(ui: &mut egui::Ui, state: &mut ProjectSheetState, panel: Panel<'_>) {
         format!("{} ({})", tr!("sheet.team"), project.team.len()),
         |ui| {
             for person in &project.team {
-                let mut title = RichText::new(if person.role.is_empty() {
+                let text = if person.role.is_empty() {
                     person.name.clone()
                 } else {
                     format!("{} — {}", person.name, person.role)
-                });
+                };
+                let mut title = RichText::new(&text);
                 if person.client_side {
                     title = title.color(palette.milestone);
                 }
+                // A long name and role is cut short to the panel's width (a header never
+                // wraps), and shown whole when hovered.
+                let width =
+                    ui.available_width() - ui.spacing().indent - ui.spacing().button_padding.x;
+                let title = egui::WidgetText::from(title).into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Truncate),
+                    width,
+                    egui::TextStyle::Button,
+                );
+                let cut_short = title.elided;
                 let mut header =
                     egui::CollapsingHeader::new(title).id_salt(("sheet_person", person.id));
                 if open_person == Some(person.id) {
                     header = header.open(Some(true));
                 }
-                header.show(ui, |ui| {
+                let shown = header.show(ui, |ui| {
                     person_ui(ui, drafts, project, person, commands);
                 });
+                if cut_short {
+                    shown.header_response.on_hover_text(text);
+                }
             }
             ui.add_space(2.0);
             text_ui(

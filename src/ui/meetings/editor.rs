@@ -10,7 +10,7 @@ use crate::model::{ActionItem, Channel, Meeting, Owner, Participant, Project};
 use crate::report::minutes::{channel_name, minutes_markdown, owner_name};
 use crate::tr;
 
-use super::super::fields::{Buffer, DateLabel, add_item_ui, choice_ui, date_ui};
+use super::super::fields::{Buffer, DateLabel, add_item_ui, choice_ui, date_ui, unbroken_ui};
 use super::super::panels::PanelInput;
 use super::super::theme::Palette;
 use super::{Command, action_to_task};
@@ -405,7 +405,7 @@ fn actions_ui(
                 });
                 ui.horizontal_wrapped(|ui| {
                     owner_ui(ui, state, draft, index, project);
-                    ui.horizontal(|ui| due_ui(ui, draft, index));
+                    unbroken_ui(ui, ("action_due", index), |ui| due_ui(ui, draft, index));
                 });
                 ui.horizontal(|ui| {
                     let linked = draft
