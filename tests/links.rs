@@ -160,3 +160,61 @@ fn snapshot_inspector_links() {
     select(&mut harness, SALES_REPORTS);
     harness.snapshot("inspector_links");
 }
+
+/// The rectangle of the link handle drawn in the last frame beyond the end of the mark at `end`
+/// (the circles on its row past it: the handle and the ring of canvas around it), if any.
+fn handle_drawn(harness: &Harness<'static, App>, end: Pos2) -> Option<egui::Rect> {
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Circle(circle)
+                if (circle.center.y - end.y).abs() < 0.5 && circle.center.x > end.x =>
+            {
+                let reach = circle.radius + circle.stroke.width / 2.0;
+                Some(egui::Rect::from_center_size(
+                    circle.center,
+                    egui::Vec2::splat(2.0 * reach),
+                ))
+            }
+            _ => None,
+        })
+        .reduce(egui::Rect::union)
+}
+
+#[test]
+fn the_link_handle_does_not_cover_the_name_beside_a_bar_or_a_diamond() {
+    const SOLUTION_DESIGN: ItemId = ItemId(7);
+    const DESIGN_APPROVED: ItemId = ItemId(8);
+    let mut harness = harness();
+    for item in [SOLUTION_DESIGN, DESIGN_APPROVED] {
+        let name = harness
+            .state()
+            .project()
+            .item(item)
+            .map(|item| item.name.clone())
+            .expect("in the sample");
+        let (left, right) = harness.state().item_on_screen(item).expect("on screen");
+        harness.hover_at(Pos2::new(left.x.midpoint(right.x), left.y));
+        harness.run();
+        let handle = handle_drawn(&harness, right).expect("a link handle beyond the mark");
+        let label = window_harness::texts_drawn(&harness)
+            .into_iter()
+            .find(|text| {
+                text.text == name
+                    && text.rect.left() >= left.x
+                    && (text.rect.center().y - left.y).abs() < 4.0
+            })
+            .expect("the name is drawn on the mark's row of the canvas");
+        assert!(
+            label.rect.left() > right.x,
+            "{name} is written beside its mark, not on it"
+        );
+        assert!(
+            !handle.intersects(label.rect),
+            "the handle {handle:?} covers the name {name} at {:?}",
+            label.rect
+        );
+    }
+}

@@ -300,6 +300,7 @@ pub fn recorded(
             lane_names: false,
             selected_link: None,
             meeting_marks: false,
+            link_handles: false,
         })
     };
     // Widen the dates until the last names fit: the header and shading continue under them.

@@ -6,8 +6,8 @@ use crate::model::Project;
 use crate::timeline::layout::{self, BAR_HEIGHT, DIAMOND_HALF, Mark};
 
 use super::{
-    Box2, Edge, LABEL_SIZE, Line, OWNER_SIZE, Paint, Prim, Role, View, buffer_zone, dates_area,
-    filled, segment,
+    Box2, Edge, LABEL_SIZE, LINK_HANDLE_RADIUS, LINK_HANDLE_RING, Line, OWNER_SIZE, Paint, Prim,
+    Role, View, buffer_zone, dates_area, filled, segment,
 };
 
 pub(super) fn marks(view: &View<'_>) -> Vec<Prim> {
@@ -200,6 +200,11 @@ fn shape_prims(view: &View<'_>, shape: &layout::Shape, area: Box2, out: &mut Vec
                 });
             }
         }
+    }
+    if view.link_handles && !label.inside {
+        // Past the link handle and its ring, with room for the name's backdrop.
+        let (handle_x, _) = super::link_handle_centre(shape);
+        label.x = handle_x + LINK_HANDLE_RADIUS + LINK_HANDLE_RING + 2.0 + 1.0;
     }
     let top = y - label_height / 2.0 - if label.inside { 1.5 } else { 0.0 };
     let text = Prim::Text {

@@ -51,6 +51,23 @@ pub const HEADER_HEIGHT: f32 = 44.0;
 pub const LABEL_SIZE: f32 = 13.0;
 /// Size of owners written after names.
 pub const OWNER_SIZE: f32 = 11.5;
+/// How far beyond an item's end the window draws its link handle (the centre), the handle's
+/// radius, and the ring of canvas around it.
+pub const LINK_HANDLE_OFFSET: f32 = 12.0;
+/// See [`LINK_HANDLE_OFFSET`].
+pub const LINK_HANDLE_RADIUS: f32 = 4.5;
+/// See [`LINK_HANDLE_OFFSET`].
+pub const LINK_HANDLE_RING: f32 = 1.5;
+
+/// The centre of the link handle beyond the end of `shape` (a bar's finish, a diamond's right
+/// corner), at scale 1.
+pub fn link_handle_centre(shape: &layout::Shape) -> (f32, f32) {
+    let end = match shape.mark {
+        layout::Mark::Milestone { .. } => shape.x1 + DIAMOND_HALF,
+        layout::Mark::Task { .. } | layout::Mark::Buffer { .. } => shape.x1,
+    };
+    (end + LINK_HANDLE_OFFSET, shape.y)
+}
 
 /// Everything the painter needs to draw one view of the timeline.
 pub struct View<'a> {
@@ -89,6 +106,10 @@ pub struct View<'a> {
     /// Whether the project's meetings are marked at the foot of the time header (the window
     /// marks them, the export does not): the labels they would cover are lifted above them.
     pub meeting_marks: bool,
+    /// Whether the view is edited, where the window draws a link handle beyond the end of the
+    /// item under the pointer: the names written beside items begin past it, so that it never
+    /// covers one (the export and the presentation have no handle, and keep names close).
+    pub link_handles: bool,
 }
 
 /// The primitives of a view in the order they are drawn, in three layers so that a back-end
@@ -499,6 +520,7 @@ mod tests {
             lane_names,
             selected_link: None,
             meeting_marks: false,
+            link_handles: false,
         })
     }
 

@@ -345,6 +345,7 @@ pub fn canvas_ui(
         lane_names: state.gestures == Gestures::LookOnly,
         selected_link: input.selected_link,
         meeting_marks: true,
+        link_handles: state.gestures == Gestures::Edit,
     });
     let mut back_end = EguiPainter::new(painter.clone(), palette, false);
     back_end.draw(&layers.background);

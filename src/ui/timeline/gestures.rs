@@ -7,6 +7,7 @@ use egui::{Pos2, Rect, Stroke, StrokeKind, pos2};
 use crate::edit::Edit;
 use crate::model::{ItemId, LaneId, Project};
 use crate::timeline::layout::{self, DIAMOND_HALF, Mark, Rows, Scene, Viewport};
+use crate::timeline::paint::{LINK_HANDLE_RADIUS, LINK_HANDLE_RING, link_handle_centre};
 use crate::ui::theme::{self, Palette};
 
 use super::canvas::{CanvasAction, Drag, Grab, TimelineState};
@@ -54,12 +55,9 @@ pub fn grab_at(scene: &Scene, pointer: Pos2) -> Option<(&layout::Shape, Grab)> {
         if (pointer.y - shape.y).abs() > theme::ROW_HEIGHT / 2.0 {
             continue;
         }
-        let end = match shape.mark {
-            Mark::Milestone { .. } => shape.x1 + DIAMOND_HALF,
-            Mark::Task { .. } | Mark::Buffer { .. } => shape.x1,
-        };
-        if (pointer.x - (end + LINK_HANDLE_OFFSET)).abs() <= LINK_HANDLE_RADIUS + 2.0
-            && (pointer.y - shape.y).abs() <= LINK_HANDLE_RADIUS + 3.0
+        let (handle_x, handle_y) = link_handle_centre(shape);
+        if (pointer.x - handle_x).abs() <= LINK_HANDLE_RADIUS + 2.0
+            && (pointer.y - handle_y).abs() <= LINK_HANDLE_RADIUS + 3.0
         {
             return Some((shape, Grab::Link));
         }
@@ -88,19 +86,13 @@ pub fn grab_at(scene: &Scene, pointer: Pos2) -> Option<(&layout::Shape, Grab)> {
     None
 }
 
-/// How far beyond an item's end the link handle sits, and its size.
-const LINK_HANDLE_OFFSET: f32 = 12.0;
-const LINK_HANDLE_RADIUS: f32 = 4.5;
-
+/// Draws the link handle beyond the end of `shape`, on a ring of canvas.
 pub(super) fn link_handle_ui(painter: &egui::Painter, shape: &layout::Shape, palette: &Palette) {
-    let end = match shape.mark {
-        Mark::Milestone { .. } => shape.x1 + DIAMOND_HALF,
-        Mark::Task { .. } | Mark::Buffer { .. } => shape.x1,
-    };
-    let centre = pos2(end + LINK_HANDLE_OFFSET, shape.y);
+    let (x, y) = link_handle_centre(shape);
+    let centre = pos2(x, y);
     painter.circle(
         centre,
-        LINK_HANDLE_RADIUS + 1.5,
+        LINK_HANDLE_RADIUS + LINK_HANDLE_RING,
         palette.canvas,
         Stroke::NONE,
     );
