@@ -1,5 +1,6 @@
 //! The window driven from the keyboard: dates typed into date fields, the selection moved
-//! through the outline, and the status line after Undo and Redo.
+//! through the outline, Tab through the Inspector's fields, and the status line after Undo
+//! and Redo.
 #![cfg(feature = "gui")]
 
 mod window_harness;
@@ -7,7 +8,7 @@ mod window_harness;
 use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use milepost::i18n::Language;
 use milepost::model::{ItemId, ItemKind};
 use milepost::ui::theme::ThemeChoice;
@@ -160,4 +161,121 @@ fn the_status_line_says_what_undo_and_redo_did() {
 fn the_undo_status_is_in_chinese_in_the_chinese_interface() {
     let harness = nudged_and_undone(Language::Chinese);
     harness.get_by_label_contains("已撤销：");
+}
+
+/// The role and name of the widget that has the keyboard.
+fn focused(harness: &Harness<'static, App>) -> Option<(Role, String)> {
+    harness
+        .root()
+        .children_recursive()
+        .find(egui_kittest::Node::is_focused)
+        .map(|node| {
+            let node = node.accesskit_node();
+            (node.role(), node.label().unwrap_or_default())
+        })
+}
+
+/// Presses Tab (Shift+Tab when `back`) and lets the window answer.
+fn tab(harness: &mut Harness<'static, App>, back: bool) {
+    let modifiers = if back {
+        egui::Modifiers::SHIFT
+    } else {
+        egui::Modifiers::NONE
+    };
+    harness.key_press_modifiers(modifiers, Key::Tab);
+    harness.run();
+}
+
+#[test]
+fn tab_moves_through_the_inspector_fields_in_order_and_commits_nothing_unchanged() {
+    let mut harness = started(startup(Language::English, ThemeChoice::Light), SIZE);
+    first_task_selected(&mut harness);
+    harness.key_press(Key::Enter);
+    harness.run();
+    let order = [
+        (Role::TextInput, "Name"),
+        (Role::ComboBox, "Kind"),
+        (Role::ComboBox, "Lane"),
+        (Role::Button, "Start"),
+        (Role::Button, "Finish"),
+        (Role::ComboBox, "Owner"),
+        (Role::Slider, "Progress"),
+    ];
+    for (index, (role, label)) in order.iter().enumerate() {
+        if index > 0 {
+            tab(&mut harness, false);
+        }
+        assert_eq!(
+            focused(&harness),
+            Some((*role, (*label).to_owned())),
+            "Tab number {index} puts the keyboard in {label}"
+        );
+    }
+    for (role, label) in order[..order.len() - 1].iter().rev() {
+        tab(&mut harness, true);
+        assert_eq!(
+            focused(&harness),
+            Some((*role, (*label).to_owned())),
+            "Shift+Tab goes back to {label}"
+        );
+    }
+    assert_eq!(
+        harness.state().history_depth(),
+        0,
+        "passing through fields changes nothing"
+    );
+}
+
+#[test]
+fn tab_out_of_a_field_commits_what_was_typed_in_it_once() {
+    let mut harness = started(startup(Language::English, ThemeChoice::Light), SIZE);
+    let task = first_task_selected(&mut harness);
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Name")
+        .type_text("Workshops");
+    harness.run();
+    tab(&mut harness, false);
+    let item = |harness: &Harness<'static, App>| {
+        harness
+            .state()
+            .project()
+            .item(task)
+            .cloned()
+            .expect("the task")
+    };
+    assert_eq!(item(&harness).name, "Workshops", "the name lands on Tab");
+    assert_eq!(harness.state().history_depth(), 1, "as one undo step");
+    assert_eq!(
+        focused(&harness),
+        Some((Role::ComboBox, "Kind".to_owned())),
+        "and the keyboard is in the next field"
+    );
+
+    tab(&mut harness, false);
+    tab(&mut harness, false);
+    harness.event(egui::Event::Text("2026-10-20".to_owned()));
+    harness.run();
+    tab(&mut harness, false);
+    assert_eq!(
+        item(&harness).start,
+        date(2026, 10, 20),
+        "the typed start lands on Tab"
+    );
+    assert_eq!(harness.state().history_depth(), 2, "one more undo step");
+    assert_eq!(
+        focused(&harness),
+        Some((Role::Button, "Finish".to_owned())),
+        "the keyboard goes on to the finish"
+    );
+    tab(&mut harness, true);
+    tab(&mut harness, true);
+    assert_eq!(
+        harness.state().history_depth(),
+        2,
+        "going back commits nothing"
+    );
+    assert_eq!(item(&harness).name, "Workshops", "nor renames again");
 }
