@@ -229,6 +229,7 @@ fn painted_by_the_canvas(project: &Project, language: Language) -> Layers {
         floats: None,
         baseline: project.baselines.first(),
         risk_badges: Some(&badges),
+        covered: false,
     };
     let mut state = TimelineState::default();
     let ctx = context();

@@ -73,6 +73,15 @@ impl App {
         self.dialog = Some(Dialog::Error { title, message });
     }
 
+    /// Whether a modal dialog is open: what lies under it must not answer the pointer. A
+    /// dialog asked for during the last frame is first drawn in this one, after the panels,
+    /// where egui does not yet block what it covers.
+    pub(super) fn modal_open(&self) -> bool {
+        self.dialog.is_some()
+            || self.export.dialog.is_some()
+            || self.view.panels.baselines.is_saving()
+    }
+
     /// The dialog showing, if any.
     pub(super) fn dialog_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         let Some(dialog) = self.dialog.clone() else {

@@ -103,6 +103,7 @@ impl eframe::App for App {
         let revision = self.session.history.revision();
         self.derived
             .schedule_facts(self.session.history.project(), revision);
+        let covered = self.modal_open();
 
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_bar_ui(ui, &mut commands));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
@@ -203,6 +204,7 @@ impl eframe::App for App {
                         None
                     },
                     risk_badges: Some(risk_badges),
+                    covered,
                 };
                 let output = canvas::canvas_ui(ui, &mut view.timeline, &input);
                 commands.extend(output.actions.into_iter().map(Command::Canvas));

@@ -267,6 +267,7 @@ impl Presentation {
                     floats: None,
                     baseline: None,
                     risk_badges: None,
+                    covered: false,
                 };
                 let footer = Rect::from_min_max(pos2(rect.left(), canvas_rect.bottom()), rect.max);
                 let mut canvas_ui = ui.new_child(egui::UiBuilder::new().max_rect(canvas_rect));

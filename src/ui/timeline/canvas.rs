@@ -241,6 +241,9 @@ pub struct CanvasInput<'a> {
     pub baseline: Option<&'a crate::model::Baseline>,
     /// The open risks of each item, for the risk badges and tooltips.
     pub risk_badges: Option<&'a crate::timeline::badges::RiskBadges>,
+    /// A modal dialog covers the canvas (or opens over it this frame, before egui knows):
+    /// nothing under the pointer is lit and no tooltip shows.
+    pub covered: bool,
 }
 
 /// What a frame of the canvas produced.
@@ -314,7 +317,7 @@ pub fn canvas_ui(
 
     let hovered = response
         .hover_pos()
-        .filter(|pointer| rows_rect.contains(*pointer) && state.drag.is_none())
+        .filter(|pointer| rows_rect.contains(*pointer) && state.drag.is_none() && !input.covered)
         .and_then(|pointer| grab_at(&scene, pointer))
         .map(|(shape, _)| shape.item)
         .filter(|_| state.gestures == Gestures::Edit);
@@ -410,7 +413,7 @@ pub fn canvas_ui(
         && let Some((shape, grab)) = grab_at(&scene, pointer)
     {
         let item_id = shape.item;
-        if !dragging {
+        if !dragging && !input.covered {
             ui.ctx().set_cursor_icon(match grab {
                 Grab::Move => egui::CursorIcon::Grab,
                 Grab::Start | Grab::Finish => egui::CursorIcon::ResizeHorizontal,
@@ -498,6 +501,7 @@ fn read_only_ui(
         state.drag = None;
     }
     if state.drag.is_none()
+        && !input.covered
         && let Some(pointer) = response.hover_pos()
         && rows_rect.contains(pointer)
         && let Some((shape, _)) = grab_at(scene, pointer)
